@@ -3,5 +3,13 @@
 //!
 //! Data flows one way, and the modules follow it:
 //! `load` (files → `model`, with spans) → `resolve` (county over city over catalog) → `lint` → `render`.
+//! `cli` runs the stages; `diagnostic`, `source` and `text` serve all of them.
 
+pub mod cli;
+pub mod diagnostic;
+pub mod lint;
+pub mod load;
 pub mod model;
+pub mod resolve;
+pub mod source;
+pub mod text;

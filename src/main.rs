@@ -1,3 +1,3 @@
-fn main() {
-    println!("zhinan");
+fn main() -> std::process::ExitCode {
+    zhinan::cli::main()
 }

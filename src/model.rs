@@ -64,7 +64,8 @@ pub struct Office {
 #[serde(deny_unknown_fields)]
 pub struct Portal {
     pub name: Text,
-    pub url: Text,
+    /// Absent for portals that are apps or WeChat accounts.
+    pub url: Option<Text>,
 }
 
 /// A person or a phone line: 联系人, 咨询电话, 监督电话.

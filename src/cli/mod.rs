@@ -1,0 +1,117 @@
+//! Command-line interface: parses arguments and runs one command. Each command lives in its own file.
+
+mod check;
+mod show;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::diagnostic::render_all;
+use crate::resolve::{Project, load_project};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "zhinan",
+    version,
+    about = "指南: compile service-guide TOML sources into guides, flowcharts and notices"
+)]
+pub struct Cli {
+    /// Project root (the folder holding catalog/ and counties/). Default: found upward from here.
+    #[arg(short = 'C', long, global = true)]
+    pub root: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Load and resolve every source; print a summary per jurisdiction.
+    Check {
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Print one resolved item and where each field's value came from.
+    Show {
+        /// Jurisdiction name, e.g. 霸州市.
+        jurisdiction: String,
+        /// Item code, id or name.
+        item: String,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+/// Exit codes: 0 success, 1 findings of error severity, 2 invalid sources or usage.
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_INVALID: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let root = match find_root(cli.root.as_deref()) {
+        Ok(root) => root,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    match cli.command {
+        Command::Check { format } => check::run(&root, format),
+        Command::Show {
+            jurisdiction,
+            item,
+            format,
+        } => show::run(&root, &jurisdiction, &item, format),
+    }
+}
+
+/// The project root: the given folder, or the nearest folder upward that has a `catalog/`.
+fn find_root(given: Option<&Path>) -> Result<PathBuf, String> {
+    if let Some(root) = given {
+        return if root.join("catalog").is_dir() {
+            Ok(root.to_path_buf())
+        } else {
+            Err(format!(
+                "{} has no catalog/ folder; is it a zhinan project?",
+                root.display()
+            ))
+        };
+    }
+    let cwd =
+        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    cwd.ancestors()
+        .find(|dir| dir.join("catalog").is_dir())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| {
+            "no catalog/ folder here or above; run zhinan inside a project or pass -C <root>"
+                .to_string()
+        })
+}
+
+/// Load and resolve, printing every diagnostic on failure.
+pub(crate) fn load_or_report(root: &Path) -> Result<Project, ExitCode> {
+    match load_project(root) {
+        Ok(project) => Ok(project),
+        Err((sources, diags)) => {
+            let color = std::io::stderr().is_terminal();
+            eprint!("{}", render_all(&diags, &sources, color));
+            let files: std::collections::BTreeSet<_> = diags.iter().map(|d| d.file).collect();
+            eprintln!(
+                "\nerror: {} problem{} in {} file{}; nothing was built",
+                diags.len(),
+                if diags.len() == 1 { "" } else { "s" },
+                files.len(),
+                if files.len() == 1 { "" } else { "s" }
+            );
+            Err(ExitCode::from(EXIT_INVALID))
+        }
+    }
+}

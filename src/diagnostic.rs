@@ -1,0 +1,218 @@
+//! One diagnostic type for every stage (load, resolve, lint), rendered with miette like rustc:
+//! file:line:col, the source snippet, the message and a help line.
+
+use std::fmt;
+use std::ops::Range;
+
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
+use serde::Serialize;
+
+use crate::source::{FileId, Sources, clamp_span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Another place that explains a diagnostic ("first defined here").
+#[derive(Debug, Clone)]
+pub struct Related {
+    pub file: FileId,
+    pub span: Range<usize>,
+    pub label: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Diag {
+    /// Stable code, e.g. `load::unknown-field` or a lint code.
+    pub code: String,
+    pub severity: Severity,
+    pub message: String,
+    pub file: FileId,
+    pub span: Range<usize>,
+    /// Short text under the underlined snippet.
+    pub label: String,
+    pub help: Option<String>,
+    pub related: Vec<Related>,
+}
+
+impl Diag {
+    pub fn error(code: &str, file: FileId, span: Range<usize>, message: impl Into<String>) -> Self {
+        Diag {
+            code: code.to_string(),
+            severity: Severity::Error,
+            message: message.into(),
+            file,
+            span,
+            label: String::new(),
+            help: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn related(mut self, file: FileId, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.related.push(Related {
+            file,
+            span,
+            label: label.into(),
+        });
+        self
+    }
+
+    /// `path:line:col` of the start of the span.
+    pub fn location(&self, sources: &Sources) -> String {
+        let (line, col) = sources.line_col(self.file, self.span.start);
+        format!("{}:{}:{}", sources.path(self.file), line, col)
+    }
+}
+
+/// A diagnostic bound to its source text, in the shape miette renders.
+#[derive(Debug)]
+struct Bound {
+    code: String,
+    severity: miette::Severity,
+    message: String,
+    source: NamedSource<String>,
+    labels: Vec<LabeledSpan>,
+    help: Option<String>,
+    related: Vec<Bound>,
+}
+
+impl fmt::Display for Bound {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Bound {}
+
+impl Diagnostic for Bound {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        (!self.code.is_empty()).then(|| Box::new(&self.code) as Box<dyn fmt::Display>)
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+        }
+    }
+}
+
+fn bind_one(
+    sources: &Sources,
+    file: FileId,
+    span: &Range<usize>,
+    label: &str,
+) -> (NamedSource<String>, LabeledSpan) {
+    let src = sources.get(file);
+    let span = clamp_span(&src.text, span.clone());
+    let named = NamedSource::new(&src.path, src.text.clone()).with_language("toml");
+    let label = if label.is_empty() {
+        None
+    } else {
+        Some(label.to_string())
+    };
+    (named, LabeledSpan::new(label, span.start, span.len()))
+}
+
+fn bind(diag: &Diag, sources: &Sources) -> Bound {
+    let (source, label) = bind_one(sources, diag.file, &diag.span, &diag.label);
+    let related = diag
+        .related
+        .iter()
+        .map(|r| {
+            let (source, label) = bind_one(sources, r.file, &r.span, &r.label);
+            Bound {
+                code: String::new(),
+                severity: miette::Severity::Advice,
+                message: r.label.clone(),
+                source,
+                labels: vec![label],
+                help: None,
+                related: Vec::new(),
+            }
+        })
+        .collect();
+    Bound {
+        code: diag.code.clone(),
+        severity: match diag.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        },
+        message: diag.message.clone(),
+        source,
+        labels: vec![label],
+        help: diag.help.clone(),
+        related,
+    }
+}
+
+/// Render a diagnostic as text. `color` adds ANSI colours (for terminals only).
+pub fn render(diag: &Diag, sources: &Sources, color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false);
+    let mut out = String::new();
+    let bound = bind(diag, sources);
+    if handler.render_report(&mut out, &bound).is_err() {
+        // Rendering never fails on in-memory strings; keep a plain fallback anyway.
+        out = format!("{}: {}\n", diag.location(sources), diag.message);
+    }
+    // miette shows `[path:line:col]` only in the snippet header; the first line should carry it too.
+    format!("{}\n{}", diag.location(sources), out)
+}
+
+/// Render many diagnostics, in a stable order (file, then position).
+pub fn render_all(diags: &[Diag], sources: &Sources, color: bool) -> String {
+    let mut sorted: Vec<&Diag> = diags.iter().collect();
+    sorted.sort_by(|a, b| (a.file, a.span.start, &a.code).cmp(&(b.file, b.span.start, &b.code)));
+    sorted
+        .iter()
+        .map(|d| render(d, sources, color))
+        .collect::<Vec<_>>()
+        .join("\n")
+}

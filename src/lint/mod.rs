@@ -1,0 +1,103 @@
+//! Stage 3, **lint**: rules over resolved items and flows. Each rule is one file under `rules/` with a
+//! stable code; knowledge (laws, corrections, issuers, phone formats) is data from `catalog/reference/`.
+//!
+//! A rule sees the whole resolved [`Project`] through a [`Context`] and reports [`Finding`]s that point
+//! at the exact characters in the TOML source, optionally with a [`Fix`].
+
+pub mod context;
+pub mod reference;
+pub mod rules;
+
+use std::ops::Range;
+
+pub use context::{Context, TextRef};
+pub use reference::Reference;
+
+use crate::diagnostic::{Related, Severity};
+use crate::source::FileId;
+
+/// What a rule is: its stable code and name, default severity and documentation.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// Stable code, e.g. `ZN101`. Never reused for another rule.
+    pub code: &'static str,
+    /// kebab-case name, e.g. `known-typo`.
+    pub name: &'static str,
+    pub severity: Severity,
+    /// What it does / Why it matters / Example / Use instead (Markdown), printed by `zhinan rule`.
+    pub doc: &'static str,
+}
+
+/// A suggested replacement of the finding's span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub replacement: String,
+    /// Safe fixes are applied by `--fix`; unsafe ones only with `--unsafe-fixes`.
+    pub safe: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub code: &'static str,
+    pub message: String,
+    pub file: FileId,
+    /// Byte span in `file` of the text the finding is about.
+    pub span: Range<usize>,
+    pub jurisdiction: usize,
+    /// Code or id of the item, when the finding is about one.
+    pub item: Option<String>,
+    pub help: Option<String>,
+    pub fix: Option<Fix>,
+    pub related: Vec<Related>,
+}
+
+impl Finding {
+    /// A finding on a piece of a text: `range` is a byte range inside `text.value`.
+    pub fn at(
+        code: &'static str,
+        ctx: &Context,
+        text: &TextRef,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            code,
+            message: message.into(),
+            file: text.file,
+            span: ctx.locate(text, range),
+            jurisdiction: text.jurisdiction,
+            item: text.item_key.clone(),
+            help: None,
+            fix: None,
+            related: Vec::new(),
+        }
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn fix(mut self, replacement: impl Into<String>, safe: bool) -> Self {
+        self.fix = Some(Fix {
+            replacement: replacement.into(),
+            safe,
+        });
+        self
+    }
+
+    pub fn related(mut self, file: FileId, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.related.push(Related {
+            file,
+            span,
+            label: label.into(),
+        });
+        self
+    }
+}
+
+/// A lint rule. Rules are plain structs without state; `check` may be called from several threads.
+pub trait Rule: Sync {
+    fn meta(&self) -> &'static RuleMeta;
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>);
+}

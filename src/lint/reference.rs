@@ -1,0 +1,166 @@
+//! Reference data under `catalog/reference/`: the knowledge the rules apply, kept as TOML that policy
+//! staff can read and extend. No rule hard-codes a law, a correction or a phone format.
+//!
+//! | file | what |
+//! |---|---|
+//! | `laws.toml` | law registry: `[[law]]` title, aliases, issuer, number (文号 or 令号), date, articles |
+//! | `issuers.toml` | `[[issuer]]` name, aliases, 机关代字 prefixes, years of existence, successor |
+//! | `corrections.toml` | `[[correction]]` wrong → right pairs known to be wrong (typos' approach) |
+//! | `terms.toml` | glossary of known terms, allowed reduplications (常常, 人人 …) |
+//! | `phones.toml` | `[[area]]` telephone area codes with their local number length; placeholders |
+
+use serde::Deserialize;
+
+use crate::diagnostic::Diag;
+use crate::source::{FileId, Sources};
+
+#[derive(Debug, Clone, Default)]
+pub struct Reference {
+    pub laws: Vec<Law>,
+    pub issuers: Vec<Issuer>,
+    pub corrections: Vec<Correction>,
+    pub terms: Terms,
+    pub phones: Phones,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Law {
+    /// Official title, without 《》.
+    pub title: String,
+    /// Other titles the same document is cited by (short titles, older names).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub issuer: Option<String>,
+    /// 发文字号 (国发〔2016〕3号) or order number (国务院令第765号).
+    pub number: Option<String>,
+    /// Other valid numbers (amending orders).
+    #[serde(default)]
+    pub other_numbers: Vec<String>,
+    /// ISO date (or year) of issue.
+    pub date: Option<String>,
+    /// Number of articles (条), when known.
+    pub articles: Option<u32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issuer {
+    pub name: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// 机关代字 used in 文号 (劳社部发, 人社部发 …).
+    #[serde(default)]
+    pub prefixes: Vec<String>,
+    /// First and last year the issuer existed (inclusive); `None` = open.
+    pub from: Option<i32>,
+    pub until: Option<i32>,
+    pub successor: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    pub wrong: String,
+    pub right: String,
+    /// Why, shown in the help line.
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Terms {
+    /// Known terms (form names, office names, glossary) for near-miss checks.
+    #[serde(default)]
+    pub glossary: Vec<String>,
+    /// Reduplications that are correct Chinese (常常, 人人, 研究研究 …).
+    #[serde(default)]
+    pub reduplications: Vec<String>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phones {
+    #[serde(default)]
+    pub area: Vec<AreaCode>,
+    /// Texts that stand in for a number that was never filled in.
+    #[serde(default)]
+    pub placeholders: Vec<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaCode {
+    pub code: String,
+    pub city: String,
+    /// Digits of a local number (7 or 8).
+    pub local_digits: usize,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LawsFile {
+    #[serde(default)]
+    law: Vec<Law>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct IssuersFile {
+    #[serde(default)]
+    issuer: Vec<Issuer>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CorrectionsFile {
+    #[serde(default)]
+    correction: Vec<Correction>,
+}
+
+/// Load every reference file. Unknown file names are errors, so a misnamed file is not silently ignored.
+pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
+    let mut reference = Reference::default();
+    let mut diags = Vec::new();
+    for &file in files {
+        let path = sources.path(file);
+        let name = path.rsplit('/').next().unwrap_or(path);
+        let text = sources.text(file);
+        let result = match name {
+            "laws.toml" => parse::<LawsFile>(text).map(|f| reference.laws.extend(f.law)),
+            "issuers.toml" => {
+                parse::<IssuersFile>(text).map(|f| reference.issuers.extend(f.issuer))
+            }
+            "corrections.toml" => {
+                parse::<CorrectionsFile>(text).map(|f| reference.corrections.extend(f.correction))
+            }
+            "terms.toml" => parse::<Terms>(text).map(|t| {
+                reference.terms.glossary.extend(t.glossary);
+                reference.terms.reduplications.extend(t.reduplications);
+            }),
+            "phones.toml" => parse::<Phones>(text).map(|p| {
+                reference.phones.area.extend(p.area);
+                reference.phones.placeholders.extend(p.placeholders);
+            }),
+            _ => {
+                diags.push(
+                    Diag::error("load::unknown-reference", file, 0..0, format!("unknown reference file `{name}`"))
+                        .help("reference files are laws.toml, issuers.toml, corrections.toml, terms.toml and phones.toml"),
+                );
+                Ok(())
+            }
+        };
+        if let Err(err) = result {
+            diags.push(
+                Diag::error("load::reference", file, err.span().unwrap_or(0..0), format!("invalid reference data: {}", err.message().trim()))
+                    .label("here")
+                    .help("see the table of reference files in src/lint/reference.rs and the comments at the top of the file"),
+            );
+        }
+    }
+    (reference, diags)
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(text: &str) -> Result<T, toml::de::Error> {
+    toml::from_str(text)
+}

@@ -1,0 +1,116 @@
+//! Finding the source files and telling what each one is, from the folder layout alone.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use walkdir::WalkDir;
+
+use crate::diagnostic::Diag;
+use crate::source::{FileId, Sources};
+
+/// Folders scanned for sources, relative to the project root.
+pub const SOURCE_DIRS: [&str; 2] = ["catalog", "counties"];
+/// Reference data (laws, corrections, …) lives here, not items.
+pub const REFERENCE_DIR: &str = "catalog/reference";
+pub const JURISDICTION_FILE: &str = "jurisdiction.toml";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SourceKind {
+    Jurisdiction { dir: String },
+    Items { dir: String },
+    Reference,
+}
+
+/// Walk the source folders in a stable order, read every `*.toml` into `sources` and classify it.
+pub fn discover(
+    root: &Path,
+    sources: &mut Sources,
+    diags: &mut Vec<Diag>,
+) -> Vec<(SourceKind, FileId)> {
+    let mut paths = Vec::new();
+    for dir in SOURCE_DIRS {
+        let base = root.join(dir);
+        if !base.is_dir() {
+            continue;
+        }
+        for entry in WalkDir::new(&base).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            let path = entry.path();
+            if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "toml") {
+                let rel = path
+                    .strip_prefix(root)
+                    .unwrap_or(path)
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                paths.push((rel, path.to_path_buf()));
+            }
+        }
+    }
+
+    let jurisdiction_dirs: BTreeSet<String> = paths
+        .iter()
+        .filter_map(|(rel, _)| rel.strip_suffix(&format!("/{JURISDICTION_FILE}")))
+        .map(str::to_string)
+        .collect();
+
+    let mut found = Vec::new();
+    for (rel, path) in paths {
+        let text = match std::fs::read(&path) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => text,
+                Err(_) => {
+                    let file = sources.add(rel.clone(), String::new());
+                    diags.push(
+                        Diag::error("load::encoding", file, 0..0, "file is not valid UTF-8")
+                            .help("save the file as UTF-8 (not GBK/GB2312)"),
+                    );
+                    continue;
+                }
+            },
+            Err(err) => {
+                let file = sources.add(rel.clone(), String::new());
+                diags.push(Diag::error(
+                    "load::io",
+                    file,
+                    0..0,
+                    format!("cannot read file: {err}"),
+                ));
+                continue;
+            }
+        };
+        let file = sources.add(rel.clone(), text);
+        if rel.starts_with(&format!("{REFERENCE_DIR}/")) {
+            found.push((SourceKind::Reference, file));
+        } else if let Some(dir) = rel.strip_suffix(&format!("/{JURISDICTION_FILE}")) {
+            found.push((
+                SourceKind::Jurisdiction {
+                    dir: dir.to_string(),
+                },
+                file,
+            ));
+        } else {
+            // The owner is the deepest folder above the file that has a jurisdiction.toml.
+            let owner = jurisdiction_dirs
+                .iter()
+                .filter(|d| rel.starts_with(&format!("{d}/")))
+                .max_by_key(|d| d.len());
+            match owner {
+                Some(dir) => found.push((SourceKind::Items { dir: dir.clone() }, file)),
+                None => diags.push(
+                    Diag::error(
+                        "load::orphan-file",
+                        file,
+                        0..0,
+                        "item file is not inside any jurisdiction folder",
+                    )
+                    .help(format!(
+                        "move it into a folder that has a {JURISDICTION_FILE}, or add one next to it"
+                    )),
+                ),
+            }
+        }
+    }
+    found
+}

@@ -1,0 +1,83 @@
+//! Stage 1, **load**: walk `catalog/` and `counties/`, parse every TOML file into `model` types with
+//! spans, and report every mistake an author can make as a located diagnostic. Nothing is resolved
+//! here: inheritance and cross-file checks are `resolve`.
+
+mod discover;
+mod parse;
+
+use std::path::Path;
+
+use crate::diagnostic::Diag;
+use crate::model::{ItemFile, JurisdictionFile};
+use crate::source::{FileId, Sources};
+
+pub use discover::{SourceKind, discover};
+
+/// Everything read from disk, before resolution.
+#[derive(Debug, Default)]
+pub struct RawProject {
+    pub sources: Sources,
+    pub jurisdictions: Vec<RawJurisdiction>,
+    /// `catalog/reference/*.toml`: reference data for the lint pass.
+    pub reference_files: Vec<FileId>,
+}
+
+#[derive(Debug)]
+pub struct RawJurisdiction {
+    pub file: FileId,
+    /// Folder of `jurisdiction.toml`, relative to the root.
+    pub dir: String,
+    pub data: JurisdictionFile,
+    pub item_files: Vec<RawItemFile>,
+}
+
+#[derive(Debug)]
+pub struct RawItemFile {
+    pub file: FileId,
+    pub data: ItemFile,
+}
+
+/// Load every source below `root`. Returns what could be read and all diagnostics found; a file with
+/// errors is left out of the result, so later stages only see well-formed data.
+pub fn load(root: &Path) -> (RawProject, Vec<Diag>) {
+    let mut diags = Vec::new();
+    let mut sources = Sources::new(root);
+    let found = discover(root, &mut sources, &mut diags);
+
+    let mut jurisdictions: Vec<RawJurisdiction> = Vec::new();
+    let mut reference_files = Vec::new();
+    let mut item_files: Vec<(String, FileId)> = Vec::new();
+    for (kind, file) in found {
+        match kind {
+            SourceKind::Reference => reference_files.push(file),
+            SourceKind::Jurisdiction { dir } => {
+                if let Some(data) = parse::jurisdiction_file(file, sources.text(file), &mut diags) {
+                    jurisdictions.push(RawJurisdiction {
+                        file,
+                        dir,
+                        data,
+                        item_files: Vec::new(),
+                    });
+                }
+            }
+            SourceKind::Items { dir } => item_files.push((dir, file)),
+        }
+    }
+    for (dir, file) in item_files {
+        let Some(data) = parse::item_file(file, sources.text(file), &mut diags) else {
+            continue;
+        };
+        // The owning jurisdiction was found by folder; it may have failed to parse.
+        if let Some(j) = jurisdictions.iter_mut().find(|j| j.dir == dir) {
+            j.item_files.push(RawItemFile { file, data });
+        }
+    }
+    (
+        RawProject {
+            sources,
+            jurisdictions,
+            reference_files,
+        },
+        diags,
+    )
+}

@@ -1,0 +1,372 @@
+//! TOML text → `model` types. Syntax errors are collected (the parser recovers), then each `[main]`
+//! and `[[item]]` is deserialized on its own so that one bad item does not hide the others.
+
+use std::ops::Range;
+
+use serde::de::DeserializeOwned;
+use toml::de::{DeTable, DeValue, ValueDeserializer};
+
+use crate::diagnostic::Diag;
+use crate::model::{Flow, Item, ItemFile, JurisdictionFile, MainItem, Spanned, Text};
+use crate::source::FileId;
+use crate::text::nearest;
+
+/// Parse `jurisdiction.toml`.
+pub fn jurisdiction_file(
+    file: FileId,
+    text: &str,
+    diags: &mut Vec<Diag>,
+) -> Option<JurisdictionFile> {
+    let table = parse_table(file, text, diags)?;
+    let value = Spanned::new(table.span(), DeValue::Table(table.into_inner()));
+    let data: JurisdictionFile = deserialize(file, text, value, diags)?;
+    let before = diags.len();
+    require_nonempty(file, &data.name, "name", diags);
+    if let Some(defaults) = &data.defaults {
+        for (key, span) in [
+            ("code", &defaults.get_ref().code),
+            ("id", &defaults.get_ref().id),
+        ] {
+            if let Some(v) = span {
+                diags.push(
+                    Diag::error(
+                        "load::misplaced-field",
+                        file,
+                        v.span(),
+                        format!("`{key}` cannot be set in [defaults]"),
+                    )
+                    .label("applies to every item")
+                    .help("give codes and ids on each [[item]] instead"),
+                );
+            }
+        }
+        if !defaults.get_ref().flow.is_empty() {
+            diags.push(
+                Diag::error(
+                    "load::misplaced-field",
+                    file,
+                    defaults.span(),
+                    "[defaults] cannot hold flowcharts",
+                )
+                .help("attach each flowchart to its item as [[item.flow]]"),
+            );
+        }
+    }
+    (diags.len() == before).then_some(data)
+}
+
+/// Parse an item file (`[main]` and `[[item]]` tables).
+pub fn item_file(file: FileId, text: &str, diags: &mut Vec<Diag>) -> Option<ItemFile> {
+    let table = parse_table(file, text, diags)?;
+    let before = diags.len();
+    let mut out = ItemFile::default();
+    for (key, value) in table.into_inner() {
+        match key.get_ref().as_ref() {
+            "main" => out.main = deserialize::<MainItem>(file, text, value, diags),
+            "item" => {
+                let span = value.span();
+                match value.into_inner() {
+                    DeValue::Array(array) => {
+                        for element in array.iter() {
+                            if let Some(item) =
+                                deserialize::<Spanned<Item>>(file, text, element.clone(), diags)
+                            {
+                                check_item(file, &item, diags);
+                                out.items.push(item);
+                            }
+                        }
+                    }
+                    _ => diags.push(
+                        Diag::error(
+                            "load::type",
+                            file,
+                            span,
+                            "`item` must be an array of tables",
+                        )
+                        .label("expected [[item]] tables")
+                        .help("write each item under its own [[item]] header"),
+                    ),
+                }
+            }
+            other => {
+                let mut d = Diag::error(
+                    "load::unknown-field",
+                    file,
+                    key.span(),
+                    format!("unknown top-level key `{other}` in an item file"),
+                )
+                .label("not part of the item format");
+                d = match nearest(other, &["main", "item"]) {
+                    Some(n) => d.help(format!(
+                        "did you mean `{n}`? An item file holds [main] and [[item]] tables"
+                    )),
+                    None => d.help("an item file holds one [main] table and [[item]] tables"),
+                };
+                diags.push(d);
+            }
+        }
+    }
+    if let Some(main) = &out.main {
+        require_nonempty(file, &main.code, "code", diags);
+        require_nonempty(file, &main.name, "name", diags);
+    }
+    (diags.len() == before).then_some(out)
+}
+
+fn parse_table<'a>(
+    file: FileId,
+    text: &'a str,
+    diags: &mut Vec<Diag>,
+) -> Option<Spanned<DeTable<'a>>> {
+    let (table, errors) = DeTable::parse_recoverable(text);
+    if errors.is_empty() {
+        return Some(table);
+    }
+    for err in errors {
+        let span = err.span().unwrap_or(0..0);
+        diags.push(
+            Diag::error(
+                "load::syntax",
+                file,
+                span,
+                format!("TOML syntax error: {}", err.message().trim()),
+            )
+            .label("here")
+            .help(syntax_help(err.message())),
+        );
+    }
+    None
+}
+
+fn syntax_help(message: &str) -> String {
+    let m = message.to_lowercase();
+    if m.contains("duplicate key") {
+        "each key may appear once per table; remove or rename the second one".into()
+    } else if m.contains("string") || m.contains("quote") {
+        "strings are written in double quotes: name = \"单位参保登记\"; close every quote on the same line, or use \"\"\" for several lines".into()
+    } else if m.contains("inline table") || m.contains("newline") {
+        "an inline table { … } must stay on one line".into()
+    } else {
+        "check the TOML syntax near this position (key = \"value\", [table], [[array of tables]])"
+            .into()
+    }
+}
+
+/// Deserialize one TOML value, turning a serde error into a located diagnostic.
+fn deserialize<T: DeserializeOwned>(
+    file: FileId,
+    text: &str,
+    value: Spanned<DeValue<'_>>,
+    diags: &mut Vec<Diag>,
+) -> Option<T> {
+    let whole = value.span();
+    match T::deserialize(ValueDeserializer::from(value)) {
+        Ok(v) => Some(v),
+        Err(err) => {
+            let span = err.span().unwrap_or(whole);
+            diags.push(serde_error(file, text, span, err.message()));
+            None
+        }
+    }
+}
+
+fn serde_error(file: FileId, text: &str, span: Range<usize>, message: &str) -> Diag {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+        let help = match nearest(field, &expected) {
+            Some(n) => format!("did you mean `{n}`?"),
+            None => format!("known keys: {}", expected.join(", ")),
+        };
+        // The error span covers the whole table; point at the key itself when it can be found.
+        let key_span = find_key(text, &span, field).unwrap_or(span);
+        return Diag::error(
+            "load::unknown-field",
+            file,
+            key_span,
+            format!("unknown key `{field}`"),
+        )
+        .label("not a known key here")
+        .help(help);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        return Diag::error(
+            "load::missing-field",
+            file,
+            header_span(text, &span),
+            format!("missing required key `{field}`"),
+        )
+        .label("in this table")
+        .help(format!("add `{field} = …` to this table"));
+    }
+    if message.starts_with("invalid type") || message.starts_with("invalid value") {
+        let help = if message.contains("expected a string") {
+            "write the value in double quotes, e.g. seq = \"1\"".to_string()
+        } else if message.contains("expected a sequence") {
+            "write a list in brackets: [\"第一项\", \"第二项\"]".to_string()
+        } else if message.contains("expected a boolean") {
+            "write true or false".to_string()
+        } else {
+            "check the value's type against counties/README.md".to_string()
+        };
+        return Diag::error("load::type", file, span, format!("wrong type: {message}"))
+            .label("this value")
+            .help(help);
+    }
+    if message.starts_with("unknown variant") {
+        let expected: Vec<&str> = message.split('`').skip(3).step_by(2).collect();
+        return Diag::error(
+            "load::type",
+            file,
+            span,
+            format!("invalid value: {message}"),
+        )
+        .label("not one of the allowed values")
+        .help(format!("use one of: {}", expected.join(", ")));
+    }
+    Diag::error("load::invalid", file, span, message.to_string())
+        .label("here")
+        .help("check this table against the format in counties/README.md")
+}
+
+/// The span of `key` at the start of a line within `within` (the table that holds it).
+fn find_key(text: &str, within: &Range<usize>, key: &str) -> Option<Range<usize>> {
+    let region = text.get(within.clone())?;
+    let mut offset = within.start;
+    for line in region.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        let bare = trimmed.strip_prefix(key);
+        let quoted = trimmed.strip_prefix(&format!("\"{key}\""));
+        if let Some(rest) = bare.or(quoted) {
+            if rest.trim_start().starts_with('=') {
+                let len = line.len() - indent - rest.len();
+                return Some(offset + indent..offset + indent + len);
+            }
+        }
+        // Inline tables: `{ name = …, phnoe = … }` on one line.
+        if let Some(pos) = line
+            .find(&format!(" {key} ="))
+            .or_else(|| line.find(&format!("{{{key} =")))
+        {
+            let start = offset + pos + 1;
+            return Some(start..start + key.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// The first line of a table's span (its `[[item]]` header), so the snippet stays short.
+fn header_span(text: &str, span: &Range<usize>) -> Range<usize> {
+    let start = span.start.min(text.len());
+    let end = text[start..]
+        .find('\n')
+        .map_or(span.end, |i| start + i)
+        .min(span.end.max(start));
+    start..end
+}
+
+fn require_nonempty(file: FileId, value: &Text, key: &str, diags: &mut Vec<Diag>) {
+    if value.get_ref().trim().is_empty() {
+        diags.push(
+            Diag::error(
+                "load::empty-field",
+                file,
+                value.span(),
+                format!("`{key}` is empty"),
+            )
+            .label("empty")
+            .help(format!(
+                "`{key}` is required: write its text, or remove the table if it is not needed"
+            )),
+        );
+    }
+}
+
+fn check_item(file: FileId, item: &Spanned<Item>, diags: &mut Vec<Diag>) {
+    let data = item.get_ref();
+    if data.code.is_none() && data.id.is_none() {
+        diags.push(
+            Diag::error("load::missing-field", file, item_header(item), "item has neither `code` nor `id`")
+                .label("this item")
+                .help("give the catalog code (code = \"132036001001\") or, for an item without one, a local id (id = \"4-3\")"),
+        );
+    }
+    for (key, value) in [("code", &data.code), ("id", &data.id), ("name", &data.name)] {
+        if let Some(v) = value {
+            require_nonempty(file, v, key, diags);
+        }
+    }
+    for flow in &data.flow {
+        check_flow(file, flow.get_ref(), diags);
+    }
+}
+
+fn item_header(item: &Spanned<Item>) -> Range<usize> {
+    let data = item.get_ref();
+    data.code
+        .as_ref()
+        .or(data.id.as_ref())
+        .or(data.name.as_ref())
+        .map_or(item.span(), |t| t.span())
+}
+
+/// Structural checks that make a flow drawable: unique node ids, edges and notes that name nodes.
+fn check_flow(file: FileId, flow: &Flow, diags: &mut Vec<Diag>) {
+    let mut seen: Vec<&Text> = Vec::new();
+    for node in &flow.nodes {
+        let node = node.get_ref();
+        require_nonempty(file, &node.id, "id", diags);
+        require_nonempty(file, &node.text, "text", diags);
+        if let Some(first) = seen.iter().find(|s| s.get_ref() == node.id.get_ref()) {
+            diags.push(
+                Diag::error(
+                    "load::duplicate-id",
+                    file,
+                    node.id.span(),
+                    format!("node id `{}` is used twice in this flow", node.id.get_ref()),
+                )
+                .label("second use")
+                .related(file, first.span(), "first used here")
+                .help("give every node of a flow its own id"),
+            );
+        } else {
+            seen.push(&node.id);
+        }
+    }
+    let ids: Vec<&str> = seen.iter().map(|t| t.get_ref().as_str()).collect();
+    let mut check_ref = |name: &Text, what: &str| {
+        if !ids.contains(&name.get_ref().as_str()) {
+            let help = match nearest(name.get_ref(), &ids) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!("the nodes of this flow are: {}", ids.join(", ")),
+            };
+            diags.push(
+                Diag::error(
+                    "load::unknown-node",
+                    file,
+                    name.span(),
+                    format!(
+                        "{what} names node `{}`, which this flow does not have",
+                        name.get_ref()
+                    ),
+                )
+                .label("unknown node")
+                .help(help),
+            );
+        }
+    };
+    for edge in &flow.edges {
+        let edge = edge.get_ref();
+        check_ref(&edge.from, "edge");
+        check_ref(&edge.to, "edge");
+    }
+    for node in &flow.nodes {
+        if let Some(attach) = &node.get_ref().attach {
+            check_ref(attach, "note");
+        }
+    }
+}
