@@ -195,7 +195,9 @@ pub fn render(diag: &Diag, sources: &Sources, color: bool) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(100)
-        .with_links(false);
+        .with_links(false)
+        // miette counts columns in bytes; our own first line gives line:column in characters.
+        .without_primary_span_start();
     let mut out = String::new();
     let bound = bind(diag, sources);
     if handler.render_report(&mut out, &bound).is_err() {
