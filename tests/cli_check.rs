@@ -18,7 +18,11 @@ fn repo() -> &'static Path {
 #[test]
 fn check_json_lists_every_seed_jurisdiction() {
     let out = zhinan(&["check", "--format", "json"], repo());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let list = json["jurisdictions"].as_array().unwrap();
     let get = |name: &str| {
@@ -41,15 +45,27 @@ fn check_json_lists_every_seed_jurisdiction() {
 
 #[test]
 fn show_tells_where_each_value_comes_from() {
-    let out = zhinan(&["show", "廊坊市", "132036001001", "--format", "json"], repo());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = zhinan(
+        &["show", "廊坊市", "132036001001", "--format", "json"],
+        repo(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let fields = json["fields"].as_array().unwrap();
     let field = |name: &str| fields.iter().find(|f| f["field"] == name).unwrap();
     // Langfang publishes no 设定依据: inherited from the catalog, with its file and line.
     let basis = field("legal_basis");
     assert_eq!(basis["jurisdiction"], "河北省");
-    assert!(basis["file"].as_str().unwrap().starts_with("catalog/items/01-"));
+    assert!(
+        basis["file"]
+            .as_str()
+            .unwrap()
+            .starts_with("catalog/items/01-")
+    );
     assert!(basis["line"].as_u64().unwrap() > 1);
     assert_eq!(field("time_limit")["jurisdiction"], "廊坊市");
 }
@@ -68,7 +84,10 @@ fn invalid_sources_exit_with_code_2_and_name_the_file() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("catalog/jurisdiction.toml:2:9"), "{err}");
-    assert!(err.contains("help: use one of: province, city, county"), "{err}");
+    assert!(
+        err.contains("help: use one of: province, city, county"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -75,14 +75,22 @@ case!(syntax_error, "syntax", "load::syntax");
 case!(unknown_field, "unknown-field", "load::unknown-field");
 case!(wrong_type, "wrong-type", "load::type");
 case!(unknown_enum_value, "bad-level", "load::type");
-case!(overlay_of_unknown_code, "unknown-code", "load::unknown-code");
+case!(
+    overlay_of_unknown_code,
+    "unknown-code",
+    "load::unknown-code"
+);
 case!(unknown_parent, "unknown-parent", "load::unknown-parent");
 case!(parent_cycle, "parent-cycle", "load::parent-cycle");
 case!(duplicate_code, "duplicate-code", "load::duplicate-code");
 case!(duplicate_node_id, "duplicate-node", "load::duplicate-id");
 case!(edge_to_unknown_node, "unknown-node", "load::unknown-node");
 case!(empty_required_field, "empty-field", "load::empty-field");
-case!(item_without_code_or_id, "missing-key", "load::missing-field");
+case!(
+    item_without_code_or_id,
+    "missing-key",
+    "load::missing-field"
+);
 
 #[test]
 fn every_error_of_a_run_is_reported() {
