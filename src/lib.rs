@@ -5,3 +5,4 @@
 //! `load` (files → `model`, with spans) → `resolve` (county over city over catalog) → `lint` → `render`.
 
 pub mod model;
+pub mod render;
