@@ -112,6 +112,17 @@ fn guide_has_every_item_in_order_with_fields_and_flowchart() {
     );
     assert!(first.contains("窗口受理审核"), "{first}");
 
+    // 办事须知: offices, portals and the supervision line, before the items.
+    let info = text.rfind("办事须知").expect("办事须知");
+    assert!(info < positions[0][1], "办事须知 comes before the items");
+    for needle in [
+        "办理地点：霸州市政务服务中心，霸州市迎宾道政务服务中心B厅（电话：0316-7273452）",
+        "网上办理：河北省医疗保障局网上服务大厅：http://ylbzj.hebei.gov.cn/",
+        "监督电话：0316-5660125朱增维（法规科负责人）",
+    ] {
+        assert!(text[info..].contains(needle), "{needle} missing: {text}");
+    }
+
     // The jurisdiction's notes (说明) at the end.
     assert!(
         text.ends_with("2.委托办理业务的，应提供委托人及代理人身份证件原件并授权委托书。"),

@@ -21,11 +21,14 @@ use serde::Serialize;
 use typst::foundations::Bytes;
 
 use super::RenderError;
-use super::data::{CatalogData, FlowRef, GuideData, NoticeData, safe_file_stem};
+use super::data::{
+    CatalogData, FlowRef, GuideData, ItemView, JurisdictionView, NoticeData, safe_file_stem,
+};
 use super::fonts::Fonts;
 use super::output::{InputHasher, Manifest, commit};
 use super::pdf::{PdfStandard, RenderContext, data_json, render_pdf};
 use super::world::fixed_date;
+use crate::model::{Item, JurisdictionFile};
 
 /// Template file names inside the templates directory.
 pub const GUIDE_TEMPLATE: &str = "guide.typ";
@@ -51,6 +54,42 @@ impl Job {
         Job {
             guide,
             notice: None,
+            catalog: None,
+            flows: BTreeMap::new(),
+        }
+    }
+
+    /// A job from a jurisdiction file and its resolved items (every inherited value filled in), in
+    /// guide order. `notice_body` is the Markdown of the notice file named in `[notice]`; without
+    /// it there is no notice. Flowcharts are added with [`Job::add_flow`], the catalog by setting
+    /// [`Job::catalog`].
+    pub fn from_model(
+        jurisdiction: &JurisdictionFile,
+        items: &[Item],
+        notice_body: Option<&str>,
+    ) -> Job {
+        let j = JurisdictionView::from_file(jurisdiction);
+        let items: Vec<ItemView> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| ItemView::from_item(item, i, &j))
+            .collect();
+        let notice = match (&jurisdiction.notice, notice_body) {
+            (Some(spec), Some(body)) => Some(NoticeData::new(
+                &j,
+                spec.title.get_ref(),
+                spec.date.get_ref(),
+                body,
+                &items,
+            )),
+            _ => None,
+        };
+        Job {
+            guide: GuideData {
+                jurisdiction: j,
+                items,
+            },
+            notice,
             catalog: None,
             flows: BTreeMap::new(),
         }

@@ -255,7 +255,7 @@ impl Fonts {
 
     fn from_store(store: FontStore) -> Fonts {
         let book = store.book();
-        let cjk_families: Vec<String> = {
+        let mut cjk_families: Vec<String> = {
             let mut set = BTreeSet::new();
             for (family, ids) in book.families() {
                 let ids: Vec<usize> = ids.collect();
@@ -270,6 +270,8 @@ impl Fonts {
             }
             set.into_iter().collect()
         };
+        // Simplified-Chinese faces first (a pan-CJK collection also has HK, JP, KR and TC faces).
+        cjk_families.sort_by_key(|f| (!is_simplified(f), f.clone()));
 
         let mut roles = FontRoles::default();
         for role in FontRole::ALL {
@@ -351,6 +353,17 @@ impl Fonts {
 /// candidates. Never fails; a role with no font has `chosen: None`.
 pub fn font_report(options: &FontOptions) -> Vec<FontReport> {
     Fonts::scan(options).report()
+}
+
+/// Whether a family name marks a simplified-Chinese face (`… SC`, `… CN`, `…GB…`, `简`).
+fn is_simplified(family: &str) -> bool {
+    let upper = family.to_uppercase();
+    upper.ends_with(" SC")
+        || upper.ends_with(" CN")
+        || upper.contains("GB")
+        || family.contains('简')
+        || upper.contains("SIMSUN")
+        || upper.contains("SIMHEI")
 }
 
 /// The family as the font book spells it, matched case-insensitively.

@@ -190,11 +190,12 @@ pub fn fixed_date(edition: Option<&str>) -> Option<Datetime> {
 
 /// `SOURCE_DATE_EPOCH` as a UTC date and time.
 pub fn source_date_epoch() -> Option<Datetime> {
-    let secs: i64 = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()?
-        .trim()
-        .parse()
-        .ok()?;
+    epoch_to_datetime(&std::env::var("SOURCE_DATE_EPOCH").ok()?)
+}
+
+/// Seconds since 1970-01-01 00:00 UTC (as in `SOURCE_DATE_EPOCH`) as a date and time.
+pub fn epoch_to_datetime(seconds: &str) -> Option<Datetime> {
+    let secs: i64 = seconds.trim().parse().ok()?;
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
@@ -226,6 +227,36 @@ fn civil_from_days(z: i64) -> (i32, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn epochs() {
+        assert_eq!(
+            epoch_to_datetime("0"),
+            Datetime::from_ymd_hms(1970, 1, 1, 0, 0, 0)
+        );
+        assert_eq!(
+            epoch_to_datetime("1767571200"),
+            Datetime::from_ymd_hms(2026, 1, 5, 0, 0, 0)
+        );
+        assert_eq!(
+            epoch_to_datetime(" 1700000000\n"),
+            Datetime::from_ymd_hms(2023, 11, 14, 22, 13, 20)
+        );
+        assert_eq!(epoch_to_datetime("yesterday"), None);
+    }
+
+    #[test]
+    fn fixed_dates_from_editions() {
+        if std::env::var_os("SOURCE_DATE_EPOCH").is_none() {
+            assert_eq!(
+                fixed_date(Some("2023-06-01")),
+                Datetime::from_ymd(2023, 6, 1)
+            );
+            assert_eq!(fixed_date(Some("2023")), Datetime::from_ymd(2023, 1, 1));
+            assert_eq!(fixed_date(Some("二〇二三")), None);
+            assert_eq!(fixed_date(None), None);
+        }
+    }
 
     #[test]
     fn civil_dates() {

@@ -6,10 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, OnceLock};
 
-use zhinan::model::{ItemFile, JurisdictionFile};
-use zhinan::render::data::{
-    CatalogData, CatalogMain, GuideData, ItemView, JurisdictionView, NoticeData,
-};
+use zhinan::model::{Item, ItemFile, JurisdictionFile};
+use zhinan::render::data::{CatalogData, CatalogMain, JurisdictionView};
 use zhinan::render::{FontOptions, Fonts, Job};
 
 pub fn root() -> PathBuf {
@@ -55,21 +53,14 @@ pub const ITEM_NAMES: [&str; 3] = ["单位参保登记", "职工参保登记", "
 /// The fixture county as a render job: guide (first item with a flowchart), notice.
 pub fn job() -> Job {
     let jf = jurisdiction_file();
-    let j = JurisdictionView::from_file(&jf);
-    let items: Vec<ItemView> = item_file()
+    let items: Vec<Item> = item_file()
         .items
         .iter()
-        .enumerate()
-        .map(|(i, item)| ItemView::from_item(item.get_ref(), i, &j))
+        .map(|i| i.get_ref().clone())
         .collect();
     let spec = jf.notice.as_ref().unwrap();
     let body = std::fs::read_to_string(fixtures().join(spec.body.get_ref())).unwrap();
-    let notice = NoticeData::new(&j, spec.title.get_ref(), spec.date.get_ref(), &body, &items);
-    let mut job = Job::new(GuideData {
-        jurisdiction: j,
-        items,
-    });
-    job.notice = Some(notice);
+    let mut job = Job::from_model(&jf, &items, Some(&body));
     job.add_flow(
         0,
         "单位参保登记流程图",
