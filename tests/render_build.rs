@@ -247,3 +247,26 @@ fn several_jurisdictions_build_in_parallel() {
     let text = squeeze(&pdftotext(&b.dir.join("guide.pdf")));
     assert!(text.contains("文安县医疗保障局"), "{text}");
 }
+
+#[test]
+fn a_jurisdiction_without_items_still_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mut job = job();
+    job.guide.items.clear();
+    job.flows.clear();
+    job.notice.as_mut().unwrap().rows.clear();
+    let report = build_jurisdiction(&job, &fonts(), &options(tmp.path(), templates())).unwrap();
+    assert_eq!(
+        tree(&report.dir),
+        ["guide.pdf", "manifest.json", "notice.pdf"]
+    );
+    let notice = squeeze(&pdftotext(&report.dir.join("notice.pdf")));
+    assert!(
+        !notice.contains("附件："),
+        "no attachment without items: {notice}"
+    );
+    assert!(
+        notice.ends_with("霸州市医疗保障局2026年1月5日—1—"),
+        "{notice}"
+    );
+}
