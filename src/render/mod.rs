@@ -8,8 +8,42 @@
 //! - [`output`]: atomic writes and the manifest;
 //! - [`build`]: `build_jurisdiction` / `build_all`.
 //!
-//! The CLI calls [`Fonts::discover`] once, builds one [`Job`] per jurisdiction and passes them to
-//! [`build_all`]; `zhinan fonts` prints [`font_report`].
+//! # Use from the CLI
+//!
+//! `zhinan build`:
+//!
+//! ```ignore
+//! use std::sync::Arc;
+//! use zhinan::render::{build_all, BuildOptions, FontOptions, Fonts, Job, PdfStandard};
+//!
+//! let fonts = Arc::new(Fonts::discover(&FontOptions { font_dirs, system_fonts: true })?);
+//! let mut jobs = Vec::new();
+//! for j in resolved_jurisdictions {
+//!     // Items resolved (county over city over catalog), in guide order; the notice body is the
+//!     // Markdown file named in `[notice] body`.
+//!     let mut job = Job::from_model(&j.file, &j.items, j.notice_body.as_deref());
+//!     for (i, item) in j.items.iter().enumerate() {
+//!         for flow in flows_of(item) {
+//!             job.add_flow(i, flow.title, flow.caption, flow.svg); // SVG sized in pt
+//!         }
+//!     }
+//!     if j.is_province() {
+//!         job.catalog = Some(CatalogData::new(&job.guide.jurisdiction, mains));
+//!     }
+//!     jobs.push(job);
+//! }
+//! let options = BuildOptions {
+//!     out_dir: "out".into(),
+//!     templates_dir: "templates".into(),
+//!     standard: PdfStandard::Pdf17, // --pdf-standard 1.7|tagged|a-2b (clap::ValueEnum)
+//!     force: false,
+//! };
+//! for result in build_all(&jobs, &fonts, &options) {
+//!     let report = result?; // RenderError is a miette Diagnostic
+//! }
+//! ```
+//!
+//! `zhinan fonts`: [`font_report`] — per role, the chosen family and every candidate.
 
 pub mod build;
 pub mod data;
