@@ -10,6 +10,7 @@ pub mod diagnostic;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod render;
 pub mod resolve;
 pub mod source;
 pub mod text;

@@ -1,0 +1,349 @@
+//! `zhinan build`: all PDFs of a jurisdiction into `out/<jurisdiction name>/`.
+//!
+//! ```text
+//! out/霸州市/guide.pdf          cover, contents, one section per item with its flowcharts
+//! out/霸州市/items/<key>.pdf    one item per file (for the service window)
+//! out/霸州市/notice.pdf         the public notice (GB/T 9704-2012), when the jurisdiction has one
+//! out/河北省/catalog.pdf        the provincial list as a landscape table (province only)
+//! out/<name>/manifest.json     input and output hashes: an unchanged jurisdiction is skipped
+//! ```
+//!
+//! Every PDF is rendered in memory first; files are replaced only when all of them succeeded.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use rayon::prelude::*;
+use serde::Serialize;
+use typst::foundations::Bytes;
+
+use super::RenderError;
+use super::data::{
+    CatalogData, FlowRef, GuideData, ItemView, JurisdictionView, NoticeData, safe_file_stem,
+};
+use super::fonts::Fonts;
+use super::output::{InputHasher, Manifest, commit};
+use super::pdf::{PdfStandard, RenderContext, data_json, render_pdf};
+use super::world::fixed_date;
+use crate::model::{Item, JurisdictionFile};
+
+/// Template file names inside the templates directory.
+pub const GUIDE_TEMPLATE: &str = "guide.typ";
+pub const ITEM_TEMPLATE: &str = "item.typ";
+pub const NOTICE_TEMPLATE: &str = "notice.typ";
+pub const CATALOG_TEMPLATE: &str = "catalog.typ";
+
+/// What to render for one jurisdiction.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// The guide: jurisdiction and items (also the source of the per-item PDFs).
+    pub guide: GuideData,
+    /// The public notice, when the jurisdiction has one.
+    pub notice: Option<NoticeData>,
+    /// The catalog table (the province).
+    pub catalog: Option<CatalogData>,
+    /// Flowchart SVGs by virtual path (`/flows/<n>.svg`), referenced by the items' `flow_svgs`.
+    pub flows: BTreeMap<String, String>,
+}
+
+impl Job {
+    pub fn new(guide: GuideData) -> Job {
+        Job {
+            guide,
+            notice: None,
+            catalog: None,
+            flows: BTreeMap::new(),
+        }
+    }
+
+    /// A job from a jurisdiction file and its resolved items (every inherited value filled in), in
+    /// guide order. `notice_body` is the Markdown of the notice file named in `[notice]`; without
+    /// it there is no notice. Flowcharts are added with [`Job::add_flow`], the catalog by setting
+    /// [`Job::catalog`].
+    pub fn from_model(
+        jurisdiction: &JurisdictionFile,
+        items: &[Item],
+        notice_body: Option<&str>,
+    ) -> Job {
+        let j = JurisdictionView::from_file(jurisdiction);
+        let items: Vec<ItemView> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| ItemView::from_item(item, i, &j))
+            .collect();
+        let notice = match (&jurisdiction.notice, notice_body) {
+            (Some(spec), Some(body)) => Some(NoticeData::new(
+                &j,
+                spec.title.get_ref(),
+                spec.date.get_ref(),
+                body,
+                &items,
+            )),
+            _ => None,
+        };
+        Job {
+            guide: GuideData {
+                jurisdiction: j,
+                items,
+            },
+            notice,
+            catalog: None,
+            flows: BTreeMap::new(),
+        }
+    }
+
+    /// Attaches a flowchart SVG (drawn at 1:1: its `width`/`height` are its printed size in pt)
+    /// to the item at `item_index` and returns its virtual path.
+    pub fn add_flow(
+        &mut self,
+        item_index: usize,
+        title: impl Into<String>,
+        caption: Vec<String>,
+        svg: impl Into<String>,
+    ) -> String {
+        let path = format!("/flows/{}.svg", self.flows.len());
+        self.flows.insert(path.clone(), svg.into());
+        self.guide.items[item_index].flow_svgs.push(FlowRef {
+            title: title.into(),
+            caption,
+            path: path.clone(),
+        });
+        path
+    }
+
+    /// The jurisdiction's output directory name.
+    pub fn dir_name(&self) -> String {
+        safe_file_stem(&self.guide.jurisdiction.name)
+    }
+}
+
+/// Options of `zhinan build` that concern rendering.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// `out/`: each jurisdiction gets `out/<name>/`.
+    pub out_dir: PathBuf,
+    /// The directory with `lib.typ`, `guide.typ`, `item.typ`, `notice.typ`, `catalog.typ`.
+    pub templates_dir: PathBuf,
+    pub standard: PdfStandard,
+    /// Rebuild even when the manifest says nothing changed.
+    pub force: bool,
+}
+
+/// What a jurisdiction's build did.
+#[derive(Debug, Clone)]
+pub struct BuildReport {
+    pub jurisdiction: String,
+    pub dir: PathBuf,
+    /// Nothing changed since the last build: no file was written.
+    pub skipped: bool,
+    /// Output files written, relative to `dir`.
+    pub outputs: Vec<String>,
+    /// Warnings from typst (`file:line: message`).
+    pub warnings: Vec<String>,
+    pub elapsed: Duration,
+}
+
+/// Builds one jurisdiction into `options.out_dir/<name>/`.
+///
+/// Renders everything in memory (items in parallel), then writes all files at once; on any error
+/// the previous outputs stay as they were.
+pub fn build_jurisdiction(
+    job: &Job,
+    fonts: &Arc<Fonts>,
+    options: &BuildOptions,
+) -> Result<BuildReport, RenderError> {
+    let start = Instant::now();
+    let name = job.guide.jurisdiction.name.clone();
+    let dir = options.out_dir.join(job.dir_name());
+    let date = fixed_date(job.guide.jurisdiction.edition.as_deref());
+    let ctx = RenderContext {
+        templates_dir: options.templates_dir.clone(),
+        fonts: fonts.clone(),
+        standard: options.standard,
+        date,
+    };
+
+    let input = input_hash(job, &ctx)?;
+    if !options.force && Manifest::load(&dir).is_some_and(|m| m.is_current(&dir, &input)) {
+        return Ok(BuildReport {
+            jurisdiction: name,
+            dir,
+            skipped: true,
+            outputs: Vec::new(),
+            warnings: Vec::new(),
+            elapsed: start.elapsed(),
+        });
+    }
+
+    let files: HashMap<String, Bytes> = job
+        .flows
+        .iter()
+        .map(|(path, svg)| (path.clone(), Bytes::from_string(svg.clone())))
+        .collect();
+
+    // Each unit of work: (output path, template, data).
+    enum Data<'a> {
+        Guide(&'a GuideData),
+        Item(Box<GuideData>),
+        Notice(&'a NoticeData),
+        Catalog(&'a CatalogData),
+    }
+    let mut units: Vec<(String, &str, Data)> =
+        vec![("guide.pdf".into(), GUIDE_TEMPLATE, Data::Guide(&job.guide))];
+    let mut seen = HashSet::new();
+    for item in &job.guide.items {
+        let mut stem = item.file_stem();
+        let mut n = 2;
+        while !seen.insert(stem.clone()) {
+            stem = format!("{}-{n}", item.file_stem());
+            n += 1;
+        }
+        let data = GuideData {
+            jurisdiction: job.guide.jurisdiction.clone(),
+            items: vec![item.clone()],
+        };
+        units.push((
+            format!("items/{stem}.pdf"),
+            ITEM_TEMPLATE,
+            Data::Item(Box::new(data)),
+        ));
+    }
+    if let Some(notice) = &job.notice {
+        units.push(("notice.pdf".into(), NOTICE_TEMPLATE, Data::Notice(notice)));
+    }
+    if let Some(catalog) = &job.catalog {
+        units.push((
+            "catalog.pdf".into(),
+            CATALOG_TEMPLATE,
+            Data::Catalog(catalog),
+        ));
+    }
+
+    let rendered: Vec<Result<Rendered, RenderError>> = units
+        .par_iter()
+        .map(|(out, template, data)| {
+            let ident = format!("{name}/{out}");
+            let pdf = match data {
+                Data::Guide(d) => render_pdf(&ctx, template, &ident, d, &files),
+                Data::Item(d) => render_pdf(&ctx, template, &ident, d, &files),
+                Data::Notice(d) => render_pdf(&ctx, template, &ident, d, &files),
+                Data::Catalog(d) => render_pdf(&ctx, template, &ident, d, &files),
+            }?;
+            let warnings = pdf
+                .warnings
+                .into_iter()
+                .map(|w| format!("{out}: {w}"))
+                .collect();
+            Ok(Rendered {
+                out: out.clone(),
+                bytes: pdf.bytes,
+                warnings,
+            })
+        })
+        .collect();
+
+    let mut outputs = Vec::new();
+    let mut warnings = Vec::new();
+    for result in rendered {
+        let r = result?;
+        warnings.extend(r.warnings);
+        outputs.push((r.out, r.bytes));
+    }
+    commit(&dir, &outputs, input).map_err(|source| RenderError::Io {
+        path: dir.clone(),
+        source,
+    })?;
+
+    Ok(BuildReport {
+        jurisdiction: name,
+        dir,
+        skipped: false,
+        outputs: outputs.into_iter().map(|(o, _)| o).collect(),
+        warnings,
+        elapsed: start.elapsed(),
+    })
+}
+
+/// One rendered output file.
+struct Rendered {
+    out: String,
+    bytes: Vec<u8>,
+    warnings: Vec<String>,
+}
+
+/// Builds several jurisdictions in parallel. Shows a progress bar when stderr is a terminal.
+/// Results come back in the order of `jobs`.
+pub fn build_all(
+    jobs: &[Job],
+    fonts: &Arc<Fonts>,
+    options: &BuildOptions,
+) -> Vec<Result<BuildReport, RenderError>> {
+    let bar = if std::io::stderr().is_terminal() && jobs.len() > 1 {
+        let bar = indicatif::ProgressBar::new(jobs.len() as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{spinner} 排版 {bar:30} {pos}/{len} {msg}")
+        {
+            bar.set_style(style);
+        }
+        bar.enable_steady_tick(Duration::from_millis(120));
+        Some(bar)
+    } else {
+        None
+    };
+    let results = jobs
+        .par_iter()
+        .map(|job| {
+            let result = build_jurisdiction(job, fonts, options);
+            if let Some(bar) = &bar {
+                bar.set_message(job.guide.jurisdiction.name.clone());
+                bar.inc(1);
+            }
+            result
+        })
+        .collect();
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    results
+}
+
+/// Hash of everything that can change the outputs.
+fn input_hash(job: &Job, ctx: &RenderContext) -> Result<String, RenderError> {
+    let mut h = InputHasher::default();
+    let fonts = ctx.fonts.roles();
+    h.add("standard", ctx.standard.as_str().as_bytes());
+    h.add("date", format!("{:?}", ctx.date).as_bytes());
+    h.add("guide", &data_json(fonts, &job.guide)?);
+    add_opt(&mut h, "notice", job.notice.as_ref(), fonts)?;
+    add_opt(&mut h, "catalog", job.catalog.as_ref(), fonts)?;
+    for (path, svg) in &job.flows {
+        h.add(path, svg.as_bytes());
+    }
+    h.add_dir("templates", &ctx.templates_dir)
+        .map_err(|source| RenderError::Templates {
+            path: ctx.templates_dir.clone(),
+            source,
+        })?;
+    Ok(h.finish())
+}
+
+fn add_opt<T: Serialize>(
+    h: &mut InputHasher,
+    label: &str,
+    data: Option<&T>,
+    fonts: &super::fonts::FontRoles,
+) -> Result<(), RenderError> {
+    match data {
+        Some(d) => h.add(label, &data_json(fonts, d)?),
+        None => h.add(label, b"none"),
+    }
+    Ok(())
+}
+
+/// The default templates directory: `templates/` next to the sources (the working directory).
+pub fn default_templates_dir() -> PathBuf {
+    Path::new("templates").to_path_buf()
+}
