@@ -1,6 +1,8 @@
 //! Command-line interface: parses arguments and runs one command. Each command lives in its own file.
 
+mod build;
 mod check;
+mod flow;
 mod show;
 
 use std::io::IsTerminal;
@@ -42,6 +44,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Build every output into out/: guide, item sheets, notice, catalog, flowcharts.
+    Build(build::BuildArgs),
+    /// Show which font serves each role (title, body, heading, kai, mono).
+    Fonts {
+        /// Extra font folders, searched before the system fonts.
+        #[arg(long = "font-path")]
+        font_paths: Vec<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -70,6 +80,8 @@ pub fn main() -> ExitCode {
             item,
             format,
         } => show::run(&root, &jurisdiction, &item, format),
+        Command::Build(args) => build::run(&root, &args),
+        Command::Fonts { font_paths } => build::fonts(&font_paths),
     }
 }
 

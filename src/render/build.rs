@@ -155,6 +155,25 @@ pub fn build_jurisdiction(
     fonts: &Arc<Fonts>,
     options: &BuildOptions,
 ) -> Result<BuildReport, RenderError> {
+    // typst's layout recurses deeply on long documents: rayon's default 2 MiB thread stacks
+    // overflow on a 60-page guide, so typesetting runs on threads with roomier stacks.
+    match rayon::ThreadPoolBuilder::new()
+        .stack_size(TYPESET_STACK)
+        .build()
+    {
+        Ok(pool) => pool.install(|| build_jurisdiction_here(job, fonts, options)),
+        Err(_) => build_jurisdiction_here(job, fonts, options),
+    }
+}
+
+/// Stack size of the typesetting threads.
+const TYPESET_STACK: usize = 64 * 1024 * 1024;
+
+fn build_jurisdiction_here(
+    job: &Job,
+    fonts: &Arc<Fonts>,
+    options: &BuildOptions,
+) -> Result<BuildReport, RenderError> {
     let start = Instant::now();
     let name = job.guide.jurisdiction.name.clone();
     let dir = options.out_dir.join(job.dir_name());
