@@ -1,6 +1,6 @@
 //! Command-line interface: parses arguments and runs one command. Each command lives in its own file.
 
-mod build;
+pub mod build;
 mod check;
 mod flow;
 mod show;

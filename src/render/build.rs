@@ -203,44 +203,7 @@ fn build_jurisdiction_here(
         .map(|(path, svg)| (path.clone(), Bytes::from_string(svg.clone())))
         .collect();
 
-    // Each unit of work: (output path, template, data).
-    enum Data<'a> {
-        Guide(&'a GuideData),
-        Item(Box<GuideData>),
-        Notice(&'a NoticeData),
-        Catalog(&'a CatalogData),
-    }
-    let mut units: Vec<(String, &str, Data)> =
-        vec![("guide.pdf".into(), GUIDE_TEMPLATE, Data::Guide(&job.guide))];
-    let mut seen = HashSet::new();
-    for item in &job.guide.items {
-        let mut stem = item.file_stem();
-        let mut n = 2;
-        while !seen.insert(stem.clone()) {
-            stem = format!("{}-{n}", item.file_stem());
-            n += 1;
-        }
-        let data = GuideData {
-            jurisdiction: job.guide.jurisdiction.clone(),
-            items: vec![item.clone()],
-        };
-        units.push((
-            format!("items/{stem}.pdf"),
-            ITEM_TEMPLATE,
-            Data::Item(Box::new(data)),
-        ));
-    }
-    if let Some(notice) = &job.notice {
-        units.push(("notice.pdf".into(), NOTICE_TEMPLATE, Data::Notice(notice)));
-    }
-    if let Some(catalog) = &job.catalog {
-        units.push((
-            "catalog.pdf".into(),
-            CATALOG_TEMPLATE,
-            Data::Catalog(catalog),
-        ));
-    }
-
+    let units = units(job);
     let rendered: Vec<Result<Rendered, RenderError>> = units
         .par_iter()
         .map(|(out, template, data)| {
@@ -330,6 +293,71 @@ pub fn build_all(
 }
 
 /// Hash of everything that can change the outputs.
+/// The data of one output document.
+enum Data<'a> {
+    Guide(&'a GuideData),
+    Item(Box<GuideData>),
+    Notice(&'a NoticeData),
+    Catalog(&'a CatalogData),
+}
+
+/// Every output document of a job: its path under the jurisdiction's folder, its template and data.
+fn units(job: &Job) -> Vec<(String, &'static str, Data<'_>)> {
+    let mut units: Vec<(String, &'static str, Data)> =
+        vec![("guide.pdf".into(), GUIDE_TEMPLATE, Data::Guide(&job.guide))];
+    let mut seen = HashSet::new();
+    for item in &job.guide.items {
+        let mut stem = item.file_stem();
+        let mut n = 2;
+        while !seen.insert(stem.clone()) {
+            stem = format!("{}-{n}", item.file_stem());
+            n += 1;
+        }
+        let data = GuideData {
+            jurisdiction: job.guide.jurisdiction.clone(),
+            items: vec![item.clone()],
+        };
+        units.push((
+            format!("items/{stem}.pdf"),
+            ITEM_TEMPLATE,
+            Data::Item(Box::new(data)),
+        ));
+    }
+    if let Some(notice) = &job.notice {
+        units.push(("notice.pdf".into(), NOTICE_TEMPLATE, Data::Notice(notice)));
+    }
+    if let Some(catalog) = &job.catalog {
+        units.push((
+            "catalog.pdf".into(),
+            CATALOG_TEMPLATE,
+            Data::Catalog(catalog),
+        ));
+    }
+
+    units
+}
+
+/// The typst inputs of every output of a job: output path, template file name and the bytes served
+/// at `/data.json`. For running the same documents through the typst CLI (benchmarks, template work).
+pub fn typst_inputs(
+    job: &Job,
+    fonts: &Fonts,
+) -> Result<Vec<(String, &'static str, Vec<u8>)>, RenderError> {
+    units(job)
+        .into_iter()
+        .map(|(out, template, data)| {
+            let roles = fonts.roles();
+            let json = match &data {
+                Data::Guide(d) => data_json(roles, d),
+                Data::Item(d) => data_json(roles, d),
+                Data::Notice(d) => data_json(roles, d),
+                Data::Catalog(d) => data_json(roles, d),
+            }?;
+            Ok((out, template, json))
+        })
+        .collect()
+}
+
 fn input_hash(job: &Job, ctx: &RenderContext) -> Result<String, RenderError> {
     let mut h = InputHasher::default();
     let fonts = ctx.fonts.roles();

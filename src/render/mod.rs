@@ -55,7 +55,7 @@ pub mod world;
 
 use std::path::PathBuf;
 
-pub use build::{BuildOptions, BuildReport, Job, build_all, build_jurisdiction};
+pub use build::{BuildOptions, BuildReport, Job, build_all, build_jurisdiction, typst_inputs};
 pub use data::{
     CatalogData, CatalogMain, CatalogSub, FieldView, FlowRef, GuideData, ItemView,
     JurisdictionView, NoticeData, NoticeRow, PersonView,

@@ -1,0 +1,44 @@
+//! Writes the typst inputs of every output of `zhinan build` (templates, `/data.json`, flowchart
+//! SVGs) into one folder per document, so the typst CLI can compile exactly what zhinan compiles:
+//! `cargo run --example typst_inputs -- <out-dir>` then `typst compile --root <dir> <dir>/<template>`.
+//! Used by `scripts/bench-build.sh`.
+
+use std::path::{Path, PathBuf};
+
+use zhinan::render::{FontOptions, Fonts, typst_inputs};
+
+fn main() {
+    let out: PathBuf = std::env::args()
+        .nth(1)
+        .expect("usage: typst_inputs <out-dir>")
+        .into();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let project = zhinan::resolve::load_project(root).expect("sources load");
+    let jobs = zhinan::cli::build::jobs(&project, None).expect("jobs");
+    let fonts = Fonts::discover(&FontOptions::default()).expect("fonts");
+    let templates = root.join("templates");
+    let mut n = 0;
+    for job in &jobs {
+        for (output, template, json) in typst_inputs(job, &fonts).expect("data") {
+            let dir = out.join(format!("{n:04}"));
+            std::fs::create_dir_all(dir.join("flows")).unwrap();
+            for entry in std::fs::read_dir(&templates).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "typ") {
+                    std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+                }
+            }
+            std::fs::write(dir.join("data.json"), json).unwrap();
+            for (virtual_path, svg) in &job.flows {
+                std::fs::write(dir.join(virtual_path.trim_start_matches('/')), svg).unwrap();
+            }
+            println!(
+                "{} {template} {}/{output}",
+                dir.display(),
+                job.guide.jurisdiction.name
+            );
+            n += 1;
+        }
+    }
+    eprintln!("{n} documents");
+}
