@@ -47,6 +47,8 @@ pub struct Job {
     pub catalog: Option<CatalogData>,
     /// Flowchart SVGs by virtual path (`/flows/<n>.svg`), referenced by the items' `flow_svgs`.
     pub flows: BTreeMap<String, String>,
+    /// Other files written as they are next to the PDFs (e.g. `flows/<item>.svg`).
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 impl Job {
@@ -56,6 +58,7 @@ impl Job {
             notice: None,
             catalog: None,
             flows: BTreeMap::new(),
+            files: Vec::new(),
         }
     }
 
@@ -92,6 +95,7 @@ impl Job {
             notice,
             catalog: None,
             flows: BTreeMap::new(),
+            files: Vec::new(),
         }
     }
 
@@ -227,7 +231,7 @@ fn build_jurisdiction_here(
         })
         .collect();
 
-    let mut outputs = Vec::new();
+    let mut outputs = job.files.clone();
     let mut warnings = Vec::new();
     for result in rendered {
         let r = result?;
@@ -368,6 +372,9 @@ fn input_hash(job: &Job, ctx: &RenderContext) -> Result<String, RenderError> {
     add_opt(&mut h, "catalog", job.catalog.as_ref(), fonts)?;
     for (path, svg) in &job.flows {
         h.add(path, svg.as_bytes());
+    }
+    for (path, bytes) in &job.files {
+        h.add(path, bytes);
     }
     h.add_dir("templates", &ctx.templates_dir)
         .map_err(|source| RenderError::Templates {
