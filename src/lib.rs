@@ -4,4 +4,5 @@
 //! Data flows one way, and the modules follow it:
 //! `load` (files → `model`, with spans) → `resolve` (county over city over catalog) → `lint` → `render`.
 
+pub mod flow;
 pub mod model;

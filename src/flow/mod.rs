@@ -1,0 +1,12 @@
+//! Flowcharts (流程图): authored charts or charts generated from an item's 办理环节, checked,
+//! laid out at print size and written as SVG that typst embeds as real text.
+//!
+//! `graph` (plain data) → `validate` → `layout` (with `text` measuring the real font) → `svg`.
+
+pub mod generate;
+pub mod graph;
+pub mod validate;
+
+pub use generate::{generate_from_steps, split_steps};
+pub use graph::{FlowEdge, FlowGraph, FlowNode, NodeKind, item_flows};
+pub use validate::{FlowProblem, FlowProblemKind, validate};
