@@ -5,8 +5,10 @@
 
 pub mod generate;
 pub mod graph;
+pub mod text;
 pub mod validate;
 
 pub use generate::{generate_from_steps, split_steps};
 pub use graph::{FlowEdge, FlowGraph, FlowNode, NodeKind, item_flows};
+pub use text::{Metrics, wrap};
 pub use validate::{FlowProblem, FlowProblemKind, validate};
