@@ -173,3 +173,13 @@ fn sc_face_is_picked_from_the_noto_collection() {
 fn loading_a_missing_font_is_an_error() {
     assert!(Metrics::load(std::path::Path::new("/nonexistent/font.ttc")).is_err());
 }
+
+#[test]
+fn breaks_move_to_a_nearby_pause() {
+    // Balanced would be 不符合规定 / 的，予以退回; the comma is one character away.
+    let lines = wrap("不符合规定的，予以退回", 9.0, &fb());
+    assert_eq!(lines, vec!["不符合规定的，", "予以退回"]);
+    // No pause nearby: stays balanced.
+    let lines = wrap("甲乙丙丁戊己庚辛壬癸子丑寅卯辰", 14.0, &fb());
+    assert_eq!(lines, vec!["甲乙丙丁戊己庚辛", "壬癸子丑寅卯辰"]);
+}

@@ -380,11 +380,55 @@ fn wrap_paragraph(para: &str, max_em: f32, metrics: &Metrics, out: &mut Vec<Stri
             }
         }
     }
+    if lines.len() > 1 {
+        prefer_pauses(&units, &mut lines, max_em);
+    }
     for (a, b) in lines {
         let text: String = units[a..b].iter().map(|u| u.text.as_str()).collect();
         let text = text.trim();
         if !text.is_empty() {
             out.push(text.to_string());
+        }
+    }
+}
+
+/// Marks after which a break reads naturally.
+const PAUSES: &str = "，。；：、！？";
+
+/// Moves each break to just after a nearby pause mark (at most two units away) when both lines
+/// stay within the width, neither gets longer than the balanced width plus one em, and no line
+/// drops to one or two characters.
+fn prefer_pauses(units: &[Unit], lines: &mut [(usize, usize)], max_em: f32) {
+    let balanced = lines.iter().map(|&l| line_em(units, l)).fold(0.0, f32::max);
+    let ends_in_pause = |i: usize| {
+        units[i]
+            .text
+            .chars()
+            .last()
+            .is_some_and(|c| PAUSES.contains(c))
+    };
+    for i in 0..lines.len() - 1 {
+        let (a, b) = lines[i];
+        let (_, c) = lines[i + 1];
+        if ends_in_pause(b - 1) {
+            continue;
+        }
+        let candidates = [b - 1, b + 1, b.saturating_sub(2), b + 2];
+        for p in candidates {
+            if p <= a + 1 || p >= c || !ends_in_pause(p - 1) {
+                continue;
+            }
+            let (top, bottom) = ((a, p), (p, c));
+            let limit = max_em.min(balanced + 1.0) + 1e-4;
+            if line_em(units, top) <= limit
+                && line_em(units, bottom) <= limit
+                && line_chars(units, top) > 2
+                && line_chars(units, bottom) > 2
+            {
+                lines[i] = top;
+                lines[i + 1] = bottom;
+                break;
+            }
         }
     }
 }
