@@ -165,6 +165,22 @@ fn generated_loop_is_drawn_on_a_lane() {
     let back: Vec<_> = l.edges.iter().filter(|e| e.loop_back).collect();
     assert_eq!(back.len(), 1);
     assert_eq!(back[0].to, 0);
+    // 申请, 受理, 审核, 办结 form one straight column; the two branches sit to its right.
+    let x0 = l.boxes[0].rect.cx();
+    for b in &l.boxes[1..4] {
+        assert!(
+            (b.rect.cx() - x0).abs() < 0.01,
+            "{:?} off the column",
+            b.lines
+        );
+    }
+    for b in &l.boxes[4..] {
+        assert!(
+            b.rect.x > l.boxes[0].rect.right(),
+            "{:?} not right of the column",
+            b.lines
+        );
+    }
 }
 
 #[test]

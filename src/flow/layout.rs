@@ -463,9 +463,14 @@ fn layout_once(
                 main_next[cur] = Some(tied[0]);
                 tied[0]
             } else {
-                // Equal columns that never meet again: the fork stays centred above them.
+                // Equal columns that never meet again: the fork stays centred above them. Equal
+                // leaves (办结 beside 予以退回): the first declared continues the column.
                 match meeting_point(&tied, &edges, &out, &is_loop, &rank, n) {
                     Some(m) => m,
+                    None if best == 0 => {
+                        main_next[cur] = Some(tied[0]);
+                        tied[0]
+                    }
                     None => break,
                 }
             };
@@ -1412,7 +1417,7 @@ fn layout_once(
         .map(|l| metrics.text_em(l) * title_size)
         .chain(caption_lines.iter().map(|l| metrics.text_em(l) * fs))
         .fold(0.0, f32::max);
-    let width = chart_w.max(title_w + 2.0 * margin);
+    let width = chart_w.max(title_w + 2.0 * fs);
     let title_lh = title_size * 1.4;
     let mut head = 0.0;
     if !title_lines.is_empty() || !caption_lines.is_empty() {
