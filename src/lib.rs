@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod diagnostic;
+pub mod flow;
 pub mod lint;
 pub mod load;
 pub mod model;

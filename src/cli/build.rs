@@ -41,6 +41,7 @@ pub struct BuildArgs {
 /// The jobs of a project: one per jurisdiction that has items, in tree order.
 pub fn jobs(project: &Project, only: Option<usize>) -> Result<Vec<Job>, Vec<Diag>> {
     let mut diags = Vec::new();
+    let metrics = crate::flow::Metrics::system();
     let mut jobs = Vec::new();
     for j in project.tree_order() {
         if only.is_some_and(|o| o != j) {
@@ -78,7 +79,7 @@ pub fn jobs(project: &Project, only: Option<usize>) -> Result<Vec<Job>, Vec<Diag
             None => None,
         };
         let mut job = Job::from_model(&jur.data, &items, notice_body.as_deref());
-        super::flow::attach_flows(project, j, &mut job);
+        super::flow::attach_flows(project, j, &mut job, &metrics);
         if j == project.province {
             let mains = jur
                 .mains

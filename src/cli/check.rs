@@ -1,5 +1,6 @@
 //! `zhinan check`: load and resolve everything, print a summary per jurisdiction.
 
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -44,6 +45,16 @@ pub fn run(root: &Path, format: Format) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
+    // Flows that load but cannot be drawn as intended: warnings, the sources are still valid.
+    let warnings = super::flow::flow_diagnostics(&project);
+    if !warnings.is_empty() {
+        let color = std::io::stderr().is_terminal();
+        eprint!(
+            "{}",
+            crate::diagnostic::render_all(&warnings, &project.sources, color)
+        );
+        eprintln!("warning: {} flowchart problem(s)\n", warnings.len());
+    }
     let summary = summarize(&project);
     match format {
         Format::Json => println!(

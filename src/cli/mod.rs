@@ -2,7 +2,7 @@
 
 pub mod build;
 mod check;
-mod flow;
+pub mod flow;
 mod show;
 
 use std::io::IsTerminal;
@@ -44,6 +44,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Render one item's flowchart as SVG (to stdout, or to a file with -o).
+    Flow {
+        /// Jurisdiction name, e.g. 望都县.
+        jurisdiction: String,
+        /// Item code, id or name.
+        item: String,
+        /// Write the SVG to this file instead of stdout.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Which of the item's charts (0 = the first).
+        #[arg(long, default_value_t = 0)]
+        index: usize,
+    },
     /// Build every output into out/: guide, item sheets, notice, catalog, flowcharts.
     Build(build::BuildArgs),
     /// Show which font serves each role (title, body, heading, kai, mono).
@@ -80,6 +93,12 @@ pub fn main() -> ExitCode {
             item,
             format,
         } => show::run(&root, &jurisdiction, &item, format),
+        Command::Flow {
+            jurisdiction,
+            item,
+            output,
+            index,
+        } => flow::run(&root, &jurisdiction, &item, output.as_ref(), index),
         Command::Build(args) => build::run(&root, &args),
         Command::Fonts { font_paths } => build::fonts(&font_paths),
     }

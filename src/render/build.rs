@@ -108,12 +108,25 @@ impl Job {
         caption: Vec<String>,
         svg: impl Into<String>,
     ) -> String {
+        self.add_flow_ref(item_index, title, caption, svg, false)
+    }
+
+    /// Like [`Job::add_flow`]; `landscape` prints the chart on a landscape page of its own.
+    pub fn add_flow_ref(
+        &mut self,
+        item_index: usize,
+        title: impl Into<String>,
+        caption: Vec<String>,
+        svg: impl Into<String>,
+        landscape: bool,
+    ) -> String {
         let path = format!("/flows/{}.svg", self.flows.len());
         self.flows.insert(path.clone(), svg.into());
         self.guide.items[item_index].flow_svgs.push(FlowRef {
             title: title.into(),
             caption,
             path: path.clone(),
+            landscape,
         });
         path
     }
@@ -341,12 +354,12 @@ fn units(job: &Job) -> Vec<(String, &'static str, Data<'_>)> {
     units
 }
 
+/// One output document's typst input: output path, template file name, `/data.json` bytes.
+pub type TypstInput = (String, &'static str, Vec<u8>);
+
 /// The typst inputs of every output of a job: output path, template file name and the bytes served
 /// at `/data.json`. For running the same documents through the typst CLI (benchmarks, template work).
-pub fn typst_inputs(
-    job: &Job,
-    fonts: &Fonts,
-) -> Result<Vec<(String, &'static str, Vec<u8>)>, RenderError> {
+pub fn typst_inputs(job: &Job, fonts: &Fonts) -> Result<Vec<TypstInput>, RenderError> {
     units(job)
         .into_iter()
         .map(|(out, template, data)| {

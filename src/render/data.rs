@@ -153,6 +153,9 @@ pub struct FlowRef {
     pub title: String,
     pub caption: Vec<String>,
     pub path: String,
+    /// Too wide for a portrait page at a readable size: printed on a landscape page.
+    #[serde(default)]
+    pub landscape: bool,
 }
 
 /// One service item as printed.

@@ -282,6 +282,8 @@ pub fn resolve_items(raw: &RawProject, tree: &Tree, diags: &mut Vec<Diag>) -> Ve
                 );
                 continue;
             }
+            // The merged item carries its flows too, so it is a complete item on its own.
+            merged.flow = flows.clone();
             items.push(ResolvedItem {
                 key: key.clone(),
                 item: merged,
