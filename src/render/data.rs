@@ -468,7 +468,11 @@ impl CatalogData {
     pub fn new(jurisdiction: &JurisdictionView, mains: Vec<CatalogMain>) -> CatalogData {
         let edition = jurisdiction.edition.clone();
         let title = match edition.as_deref().and_then(year_of) {
-            Some(year) => format!("{}（{year}年版）", jurisdiction.guide_title),
+            // The published title may already carry its edition.
+            Some(year) if !jurisdiction.guide_title.contains(&format!("{year}年")) => {
+                format!("{}（{year}年版）", jurisdiction.guide_title)
+            }
+            Some(_) => jurisdiction.guide_title.clone(),
             None => jurisdiction.guide_title.clone(),
         };
         CatalogData {
