@@ -9,6 +9,7 @@ use miette::Report;
 use super::{EXIT_FINDINGS, EXIT_INVALID, load_or_report};
 use crate::diagnostic::{Diag, render_all};
 use crate::model::Item;
+use crate::render::stamp::{Fingerprint, Stamp};
 use crate::render::{
     BuildOptions, CatalogData, CatalogMain, FontOptions, Fonts, Job, PdfStandard, build_all,
     font_report,
@@ -124,6 +125,24 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         },
         None => None,
     };
+    let out_dir = args.out.clone().unwrap_or_else(|| root.join("out"));
+    let templates_dir = args
+        .templates
+        .clone()
+        .unwrap_or_else(|| root.join("templates"));
+    // Fast path: nothing the build reads has changed and no output was touched.
+    let fingerprint = fingerprint(&project, &templates_dir, args);
+    if !args.force
+        && let Some(stamp) = Stamp::load(&out_dir)
+        && stamp.is_current(&out_dir, &fingerprint)
+    {
+        println!(
+            "all outputs up to date ({} files in {})",
+            stamp.outputs.len(),
+            out_dir.display()
+        );
+        return ExitCode::SUCCESS;
+    }
     let jobs = match jobs(&project, only) {
         Ok(jobs) => jobs,
         Err(diags) => {
@@ -142,11 +161,8 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         }
     };
     let options = BuildOptions {
-        out_dir: args.out.clone().unwrap_or_else(|| root.join("out")),
-        templates_dir: args
-            .templates
-            .clone()
-            .unwrap_or_else(|| root.join("templates")),
+        out_dir: out_dir.clone(),
+        templates_dir,
         standard: args.pdf_standard,
         force: args.force,
     };
@@ -174,10 +190,39 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         }
     }
     if failed {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
+        return ExitCode::from(EXIT_FINDINGS);
     }
+    if let Err(err) = Stamp::record(&out_dir, fingerprint).save(&out_dir) {
+        eprintln!(
+            "warning: cannot record the build in {}: {err}",
+            out_dir.display()
+        );
+    }
+    ExitCode::SUCCESS
+}
+
+/// Everything a build reads, for the no-change fast path.
+fn fingerprint(project: &Project, templates_dir: &Path, args: &BuildArgs) -> String {
+    let mut f = Fingerprint::new();
+    for (_, file) in project.sources.iter() {
+        f.add(&file.path, file.text.as_bytes());
+    }
+    for j in &project.jurisdictions {
+        if let Some(spec) = &j.data.notice {
+            let path = project.sources.root.join(&j.dir).join(spec.body.get_ref());
+            f.add(
+                &path.to_string_lossy(),
+                &std::fs::read(&path).unwrap_or_default(),
+            );
+        }
+    }
+    f.add_dir("templates", templates_dir);
+    f.add_fonts(&args.font_paths);
+    f.add(
+        "options",
+        format!("{:?} {:?}", args.pdf_standard, args.only).as_bytes(),
+    );
+    f.finish()
 }
 
 /// `zhinan fonts`: which font serves each role.

@@ -51,6 +51,7 @@ pub mod fonts;
 pub mod markdown;
 pub mod output;
 pub mod pdf;
+pub mod stamp;
 pub mod world;
 
 use std::path::PathBuf;
