@@ -41,6 +41,9 @@ pub struct Law {
     pub date: Option<String>,
     /// Number of articles (条), when known.
     pub articles: Option<u32>,
+    /// Whether citations are expected to give the number. Laws of the NPC are customarily cited by
+    /// title only (`false`); default: expected whenever `number` is set.
+    pub cite_number: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
