@@ -5,6 +5,9 @@
 //! at the exact characters in the TOML source, optionally with a [`Fix`].
 
 pub mod context;
+pub(crate) mod declare;
+pub mod governing;
+pub mod legal;
 pub mod reference;
 pub mod rules;
 
