@@ -1,0 +1,58 @@
+//! ZN211 legal-basis-without-title-marks.
+
+use crate::lint::declare::declare_rule;
+use crate::lint::legal::LawIndex;
+use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::text::citation;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags an entry of 设定依据 that has no 书名号 title at all.
+    ///
+    /// ## Why is this bad?
+    /// A document's title is written in 《》: without them the reader cannot tell the title from the
+    /// surrounding words, and the entry usually also lacks the issuer and the number.
+    ///
+    /// ## Example
+    /// ```text
+    /// legal_basis = ["河北省违法违规使用医疗保障基金举报奖励办法实施细则"]
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// legal_basis = ["《河北省违法违规使用医疗保障基金举报奖励办法实施细则》（文号）"]
+    /// ```
+    pub struct LegalBasisWithoutTitleMarks;
+    code = "ZN211", name = "legal-basis-without-title-marks", severity = Warning
+}
+
+impl Rule for LegalBasisWithoutTitleMarks {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let index = LawIndex::new(ctx.reference);
+        for t in ctx.texts_of("legal_basis") {
+            let v = t.value.trim();
+            if v.is_empty() || !citation::titles(v).is_empty() || v.contains('〈') {
+                continue;
+            }
+            let start = t.value.find(v).unwrap_or(0);
+            let mut f = Finding::at(
+                Self::META.code,
+                ctx,
+                t,
+                start..start + v.len(),
+                "legal basis without a 书名号 title",
+            );
+            f = match index.by_title(v) {
+                Some(li) => f
+                    .help(format!("write 《{}》 and its number", index.law(li).title))
+                    .fix(format!("《{v}》"), false),
+                None => f.help("write the document's title in 《》, followed by its 文号 in （）"),
+            };
+            out.push(f);
+        }
+    }
+}

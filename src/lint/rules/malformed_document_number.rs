@@ -1,0 +1,146 @@
+//! ZN209 malformed-document-number.
+
+use crate::lint::declare::declare_rule;
+use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::text::citation::{self, DocNumber};
+use crate::text::numerals::NumberKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a 发文字号 or order number that is not written the standard way: whitespace inside it
+    /// (国务院令 第765号), Chinese or mixed numerals (国务院令第六49号), 第 before the serial of a 文号
+    /// (国发〔2016〕第3号), leading zeros (国发〔2016〕03号) or a two-digit year (国发〔16〕3号).
+    ///
+    /// ## Why is this bad?
+    /// GB/T 9704-2012 §7.2.5: the year is written in full, the serial in Arabic numerals without 第
+    /// and without leading zeros. Numbers written otherwise are typos or leftovers of editing, and
+    /// defeat searches for the document.
+    ///
+    /// ## Example
+    /// ```text
+    /// 《社会救助暂行办法》（国务院令第六49号）
+    /// 《社会保险经办条例》（国务院令 第765号）
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 《社会救助暂行办法》（国务院令第649号）
+    /// 《社会保险经办条例》（国务院令第765号）
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe for whitespace, leading zeros and a wrong 第; unsafe for numerals (a mixed number is
+    /// read digit by digit, which is usually, not always, what was meant). No fix for a short year.
+    pub struct MalformedDocumentNumber;
+    code = "ZN209", name = "malformed-document-number", severity = Error
+}
+
+impl Rule for MalformedDocumentNumber {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for t in &ctx.texts {
+            let v = t.value;
+            for n in citation::numbers(v) {
+                let range = n.range();
+                let whole = &v[range.clone()];
+                // Whitespace inside the number.
+                if !n.spaces().is_empty() {
+                    let squeezed: String = whole
+                        .chars()
+                        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+                        .collect();
+                    out.push(
+                        Finding::at(
+                            Self::META.code,
+                            ctx,
+                            t,
+                            range.clone(),
+                            format!("whitespace inside the number {whole}"),
+                        )
+                        .help(format!("write {squeezed}"))
+                        .fix(squeezed, true),
+                    );
+                }
+                let (num_range, kind, value) = match &n {
+                    DocNumber::Wenhao(w) => (w.serial.clone(), w.serial_kind, w.serial_value),
+                    DocNumber::Order(o) => (o.number.clone(), o.kind, o.value),
+                };
+                let digits = &v[num_range.clone()];
+                match (kind, value) {
+                    (NumberKind::Mixed | NumberKind::Chinese, Some(value)) => {
+                        let what = if kind == NumberKind::Mixed {
+                            "mixes Chinese and Arabic numerals"
+                        } else {
+                            "is written in Chinese numerals"
+                        };
+                        out.push(
+                            Finding::at(
+                                Self::META.code,
+                                ctx,
+                                t,
+                                num_range.clone(),
+                                format!("the number {digits} in {whole} {what}"),
+                            )
+                            .help(format!(
+                                "document and order numbers are written in Arabic numerals: {value}"
+                            ))
+                            .fix(value.to_string(), false),
+                        );
+                    }
+                    (NumberKind::Arabic, Some(value))
+                        if digits.len() > 1 && digits.starts_with(['0', '０']) =>
+                    {
+                        out.push(
+                            Finding::at(
+                                Self::META.code,
+                                ctx,
+                                t,
+                                num_range.clone(),
+                                format!("leading zero in {whole}"),
+                            )
+                            .help(format!("write {value}"))
+                            .fix(value.to_string(), true),
+                        );
+                    }
+                    _ => {}
+                }
+                if let DocNumber::Wenhao(w) = &n {
+                    let agency = &v[w.agency.clone()];
+                    // 河北省人民政府令〔2023〕第1号: orders with a year keep their 第.
+                    if let Some(di) = &w.di
+                        && !agency.ends_with('令')
+                    {
+                        out.push(
+                            Finding::at(
+                                Self::META.code,
+                                ctx,
+                                t,
+                                di.clone(),
+                                format!("第 in the 发文字号 {whole}"),
+                            )
+                            .help("a 发文字号 has no 第 before its serial number")
+                            .fix("", true),
+                        );
+                    }
+                    if w.year.len() == 2 {
+                        out.push(
+                            Finding::at(
+                                Self::META.code,
+                                ctx,
+                                t,
+                                w.year.clone(),
+                                format!("two-digit year in {whole}"),
+                            )
+                            .help(
+                                "the year of a 发文字号 is written in full (〔2016〕, not 〔16〕)",
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

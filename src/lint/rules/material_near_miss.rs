@@ -1,0 +1,68 @@
+//! ZN404 material-near-miss.
+
+use crate::lint::declare::declare_rule;
+use crate::lint::governing::{governing, match_materials, own_materials};
+use crate::lint::{Context, Finding, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a material that is one or two characters away from one of the governing catalog's
+    /// materials for the item, without being equal to any of them.
+    ///
+    /// ## Why is this bad?
+    /// Such a difference is almost always a typo or a truncation (医院机构收费票据 for 医疗机构收费票据,
+    /// …分析报 for …分析报告), and it names a document that does not exist.
+    ///
+    /// ## Example
+    /// ```text
+    /// materials = ["医院机构收费票据"]
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// materials = ["医疗机构收费票据"]
+    /// ```
+    pub struct MaterialNearMiss;
+    code = "ZN404", name = "material-near-miss", severity = Warning
+}
+
+impl Rule for MaterialNearMiss {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        for ((j, ii), materials) in own_materials(ctx) {
+            let item = &project.jurisdictions[j].items[ii];
+            let Some(gov) = governing(project, j, item) else {
+                continue;
+            };
+            let theirs: Vec<&str> = gov
+                .item
+                .materials
+                .iter()
+                .flatten()
+                .map(|m| m.get_ref().as_str())
+                .collect();
+            let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
+            for (oi, ti) in match_materials(&ours, &theirs).near {
+                let m = &materials[oi];
+                out.push(
+                    Finding::at(
+                        Self::META.code,
+                        ctx,
+                        &ctx.texts[m.text],
+                        m.range.clone(),
+                        format!(
+                            "“{}” differs slightly from the catalog's “{}”",
+                            ours[oi], theirs[ti]
+                        ),
+                    )
+                    .help(format!("write “{}”", theirs[ti]))
+                    .fix(theirs[ti].to_string(), false),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+//! ZN214 nested-title-marks.
+
+use crate::lint::declare::declare_rule;
+use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::text::citation;
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a 书名号 title written with 《》 inside another 《》 title.
+    ///
+    /// ## Why is this bad?
+    /// A title inside a title takes the single marks 〈〉 (《财政部 民政部关于印发〈城乡医疗救助基金管理办法〉
+    /// 的通知》). Double marks inside double marks make it unclear where the outer title ends.
+    ///
+    /// ## Example
+    /// ```text
+    /// 《财政部 民政部关于印发《城乡医疗救助基金管理办法》的通知》
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 《财政部 民政部关于印发〈城乡医疗救助基金管理办法〉的通知》
+    /// ```
+    ///
+    /// ## Fix safety
+    /// Safe: only the inner marks change.
+    pub struct NestedTitleMarks;
+    code = "ZN214", name = "nested-title-marks", severity = Warning
+}
+
+impl Rule for NestedTitleMarks {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for t in &ctx.texts {
+            for title in citation::titles(t.value) {
+                for n in title.nested.iter().filter(|n| !n.marks_ok) {
+                    let inner = &t.value[n.inner.clone()];
+                    out.push(
+                        Finding::at(
+                            Self::META.code,
+                            ctx,
+                            t,
+                            n.outer.clone(),
+                            format!("《{inner}》 inside a 书名号 title takes 〈〉"),
+                        )
+                        .help(format!("write 〈{inner}〉"))
+                        .fix(format!("〈{inner}〉"), true),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! ZN203 title-near-miss.
+
+use crate::lint::declare::declare_rule;
+use crate::lint::legal::{LawIndex, cite};
+use crate::lint::{Context, Finding, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a cited title that is not in the law registry but is one or two characters away from a
+    /// registered title, has the same words in another order, or lacks (or adds) a few characters.
+    ///
+    /// ## Why is this bad?
+    /// Such a title is almost always a misspelling of the registered one. It is a warning, not an
+    /// error, because no number confirms which document is meant: two real documents can have close
+    /// titles.
+    ///
+    /// ## Example
+    /// ```text
+    /// 《社会保险费征缴暂性条例》
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// 《社会保险费征缴暂行条例》
+    /// ```
+    pub struct TitleNearMiss;
+    code = "ZN203", name = "title-near-miss", severity = Warning
+}
+
+impl Rule for TitleNearMiss {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let index = LawIndex::new(ctx.reference);
+        for t in &ctx.texts {
+            for c in cite(&index, t.value) {
+                let Some(title) = &c.citation.title else {
+                    continue;
+                };
+                if c.law.is_some() || !c.number_laws.is_empty() {
+                    continue;
+                }
+                let Some((li, close)) = c
+                    .title_candidates(t.value)
+                    .iter()
+                    .find_map(|(_, cand)| index.near_title(cand))
+                else {
+                    continue;
+                };
+                let law = index.law(li);
+                let cited = &t.value[title.inner.clone()];
+                out.push(
+                    Finding::at(
+                        Self::META.code,
+                        ctx,
+                        t,
+                        title.outer.clone(),
+                        format!("《{cited}》 is not a registered title; did you mean 《{close}》?"),
+                    )
+                    .help(format!("the registered document is 《{}》", law.title))
+                    .fix(format!("《{}》", law.title), false),
+                );
+            }
+        }
+    }
+}
