@@ -91,9 +91,14 @@ impl Rule for InconsistentCitation {
             if counts.len() < 2 {
                 continue;
             }
+            // The most frequent form; on a tie the one that gives a number, then the first seen.
             let &(major, major_count, first) = counts
                 .iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)))
+                .max_by(|a, b| {
+                    a.1.cmp(&b.1)
+                        .then((a.0.1 != "-").cmp(&(b.0.1 != "-")))
+                        .then(b.2.cmp(&a.2))
+                })
                 .expect("two forms");
             let (mti, mc, _) = &entries[first];
             let mt = &ctx.texts[*mti];

@@ -8,8 +8,9 @@ use crate::text::numerals::NumberKind;
 declare_rule! {
     /// ## What it does
     /// Flags a 发文字号 or order number that is not written the standard way: whitespace inside it
-    /// (国务院令 第765号), Chinese or mixed numerals (国务院令第六49号), 第 before the serial of a 文号
+    /// (国务院令 第765号), Chinese numerals (国务院令第六四九号), 第 before the serial of a 文号
     /// (国发〔2016〕第3号), leading zeros (国发〔2016〕03号) or a two-digit year (国发〔16〕3号).
+    /// (A number that mixes Chinese and Arabic numerals, 第六49号, is reported by mixed-numerals.)
     ///
     /// ## Why is this bad?
     /// GB/T 9704-2012 §7.2.5: the year is written in full, the serial in Arabic numerals without 第
@@ -18,7 +19,7 @@ declare_rule! {
     ///
     /// ## Example
     /// ```text
-    /// 《社会救助暂行办法》（国务院令第六49号）
+    /// 《社会救助暂行办法》（国务院令第六四九号）
     /// 《社会保险经办条例》（国务院令 第765号）
     /// ```
     ///
@@ -29,8 +30,8 @@ declare_rule! {
     /// ```
     ///
     /// ## Fix safety
-    /// Safe for whitespace, leading zeros and a wrong 第; unsafe for numerals (a mixed number is
-    /// read digit by digit, which is usually, not always, what was meant). No fix for a short year.
+    /// Safe for whitespace, leading zeros and a wrong 第; unsafe for numerals. No fix for a short
+    /// year.
     pub struct MalformedDocumentNumber;
     code = "ZN209", name = "malformed-document-number", severity = Error
 }
@@ -69,13 +70,10 @@ impl Rule for MalformedDocumentNumber {
                     DocNumber::Order(o) => (o.number.clone(), o.kind, o.value),
                 };
                 let digits = &v[num_range.clone()];
+                // A number mixing both kinds (第六49号) is reported by mixed-numerals (ZN103).
                 match (kind, value) {
-                    (NumberKind::Mixed | NumberKind::Chinese, Some(value)) => {
-                        let what = if kind == NumberKind::Mixed {
-                            "mixes Chinese and Arabic numerals"
-                        } else {
-                            "is written in Chinese numerals"
-                        };
+                    (NumberKind::Chinese, Some(value)) => {
+                        let what = "is written in Chinese numerals";
                         out.push(
                             Finding::at(
                                 Self::META.code,
