@@ -65,7 +65,10 @@ impl Rule for InconsistentCitation {
         let mut groups: BTreeMap<(usize, usize), Vec<Entry>> = BTreeMap::new();
         for (ti, t) in ctx.texts.iter().enumerate() {
             for c in cite(&index, t.value) {
-                if c.citation.title.is_none() {
+                // A title without a number outside 设定依据 is a mention in prose, not a citation.
+                if c.citation.title.is_none()
+                    || (c.citation.number.is_none() && t.field != "legal_basis")
+                {
                     continue;
                 }
                 let law = c.law.map(|l| l.0).or(match c.number_laws[..] {
