@@ -314,17 +314,153 @@ pub struct MaterialMatch {
     pub missing: Vec<usize>,
     /// List materials (indexes) that stand for no catalog material.
     pub extra: Vec<usize>,
-    /// (list material, catalog material) one or two characters apart: a near miss.
-    pub near: Vec<(usize, usize)>,
+    /// Sub-items (①②…) of a list material that stand for nothing in the catalog material it
+    /// matches: (material, byte range in it).
+    pub extra_parts: Vec<(usize, Range<usize>)>,
+    /// Near misses of a catalog material, or of one of its alternatives (A或B).
+    pub near: Vec<Near>,
+    /// A catalog material written with other bracketed remarks (（含新增…）, （注销）).
+    pub remarks: Vec<RemarkDiff>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Near {
+    pub ours: usize,
+    pub theirs: usize,
+    /// Byte range in our material (the whole material or one alternative).
+    pub range: Range<usize>,
+    /// What the catalog writes there.
+    pub expected: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RemarkDiff {
+    pub ours: usize,
+    pub theirs: usize,
+    /// Where to point in our material: the differing remark, or the end of the part lacking one.
+    pub range: Range<usize>,
+    /// The catalog's remarks and ours, as written (with their brackets).
+    pub expected: Vec<String>,
+    pub found: Vec<String>,
 }
 
 /// Minimum similarity for a material to stand for a catalog material.
 pub const SIMILAR: f64 = 0.5;
 
+/// A bracketed remark of a material: its range (brackets included) and normalised content.
+fn remarks(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut start = 0;
+    for (i, c) in text[range.clone()].char_indices() {
+        let i = range.start + i;
+        match c {
+            '（' | '(' => {
+                if depth == 0 {
+                    start = i;
+                }
+                depth += 1;
+            }
+            '）' | ')' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    let end = i + c.len_utf8();
+                    let inner: String = text[start..end]
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .map(|c| match c {
+                            '(' => '（',
+                            ')' => '）',
+                            c => c,
+                        })
+                        .collect();
+                    let content = inner.trim_start_matches('（').trim_end_matches('）');
+                    // List numbers （1） and list-level remarks (以上…) are not remarks of a material.
+                    let numeric = content.chars().all(|c| {
+                        c.is_ascii_digit() || crate::text::numerals::is_chinese_numeral(c)
+                    });
+                    if !numeric && !content.starts_with("以上") {
+                        out.push((start..end, inner));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The sub-items of a material: split at circled numbers (①②…), with a leading group label
+/// (在职职工：) left out. A material without them is one part.
+fn parts(text: &str) -> Vec<Range<usize>> {
+    let mut cuts: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| ('①'..='⑳').contains(c))
+        .map(|(i, _)| i)
+        .collect();
+    let mut start = 0;
+    // A group label: a short text ending in ：/: before the first part.
+    if let Some(p) = text.find(['：', ':']) {
+        let label = &text[..p];
+        if label.chars().count() <= 10 && !label.contains(['《', '（', '(']) {
+            start = p + text[p..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if cuts.is_empty() {
+        return vec![start..text.len()];
+    }
+    let mut out = Vec::new();
+    if cuts[0] > start && !text[start..cuts[0]].trim().is_empty() {
+        out.push(start..cuts[0]);
+    }
+    cuts.push(text.len());
+    for w in cuts.windows(2) {
+        let s = w[0] + text[w[0]..].chars().next().map_or(1, char::len_utf8);
+        let piece = &text[s..w[1]];
+        let lead = piece.len() - piece.trim_start().len();
+        let trimmed = piece
+            .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '；' | ';' | '，' | ','));
+        if !trimmed.trim().is_empty() {
+            out.push(s + lead..s + trimmed.len());
+        }
+    }
+    out
+}
+
+/// Alternatives of a material (A或B或C) with their ranges.
+fn alternatives(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        if c == '或' {
+            out.push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(start..text.len());
+    out
+}
+
+/// One alternative (有效的身份证) close to a catalog alternative (有效身份证件).
+fn alternative_near(a: &str, b: &str) -> bool {
+    let (a, b) = (material_core(a), material_core(b));
+    let d = crate::text::edit_distance(&a, &b);
+    let short = a.chars().count().min(b.chars().count());
+    (1..=2).contains(&d) && short >= 4 && !is_abbreviation(&a, &b)
+}
+
 /// Match a list of materials against the catalog's.
 pub fn match_materials(ours: &[&str], theirs: &[&str]) -> MaterialMatch {
     let mut m = MaterialMatch::default();
     let mut covered = vec![false; theirs.len()];
+    let their_forms: Vec<Vec<String>> = theirs
+        .iter()
+        .map(|t| forms(t).into_iter().map(|(_, f)| norm_form(f)).collect())
+        .collect();
+    let forms_meet = |a: &[String], b: &[String]| {
+        a.iter()
+            .any(|f| b.iter().any(|g| f == g || super::legal::near(f, g)))
+    };
     for (oi, o) in ours.iter().enumerate() {
         let core = material_core(o);
         if core.is_empty() {
@@ -332,28 +468,114 @@ pub fn match_materials(ours: &[&str], theirs: &[&str]) -> MaterialMatch {
             continue;
         }
         let our_forms: Vec<String> = forms(o).into_iter().map(|(_, f)| norm_form(f)).collect();
-        let mut matched = false;
+        let exact = theirs.iter().any(|t| material_core(t) == core);
+        let mut best: Option<(usize, f64)> = None;
         for (ti, t) in theirs.iter().enumerate() {
-            let their_forms: Vec<String> =
-                forms(t).into_iter().map(|(_, f)| norm_form(f)).collect();
-            let form_match = our_forms.iter().any(|f| {
-                their_forms
-                    .iter()
-                    .any(|g| f == g || super::legal::near(f, g))
-            });
+            let form_match = forms_meet(&our_forms, &their_forms[ti]);
             let tcore = material_core(t);
             let is_near =
-                our_forms.is_empty() && their_forms.is_empty() && near_miss(&core, &tcore);
-            if form_match || is_near || similarity(o, t) >= SIMILAR {
-                matched = true;
+                our_forms.is_empty() && their_forms[ti].is_empty() && near_miss(&core, &tcore);
+            let sim = similarity(o, t);
+            if form_match || is_near || sim >= SIMILAR {
                 covered[ti] = true;
-                if is_near && !theirs.iter().any(|x| material_core(x) == core) {
-                    m.near.push((oi, ti));
+                if is_near && !exact {
+                    m.near.push(Near {
+                        ours: oi,
+                        theirs: ti,
+                        range: 0..o.len(),
+                        expected: t.to_string(),
+                    });
+                }
+                let score = sim + if form_match { 1.0 } else { 0.0 };
+                if best.is_none_or(|(_, b)| score > b) {
+                    best = Some((ti, score));
                 }
             }
         }
-        if !matched {
+        let Some((ti, _)) = best else {
             m.extra.push(oi);
+            continue;
+        };
+        let t = theirs[ti];
+        if m.near.iter().any(|n| n.ours == oi) {
+            continue;
+        }
+        // A near miss in one alternative (有效的身份证 for 有效身份证件).
+        if material_core(t) != core {
+            let talts = alternatives(t);
+            if talts.len() > 1 {
+                let tvals: Vec<&str> = talts.iter().map(|r| &t[r.clone()]).collect();
+                let hit = alternatives(o).into_iter().find_map(|r| {
+                    let a = &o[r.clone()];
+                    if tvals.iter().any(|x| material_core(x) == material_core(a)) {
+                        return None;
+                    }
+                    tvals
+                        .iter()
+                        .find(|x| alternative_near(a, x))
+                        .map(|x| (r, x.to_string()))
+                });
+                if let Some((range, expected)) = hit {
+                    m.near.push(Near {
+                        ours: oi,
+                        theirs: ti,
+                        range,
+                        expected,
+                    });
+                    continue;
+                }
+            }
+        }
+        // Part by part: sub-items the catalog material lacks, and other remarks.
+        let oparts = parts(o);
+        let tparts = parts(t);
+        for op in &oparts {
+            let ov = &o[op.clone()];
+            let ocore = material_core(ov);
+            if ocore.is_empty() {
+                continue;
+            }
+            let of: Vec<String> = forms(ov).into_iter().map(|(_, f)| norm_form(f)).collect();
+            let tp = tparts.iter().max_by(|a, b| {
+                similarity(ov, &t[(*a).clone()]).total_cmp(&similarity(ov, &t[(*b).clone()]))
+            });
+            let Some(tp) = tp else { continue };
+            let tv = &t[tp.clone()];
+            let tf: Vec<String> = forms(tv).into_iter().map(|(_, f)| norm_form(f)).collect();
+            let part_matches = forms_meet(&of, &tf) || similarity(ov, tv) >= SIMILAR;
+            if !part_matches {
+                if oparts.len() > 1 {
+                    m.extra_parts.push((oi, op.clone()));
+                }
+                continue;
+            }
+            if material_core(tv) != ocore {
+                continue;
+            }
+            let ours_r = remarks(o, op.clone());
+            let theirs_r = remarks(t, tp.clone());
+            let on: Vec<&String> = ours_r.iter().map(|(_, n)| n).collect();
+            let tn: Vec<&String> = theirs_r.iter().map(|(_, n)| n).collect();
+            if on == tn {
+                continue;
+            }
+            let range = ours_r
+                .iter()
+                .find(|(_, n)| !tn.contains(&n))
+                .map_or(op.clone(), |(r, _)| r.clone());
+            m.remarks.push(RemarkDiff {
+                ours: oi,
+                theirs: ti,
+                range,
+                expected: theirs_r
+                    .iter()
+                    .map(|(r, _)| t[r.clone()].to_string())
+                    .collect(),
+                found: ours_r
+                    .iter()
+                    .map(|(r, _)| o[r.clone()].to_string())
+                    .collect(),
+            });
         }
     }
     m.missing = (0..theirs.len())
@@ -512,7 +734,8 @@ mod tests {
         let m = match_materials(&ours, &theirs);
         assert_eq!(m.missing, vec![3]);
         assert_eq!(m.extra, vec![3]);
-        assert!(m.near.is_empty());
+        // One alternative is a near miss: 有效的身份证 for 有效身份证件.
+        assert_eq!(m.near.len(), 1);
         assert!(!near_miss(
             "有效身份证件或医保电子凭证或社会保障卡",
             "有效身份证件或医保电子凭证或社保卡"
@@ -528,8 +751,56 @@ mod tests {
         let ours = ["医院机构收费票据", "(以上办理资料均需加盖单位公章)"];
         let theirs = ["医疗机构收费票据"];
         let m = match_materials(&ours, &theirs);
-        assert_eq!(m.near, vec![(0, 0)]);
+        assert_eq!(m.near.len(), 1);
+        assert_eq!((m.near[0].ours, m.near[0].theirs), (0, 0));
         assert!(m.missing.is_empty() && m.extra.is_empty());
+    }
+
+    #[test]
+    fn alternatives_parts_and_remarks() {
+        let theirs = ["有效身份证件或医保电子凭证或社保卡"];
+        let ours = ["有效的身份证或医保电子凭证或社会保障卡"];
+        let m = match_materials(&ours, &theirs);
+        assert_eq!(m.near.len(), 1);
+        assert_eq!(&ours[0][m.near[0].range.clone()], "有效的身份证");
+        assert_eq!(m.near[0].expected, "有效身份证件");
+
+        let theirs = [
+            "在职职工：《职工基本医疗保险参保登记表》（含新增、暂停、终止、恢复、在职转退休）（加盖单位公章）",
+        ];
+        let ours = [
+            "在职职工:①《职工基本医疗保险参保登记表》(含增加、中断、终止、恢复、在职转退休)(加盖单位公章) ②参保人员有效身份证件复印件",
+        ];
+        let m = match_materials(&ours, &theirs);
+        assert!(m.extra.is_empty() && m.missing.is_empty());
+        assert_eq!(m.extra_parts.len(), 1);
+        assert_eq!(
+            &ours[0][m.extra_parts[0].1.clone()],
+            "参保人员有效身份证件复印件"
+        );
+        assert_eq!(m.remarks.len(), 1);
+        assert_eq!(
+            &ours[0][m.remarks[0].range.clone()],
+            "(含增加、中断、终止、恢复、在职转退休)"
+        );
+
+        let theirs = [
+            "统一社会信用代码证书或单位批准成立（注销）的文件",
+            "《表》（加盖单位公章）",
+        ];
+        let ours = [
+            "统一社会信用代码证书或单位批准成立的文件",
+            "《表》(加盖单位公章)",
+        ];
+        let m = match_materials(&ours, &theirs);
+        assert_eq!(m.remarks.len(), 1);
+        assert_eq!(m.remarks[0].ours, 0);
+        assert_eq!(m.remarks[0].expected, vec!["（注销）"]);
+
+        let theirs = ["灵活就业人员：①有效身份证件；②《职工基本医疗保险参保登记表》"];
+        let ours = ["灵活就业人员：（1）、有效身份证件；（2）、《职工基本医疗保险参保登记表》"];
+        let m = match_materials(&ours, &theirs);
+        assert!(m.remarks.is_empty() && m.extra_parts.is_empty() && m.extra.is_empty());
     }
 
     #[test]

@@ -8,7 +8,8 @@ use crate::lint::{Context, Finding, Rule, RuleMeta};
 declare_rule! {
     /// ## What it does
     /// Notes a material in a city's or county's list for an item that stands for none of the
-    /// governing catalog's materials for that item.
+    /// governing catalog's materials for that item, or a sub-item (①②…) of a material that the
+    /// catalog's material does not have.
     ///
     /// ## Why is this bad?
     /// 六统一 allows a lower level to ask for more than the catalog only when it announces it in
@@ -65,7 +66,8 @@ impl Rule for ExtraMaterial {
                 continue;
             }
             let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
-            for oi in match_materials(&ours, &theirs).extra {
+            let matched = match_materials(&ours, &theirs);
+            for oi in matched.extra {
                 let m = &materials[oi];
                 let is_known_form = forms(ours[oi]).iter().any(|(_, f)| {
                     let f = norm_title(f);
@@ -83,6 +85,24 @@ impl Rule for ExtraMaterial {
                         format!(
                             "“{}” is not among the catalog's materials for {}",
                             ours[oi],
+                            gov.name()
+                        ),
+                    )
+                    .help("asking for more than the catalog must be announced in advance"),
+                );
+            }
+            for (oi, part) in matched.extra_parts {
+                let m = &materials[oi];
+                let range = m.range.start + part.start..m.range.start + part.end;
+                out.push(
+                    Finding::at(
+                        Self::META.code,
+                        ctx,
+                        &ctx.texts[m.text],
+                        range,
+                        format!(
+                            "“{}” is not part of the catalog's material for {}",
+                            &ours[oi][part],
                             gov.name()
                         ),
                     )

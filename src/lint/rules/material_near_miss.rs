@@ -7,7 +7,9 @@ use crate::lint::{Context, Finding, Rule, RuleMeta};
 declare_rule! {
     /// ## What it does
     /// Flags a material that is one or two characters away from one of the governing catalog's
-    /// materials for the item, without being equal to any of them.
+    /// materials for the item (three for long ones), without being equal to any of them; or one
+    /// alternative of a material (A或B) that is so close to the catalog's alternative. Abbreviations
+    /// (社保卡 for 社会保障卡: characters left out at several places) are not flagged.
     ///
     /// ## Why is this bad?
     /// Such a difference is almost always a typo or a truncation (医院机构收费票据 for 医疗机构收费票据,
@@ -46,21 +48,25 @@ impl Rule for MaterialNearMiss {
                 .map(|m| m.get_ref().as_str())
                 .collect();
             let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
-            for (oi, ti) in match_materials(&ours, &theirs).near {
-                let m = &materials[oi];
-                out.push(
-                    Finding::at(
-                        Self::META.code,
-                        ctx,
-                        &ctx.texts[m.text],
-                        m.range.clone(),
-                        format!(
-                            "“{}” differs slightly from the catalog's “{}”",
-                            ours[oi], theirs[ti]
-                        ),
+            for n in match_materials(&ours, &theirs).near {
+                let m = &materials[n.ours];
+                let written = &ours[n.ours][n.range.clone()];
+                let range = m.range.start + n.range.start..m.range.start + n.range.end;
+                let message = if n.range == (0..ours[n.ours].len()) {
+                    format!(
+                        "“{written}” differs slightly from the catalog's “{}”",
+                        n.expected
                     )
-                    .help(format!("write “{}”", theirs[ti]))
-                    .fix(theirs[ti].to_string(), false),
+                } else {
+                    format!(
+                        "“{written}” differs slightly from the catalog's “{}” (in “{}”)",
+                        n.expected, theirs[n.theirs]
+                    )
+                };
+                out.push(
+                    Finding::at(Self::META.code, ctx, &ctx.texts[m.text], range, message)
+                        .help(format!("write “{}”", n.expected))
+                        .fix(n.expected.clone(), false),
                 );
             }
         }

@@ -15,6 +15,7 @@ pub mod legal_basis_differs;
 pub mod legal_basis_without_title_marks;
 pub mod malformed_document_number;
 pub mod material_near_miss;
+pub mod material_remark_differs;
 pub mod missing_document_number;
 pub mod nested_title_marks;
 pub mod order_number_missing_di;
@@ -53,6 +54,7 @@ pub fn citations_time_limits_materials() -> Vec<&'static dyn Rule> {
         &catalog_material_missing::CatalogMaterialMissing,
         &extra_material::ExtraMaterial,
         &material_near_miss::MaterialNearMiss,
+        &material_remark_differs::MaterialRemarkDiffers,
     ]
 }
 // ---- end of engineer B -------------------------------------------------------------------------

@@ -1,0 +1,84 @@
+//! ZN405 material-remark-differs.
+
+use crate::lint::declare::declare_rule;
+use crate::lint::governing::{governing, match_materials, own_materials};
+use crate::lint::{Context, Finding, Rule, RuleMeta};
+
+declare_rule! {
+    /// ## What it does
+    /// Flags a material that names the same document or form as the governing catalog's but with
+    /// other bracketed remarks: the catalog's remark missing (（注销）, （含新增、暂停、终止、恢复）),
+    /// or reworded (（含增加、中断…） for （含新增、暂停…）, （加盖单位公章） for
+    /// （关键信息变更加盖单位公章）). Bracket width alone (（） / ()) does not count.
+    ///
+    /// ## Why is this bad?
+    /// The remark says what the material covers or when it needs a stamp. A different remark asks
+    /// the applicant for something else than the catalog does (a stamp on every change instead of
+    /// on key changes only), usually a leftover of an older edition.
+    ///
+    /// ## Example
+    /// ```text
+    /// materials = ["《职工基本医疗保险参保登记表》（含增加、中断、终止、恢复、在职转退休）"]
+    /// ```
+    ///
+    /// ## Use instead
+    /// ```text
+    /// materials = ["《职工基本医疗保险参保登记表》（含新增、暂停、终止、恢复、在职转退休）"]
+    /// ```
+    pub struct MaterialRemarkDiffers;
+    code = "ZN405", name = "material-remark-differs", severity = Warning
+}
+
+impl Rule for MaterialRemarkDiffers {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        for ((j, ii), materials) in own_materials(ctx) {
+            let item = &project.jurisdictions[j].items[ii];
+            let Some(gov) = governing(project, j, item) else {
+                continue;
+            };
+            let theirs: Vec<&str> = gov
+                .item
+                .materials
+                .iter()
+                .flatten()
+                .map(|m| m.get_ref().as_str())
+                .collect();
+            let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
+            for r in match_materials(&ours, &theirs).remarks {
+                let m = &materials[r.ours];
+                let range = m.range.start + r.range.start..m.range.start + r.range.end;
+                let expected = if r.expected.is_empty() {
+                    "no remark".to_string()
+                } else {
+                    r.expected.join("")
+                };
+                let found = if r.found.is_empty() {
+                    "none".to_string()
+                } else {
+                    r.found.join("")
+                };
+                out.push(
+                    Finding::at(
+                        Self::META.code,
+                        ctx,
+                        &ctx.texts[m.text],
+                        range,
+                        format!(
+                            "the catalog writes {expected} for this material of {}; here {found}",
+                            gov.name()
+                        ),
+                    )
+                    .help(format!(
+                        "the catalog's material reads “{}”",
+                        theirs[r.theirs]
+                    )),
+                );
+            }
+        }
+    }
+}
