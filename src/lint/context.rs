@@ -32,6 +32,8 @@ pub struct Context<'a> {
     pub project: &'a Project,
     pub reference: &'a Reference,
     pub texts: Vec<TextRef<'a>>,
+    /// Derived data shared by several rules (parsed citations, materials lists), computed once.
+    pub(crate) cache: super::cache::Cache<'a>,
 }
 
 impl<'a> Context<'a> {
@@ -40,6 +42,7 @@ impl<'a> Context<'a> {
             project,
             reference,
             texts: collect_texts(project),
+            cache: Default::default(),
         }
     }
 

@@ -18,10 +18,33 @@ pub fn governing<'p>(
     j: usize,
     item: &ResolvedItem,
 ) -> Option<&'p ResolvedItem> {
+    governing_index(project, j, item).map(|i| &project.catalog().items[i])
+}
+
+/// [`governing`] for item `ii` of jurisdiction `j`, computed once per lint run.
+pub fn governing_of<'c>(ctx: &'c Context, j: usize, ii: usize) -> Option<&'c ResolvedItem> {
+    let table = ctx.cache.governing.get_or_init(|| {
+        let p = ctx.project;
+        p.jurisdictions
+            .iter()
+            .enumerate()
+            .map(|(j, jur)| {
+                jur.items
+                    .iter()
+                    .map(|item| governing_index(p, j, item))
+                    .collect()
+            })
+            .collect()
+    });
+    table[j][ii].map(|i| &ctx.project.catalog().items[i])
+}
+
+/// [`governing`], as an index into the catalog's items.
+pub fn governing_index(project: &Project, j: usize, item: &ResolvedItem) -> Option<usize> {
     if j == project.province || item.item.local {
         return None;
     }
-    if let Some(c) = project.catalog_item(item) {
+    if let Some(c) = item.catalog {
         return Some(c);
     }
     if item.code().is_some() {
@@ -30,11 +53,9 @@ pub fn governing<'p>(
     let name = item.name().trim();
     let name = name.strip_suffix("流程图").unwrap_or(name);
     let catalog = project.catalog();
-    let named: Vec<&ResolvedItem> = catalog
-        .items
-        .iter()
-        .filter(|c| {
-            let n = c.name();
+    let named: Vec<usize> = (0..catalog.items.len())
+        .filter(|&i| {
+            let n = catalog.items[i].name();
             !n.is_empty()
                 && (name == n
                     || name.contains(&format!("{n}（子项）"))
@@ -53,10 +74,12 @@ pub fn governing<'p>(
         main == name || (name.starts_with(&format!("{main}（主项）")) && !name.contains("（子项）"))
     })?;
     let prefix: String = main.1.code.get_ref().chars().take(9).collect();
-    let subs: Vec<&ResolvedItem> = catalog
-        .items
-        .iter()
-        .filter(|c| c.code().is_some_and(|k| k.starts_with(&prefix)))
+    let subs: Vec<usize> = (0..catalog.items.len())
+        .filter(|&i| {
+            catalog.items[i]
+                .code()
+                .is_some_and(|k| k.starts_with(&prefix))
+        })
         .collect();
     match subs[..] {
         [one] => Some(one),
@@ -95,7 +118,11 @@ const LABELS: &[&str] = &[
 
 /// The materials each (jurisdiction, item) wrote itself: `materials` entries, else the entries of
 /// its flowchart notes that list materials.
-pub fn own_materials(ctx: &Context) -> BTreeMap<(usize, usize), Vec<Material>> {
+pub fn own_materials<'c>(ctx: &'c Context) -> &'c BTreeMap<(usize, usize), Vec<Material>> {
+    ctx.cache.materials.get_or_init(|| collect_materials(ctx))
+}
+
+fn collect_materials(ctx: &Context) -> BTreeMap<(usize, usize), Vec<Material>> {
     let mut lists: BTreeMap<(usize, usize), Vec<Material>> = BTreeMap::new();
     let mut from_flows: BTreeMap<(usize, usize), Vec<Material>> = BTreeMap::new();
     for (ti, t) in ctx.texts.iter().enumerate() {
@@ -257,7 +284,11 @@ pub fn material_core(material: &str) -> String {
 /// Similarity of two materials in [0, 1]: 1 when they list the same alternatives (A或B = B或A),
 /// else the Dice coefficient of their character bigrams.
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let (ca, cb) = (material_core(a), material_core(b));
+    similarity_of_cores(&material_core(a), &material_core(b))
+}
+
+/// [`similarity`] of two texts already reduced by [`material_core`].
+fn similarity_of_cores(ca: &str, cb: &str) -> f64 {
     if ca.is_empty() || cb.is_empty() {
         return if ca == cb { 1.0 } else { 0.0 };
     }
@@ -273,12 +304,12 @@ pub fn similarity(a: &str, b: &str) -> f64 {
         v.sort();
         v
     };
-    let (xa, xb) = (alts(&ca), alts(&cb));
+    let (xa, xb) = (alts(ca), alts(cb));
     // The same alternatives, or some of them (有效身份证件 for 有效身份证件或医保电子凭证或社保卡).
     if xa == xb || xa.iter().all(|x| xb.contains(x)) || xb.iter().all(|x| xa.contains(x)) {
         return 1.0;
     }
-    dice(&ca, &cb)
+    dice(ca, cb)
 }
 
 fn bigrams(s: &str) -> Vec<(char, char)> {
@@ -305,6 +336,30 @@ pub fn dice(a: &str, b: &str) -> f64 {
         }
     }
     2.0 * common as f64 / total as f64
+}
+
+/// For each (jurisdiction, item) with its own materials and a governing catalog item: the catalog
+/// item (index into the catalog's items) and how the lists compare. Computed once per lint run.
+pub fn compared<'c>(ctx: &'c Context) -> &'c BTreeMap<(usize, usize), (usize, MaterialMatch)> {
+    ctx.cache.compared.get_or_init(|| {
+        let project = ctx.project;
+        own_materials(ctx)
+            .iter()
+            .filter_map(|(&(j, ii), materials)| {
+                let gi = governing_index(project, j, &project.jurisdictions[j].items[ii])?;
+                let gov = &project.catalog().items[gi];
+                let theirs: Vec<&str> = gov
+                    .item
+                    .materials
+                    .iter()
+                    .flatten()
+                    .map(|m| m.get_ref().as_str())
+                    .collect();
+                let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
+                Some(((j, ii), (gi, match_materials(&ours, &theirs))))
+            })
+            .collect()
+    })
 }
 
 /// How the materials of a list relate to the catalog's.
@@ -407,7 +462,7 @@ fn parts(text: &str) -> Vec<Range<usize>> {
         }
     }
     if cuts.is_empty() {
-        return vec![start..text.len()];
+        return std::iter::once(start..text.len()).collect();
     }
     let mut out = Vec::new();
     if cuts[0] > start && !text[start..cuts[0]].trim().is_empty() {
@@ -457,6 +512,7 @@ pub fn match_materials(ours: &[&str], theirs: &[&str]) -> MaterialMatch {
         .iter()
         .map(|t| forms(t).into_iter().map(|(_, f)| norm_form(f)).collect())
         .collect();
+    let their_cores: Vec<String> = theirs.iter().map(|t| material_core(t)).collect();
     let forms_meet = |a: &[String], b: &[String]| {
         a.iter()
             .any(|f| b.iter().any(|g| f == g || super::legal::near(f, g)))
@@ -468,14 +524,16 @@ pub fn match_materials(ours: &[&str], theirs: &[&str]) -> MaterialMatch {
             continue;
         }
         let our_forms: Vec<String> = forms(o).into_iter().map(|(_, f)| norm_form(f)).collect();
-        let exact = theirs.iter().any(|t| material_core(t) == core);
+        let exact = their_cores.contains(&core);
         let mut best: Option<(usize, f64)> = None;
         for (ti, t) in theirs.iter().enumerate() {
             let form_match = forms_meet(&our_forms, &their_forms[ti]);
-            let tcore = material_core(t);
-            let is_near =
-                our_forms.is_empty() && their_forms[ti].is_empty() && near_miss(&core, &tcore);
-            let sim = similarity(o, t);
+            let tcore = &their_cores[ti];
+            let is_near = !exact
+                && our_forms.is_empty()
+                && their_forms[ti].is_empty()
+                && near_miss(&core, tcore);
+            let sim = similarity_of_cores(&core, tcore);
             if form_match || is_near || sim >= SIMILAR {
                 covered[ti] = true;
                 if is_near && !exact {
@@ -501,7 +559,7 @@ pub fn match_materials(ours: &[&str], theirs: &[&str]) -> MaterialMatch {
             continue;
         }
         // A near miss in one alternative (有效的身份证 for 有效身份证件).
-        if material_core(t) != core {
+        if their_cores[ti] != core {
             let talts = alternatives(t);
             if talts.len() > 1 {
                 let tvals: Vec<&str> = talts.iter().map(|r| &t[r.clone()]).collect();

@@ -80,6 +80,8 @@ pub struct LawIndex<'r> {
     pub reference: &'r Reference,
     /// (normalised title or alias, law, the title as written in the registry).
     titles: Vec<(String, usize, &'r str)>,
+    /// Character masks and lengths of `titles` (quick tests before edit distances).
+    masks: Vec<(u128, usize)>,
     /// Numbers of each law (its number and other numbers).
     numbers: Vec<Vec<NumKey>>,
     /// Every known 机关代字.
@@ -87,10 +89,16 @@ pub struct LawIndex<'r> {
 }
 
 impl<'r> LawIndex<'r> {
+    /// The registry of a lint run, indexed once.
+    pub fn of<'c>(ctx: &'c super::Context<'r>) -> &'c LawIndex<'r> {
+        ctx.cache.laws.get_or_init(|| LawIndex::new(ctx.reference))
+    }
+
     pub fn new(reference: &'r Reference) -> Self {
         let mut index = LawIndex {
             reference,
             titles: Vec::new(),
+            masks: Vec::new(),
             numbers: Vec::new(),
             prefixes: reference
                 .issuers
@@ -104,6 +112,11 @@ impl<'r> LawIndex<'r> {
                 index.titles.push((norm_title(a), li, a));
             }
         }
+        index.masks = index
+            .titles
+            .iter()
+            .map(|(t, _, _)| (mask(t), t.chars().count()))
+            .collect();
         // Agencies of registry numbers are known prefixes too.
         let mut extra = Vec::new();
         for law in &reference.laws {
@@ -155,8 +168,22 @@ impl<'r> LawIndex<'r> {
     /// swapped, or a few characters missing or added. Returns the law and the title it is close to.
     pub fn near_title(&self, title: &str) -> Option<(usize, &'r str)> {
         let n = norm_title(title);
+        let len = n.chars().count();
+        if len < 6 {
+            return None;
+        }
+        let m = mask(&n);
         self.titles
             .iter()
+            .zip(&self.masks)
+            // near() allows at most 4 characters of difference in length and at most 4 characters
+            // that one title has and the other lacks: cheap tests first.
+            .filter(|(_, (tm, tl))| {
+                tl.abs_diff(len) <= 4
+                    && (m & !*tm).count_ones() <= 4
+                    && (*tm & !m).count_ones() <= 4
+            })
+            .map(|(t, _)| t)
             .filter(|(t, _, _)| near(&n, t))
             .min_by_key(|(t, _, _)| edit_distance(&n, t))
             .map(|&(_, li, raw)| (li, raw))
@@ -274,6 +301,13 @@ impl<'r> LawIndex<'r> {
     }
 }
 
+/// A 128-bit set of the characters of a text (hashed), for quick dissimilarity tests.
+fn mask(s: &str) -> u128 {
+    s.chars().fold(0u128, |m, c| {
+        m | 1u128 << ((c as u32).wrapping_mul(2_654_435_761) >> 25)
+    })
+}
+
 fn relate(cited: &NumKey, law: &NumKey) -> NumberRelation {
     match (cited, law) {
         (a @ NumKey::Wenhao { .. }, b @ NumKey::Wenhao { .. }) if a == b => NumberRelation::Same,
@@ -382,6 +416,14 @@ impl Cited {
             .as_ref()
             .map_or(self.citation.range.clone(), |t| t.outer.clone())
     }
+}
+
+/// The citations of every text of a lint run (indexed like `ctx.texts`), parsed once.
+pub fn cited<'c>(ctx: &'c super::Context) -> &'c [Vec<Cited>] {
+    ctx.cache.cited.get_or_init(|| {
+        let index = LawIndex::of(ctx);
+        ctx.texts.iter().map(|t| cite(index, t.value)).collect()
+    })
 }
 
 /// Parse the citations of a text and look each one up.

@@ -4,6 +4,7 @@
 //! A rule sees the whole resolved [`Project`] through a [`Context`] and reports [`Finding`]s that point
 //! at the exact characters in the TOML source, optionally with a [`Fix`].
 
+pub(crate) mod cache;
 pub mod context;
 pub(crate) mod declare;
 pub mod governing;

@@ -425,8 +425,18 @@ fn order_at(scan: &Scan, i: usize, min: usize) -> Option<(Order, usize)> {
 
 /// Every document number of the text, outside titles.
 pub fn numbers(text: &str) -> Vec<DocNumber> {
-    let scan = Scan::new(text);
+    if !text.contains('号') {
+        return Vec::new();
+    }
     let inside: Vec<Range<usize>> = titles(text).into_iter().map(|t| t.outer).collect();
+    numbers_outside(text, &inside)
+}
+
+fn numbers_outside(text: &str, inside: &[Range<usize>]) -> Vec<DocNumber> {
+    if !text.contains('号') {
+        return Vec::new();
+    }
+    let scan = Scan::new(text);
     let in_title = |b: usize| inside.iter().any(|r| r.contains(&b));
     let mut out = Vec::new();
     let mut i = 0;
@@ -558,9 +568,18 @@ fn looks_like_issuer(prefix: &str) -> bool {
 /// Parse every citation of a text. A citation is a title (with its prefix and suffix), optionally
 /// followed by a document number in brackets and articles; or a document number on its own.
 pub fn parse(text: &str) -> Vec<Citation> {
+    // Fast path: no title and no number.
+    if !text.contains('《') && !text.contains('号') {
+        return Vec::new();
+    }
     let scan = Scan::new(text);
-    let all_titles = titles(text);
-    let mut all_numbers = numbers(text);
+    let all_titles = if text.contains('《') {
+        titles(text)
+    } else {
+        Vec::new()
+    };
+    let inside: Vec<Range<usize>> = all_titles.iter().map(|t| t.outer.clone()).collect();
+    let mut all_numbers = numbers_outside(text, &inside);
     let mut out = Vec::new();
     let char_index = |byte: usize| scan.chars.partition_point(|&(b, _)| b < byte);
 

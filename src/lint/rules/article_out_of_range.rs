@@ -1,7 +1,7 @@
 //! ZN207 article-out-of-range.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::legal::{LawIndex, TitleMatch, cite};
+use crate::lint::legal::{LawIndex, TitleMatch, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::text::numerals::to_chinese;
 
@@ -32,9 +32,9 @@ impl Rule for ArticleOutOfRange {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let index = LawIndex::new(ctx.reference);
-        for t in &ctx.texts {
-            for c in cite(&index, t.value) {
+        let index = LawIndex::of(ctx);
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+            for c in cs {
                 // Articles of a notice that issues a regulation belong to the regulation.
                 let Some((li, TitleMatch::Title | TitleMatch::Full)) = c.law else {
                     continue;

@@ -1,7 +1,7 @@
 //! ZN402 catalog-material-missing.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::governing::{governing, match_materials, own_materials};
+use crate::lint::governing::{compared, own_materials};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 
 declare_rule! {
@@ -35,21 +35,18 @@ impl Rule for CatalogMaterialMissing {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        for ((j, ii), materials) in own_materials(ctx) {
-            let item = &project.jurisdictions[j].items[ii];
-            let Some(gov) = governing(project, j, item) else {
-                continue;
-            };
+        for (key, (gi, matched)) in compared(ctx) {
+            let materials = &own_materials(ctx)[key];
+            let gov = &project.catalog().items[*gi];
             let Some(theirs) = &gov.item.materials else {
                 continue;
             };
             let theirs: Vec<&str> = theirs.iter().map(|m| m.get_ref().as_str()).collect();
-            let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
             let Some(first) = materials.first() else {
                 continue;
             };
             let t = &ctx.texts[first.text];
-            let missing = match_materials(&ours, &theirs).missing;
+            let missing = &matched.missing;
             if missing.is_empty() {
                 continue;
             }

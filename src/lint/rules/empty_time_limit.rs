@@ -1,7 +1,7 @@
 //! ZN304 empty-time-limit.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::governing::governing;
+use crate::lint::governing::governing_of;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 
 declare_rule! {
@@ -38,7 +38,8 @@ impl Rule for EmptyTimeLimit {
             }
             let catalog = ctx
                 .item(t)
-                .and_then(|item| governing(ctx.project, t.jurisdiction, item))
+                .and(t.item)
+                .and_then(|ii| governing_of(ctx, t.jurisdiction, ii))
                 .and_then(|c| c.item.time_limit.as_ref())
                 .map(|s| s.get_ref().clone());
             // An empty range inside the quotes: the fix inserts the text there.

@@ -1,7 +1,7 @@
 //! ZN403 extra-material.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::governing::{forms, governing, match_materials, own_materials};
+use crate::lint::governing::{compared, forms, own_materials};
 use crate::lint::legal::{near, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 
@@ -49,11 +49,9 @@ impl Rule for ExtraMaterial {
                     .collect::<Vec<_>>()
             })
             .collect();
-        for ((j, ii), materials) in own_materials(ctx) {
-            let item = &project.jurisdictions[j].items[ii];
-            let Some(gov) = governing(project, j, item) else {
-                continue;
-            };
+        for (key, (gi, matched)) in compared(ctx) {
+            let materials = &own_materials(ctx)[key];
+            let gov = &project.catalog().items[*gi];
             let theirs: Vec<&str> = gov
                 .item
                 .materials
@@ -66,8 +64,7 @@ impl Rule for ExtraMaterial {
                 continue;
             }
             let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
-            let matched = match_materials(&ours, &theirs);
-            for oi in matched.extra {
+            for &oi in &matched.extra {
                 let m = &materials[oi];
                 let is_known_form = forms(ours[oi]).iter().any(|(_, f)| {
                     let f = norm_title(f);
@@ -91,7 +88,8 @@ impl Rule for ExtraMaterial {
                     .help("asking for more than the catalog must be announced in advance"),
                 );
             }
-            for (oi, part) in matched.extra_parts {
+            for (oi, part) in &matched.extra_parts {
+                let oi = *oi;
                 let m = &materials[oi];
                 let range = m.range.start + part.start..m.range.start + part.end;
                 out.push(
@@ -102,7 +100,7 @@ impl Rule for ExtraMaterial {
                         range,
                         format!(
                             "“{}” is not part of the catalog's material for {}",
-                            &ours[oi][part],
+                            &ours[oi][part.clone()],
                             gov.name()
                         ),
                     )

@@ -1,7 +1,7 @@
 //! ZN401 form-name-mismatch.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::governing::{forms, governing, own_materials};
+use crate::lint::governing::{forms, governing_of, own_materials};
 use crate::lint::legal::{near, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::resolve::ResolvedItem;
@@ -53,13 +53,14 @@ impl Rule for FormNameMismatch {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
         let catalog_items = &project.catalog().items;
-        for ((j, ii), materials) in own_materials(ctx) {
-            let item = &project.jurisdictions[j].items[ii];
-            let Some(gov) = governing(project, j, item) else {
+        // Forms of every catalog item, computed once (only when some list names a form).
+        let all_forms: Vec<Vec<String>> = catalog_items.iter().map(item_forms).collect();
+        for (&(j, ii), materials) in own_materials(ctx) {
+            let Some(gov) = governing_of(ctx, j, ii) else {
                 continue;
             };
             let ours_forms = item_forms(gov);
-            for m in &materials {
+            for m in materials {
                 let t = &ctx.texts[m.text];
                 let value = m.value(ctx);
                 for (range, form) in forms(value) {
@@ -88,15 +89,15 @@ impl Rule for FormNameMismatch {
                     // The form (or a near miss of the form) of another catalog item.
                     let other = catalog_items
                         .iter()
-                        .filter(|c| !std::ptr::eq(*c, gov))
-                        .find_map(|c| {
-                            item_forms(c)
-                                .into_iter()
+                        .zip(&all_forms)
+                        .filter(|(c, _)| !std::ptr::eq(*c, gov))
+                        .find_map(|(c, fs)| {
+                            fs.iter()
                                 .find(|f| {
                                     norm_title(f) == norm_title(form)
                                         || near(&norm_title(form), &norm_title(f))
                                 })
-                                .map(|f| (c, f))
+                                .map(|f| (c, f.clone()))
                         });
                     if let Some((c, f)) = other {
                         let which = if norm_title(&f) == norm_title(form) {

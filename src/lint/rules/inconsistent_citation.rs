@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::lint::declare::declare_rule;
-use crate::lint::legal::{Cited, LawIndex, cite};
+use crate::lint::legal::{Cited, LawIndex, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::text::citation::DocNumber;
 
@@ -59,12 +59,12 @@ impl Rule for InconsistentCitation {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let index = LawIndex::new(ctx.reference);
+        let index = LawIndex::of(ctx);
         // (jurisdiction, law) → citations in order.
         type Entry = (usize, Cited, (String, String));
         let mut groups: BTreeMap<(usize, usize), Vec<Entry>> = BTreeMap::new();
-        for (ti, t) in ctx.texts.iter().enumerate() {
-            for c in cite(&index, t.value) {
+        for (ti, (t, cs)) in ctx.texts.iter().zip(cited(ctx)).enumerate() {
+            for c in cs {
                 // A title without a number outside 设定依据 is a mention in prose, not a citation.
                 if c.citation.title.is_none()
                     || (c.citation.number.is_none() && t.field != "legal_basis")
@@ -76,11 +76,11 @@ impl Rule for InconsistentCitation {
                     _ => None,
                 });
                 let Some(law) = law else { continue };
-                let f = form(&index, t.value, &c);
+                let f = form(index, t.value, c);
                 groups
                     .entry((t.jurisdiction, law))
                     .or_default()
-                    .push((ti, c, f));
+                    .push((ti, c.clone(), f));
             }
         }
         for ((j, li), entries) in groups {

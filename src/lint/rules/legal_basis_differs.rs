@@ -3,7 +3,7 @@
 use std::collections::BTreeSet;
 
 use crate::lint::declare::declare_rule;
-use crate::lint::governing::governing;
+use crate::lint::governing::governing_of;
 use crate::lint::legal::{LawIndex, cite, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef};
 
@@ -90,11 +90,14 @@ impl Rule for LegalBasisDiffers {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let index = LawIndex::new(ctx.reference);
+        let index = LawIndex::of(ctx);
         let project = ctx.project;
+        // The catalog's entries, parsed once per catalog item.
+        let mut memo: std::collections::HashMap<String, Vec<Entry>> =
+            std::collections::HashMap::new();
         for (j, jur) in project.jurisdictions.iter().enumerate() {
             for (ii, item) in jur.items.iter().enumerate() {
-                let Some(catalog) = governing(project, j, item) else {
+                let Some(catalog) = governing_of(ctx, j, ii) else {
                     continue;
                 };
                 if item
@@ -106,10 +109,12 @@ impl Rule for LegalBasisDiffers {
                 let Some(theirs) = &catalog.item.legal_basis else {
                     continue;
                 };
-                let theirs: Vec<Entry> = theirs
-                    .iter()
-                    .flat_map(|t| entries(&index, t.get_ref()))
-                    .collect();
+                let theirs = memo.entry(catalog.key.clone()).or_insert_with(|| {
+                    theirs
+                        .iter()
+                        .flat_map(|t| entries(index, t.get_ref()))
+                        .collect()
+                });
                 if theirs.is_empty() {
                     continue;
                 }
@@ -120,7 +125,7 @@ impl Rule for LegalBasisDiffers {
                 let Some(first) = texts.first() else { continue };
                 let ours: Vec<(&TextRef, Entry)> = texts
                     .iter()
-                    .flat_map(|t| entries(&index, t.value).into_iter().map(move |e| (*t, e)))
+                    .flat_map(|t| entries(index, t.value).into_iter().map(move |e| (*t, e)))
                     .collect();
                 let code = catalog.code().unwrap_or(&catalog.key);
                 for (t, e) in &ours {

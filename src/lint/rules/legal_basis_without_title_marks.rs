@@ -32,7 +32,7 @@ impl Rule for LegalBasisWithoutTitleMarks {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let index = LawIndex::new(ctx.reference);
+        let index = LawIndex::of(ctx);
         for t in ctx.texts_of("legal_basis") {
             let v = t.value.trim();
             if v.is_empty() || !citation::titles(v).is_empty() || v.contains('〈') {

@@ -1,8 +1,9 @@
 //! ZN209 malformed-document-number.
 
 use crate::lint::declare::declare_rule;
+use crate::lint::legal::cited;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
-use crate::text::citation::{self, DocNumber};
+use crate::text::citation::DocNumber;
 use crate::text::numerals::NumberKind;
 
 declare_rule! {
@@ -42,9 +43,9 @@ impl Rule for MalformedDocumentNumber {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for t in &ctx.texts {
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
             let v = t.value;
-            for n in citation::numbers(v) {
+            for n in cs.iter().filter_map(|c| c.citation.number.clone()) {
                 let range = n.range();
                 let whole = &v[range.clone()];
                 // Whitespace inside the number.

@@ -1,7 +1,7 @@
 //! ZN404 material-near-miss.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::governing::{governing, match_materials, own_materials};
+use crate::lint::governing::{compared, own_materials};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 
 declare_rule! {
@@ -35,11 +35,9 @@ impl Rule for MaterialNearMiss {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        for ((j, ii), materials) in own_materials(ctx) {
-            let item = &project.jurisdictions[j].items[ii];
-            let Some(gov) = governing(project, j, item) else {
-                continue;
-            };
+        for (key, (gi, matched)) in compared(ctx) {
+            let materials = &own_materials(ctx)[key];
+            let gov = &project.catalog().items[*gi];
             let theirs: Vec<&str> = gov
                 .item
                 .materials
@@ -48,7 +46,7 @@ impl Rule for MaterialNearMiss {
                 .map(|m| m.get_ref().as_str())
                 .collect();
             let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
-            for n in match_materials(&ours, &theirs).near {
+            for n in &matched.near {
                 let m = &materials[n.ours];
                 let written = &ours[n.ours][n.range.clone()];
                 let range = m.range.start + n.range.start..m.range.start + n.range.end;

@@ -1,7 +1,7 @@
 //! ZN405 material-remark-differs.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::governing::{governing, match_materials, own_materials};
+use crate::lint::governing::{compared, own_materials};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 
 declare_rule! {
@@ -36,11 +36,9 @@ impl Rule for MaterialRemarkDiffers {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        for ((j, ii), materials) in own_materials(ctx) {
-            let item = &project.jurisdictions[j].items[ii];
-            let Some(gov) = governing(project, j, item) else {
-                continue;
-            };
+        for (key, (gi, matched)) in compared(ctx) {
+            let materials = &own_materials(ctx)[key];
+            let gov = &project.catalog().items[*gi];
             let theirs: Vec<&str> = gov
                 .item
                 .materials
@@ -48,8 +46,7 @@ impl Rule for MaterialRemarkDiffers {
                 .flatten()
                 .map(|m| m.get_ref().as_str())
                 .collect();
-            let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
-            for r in match_materials(&ours, &theirs).remarks {
+            for r in &matched.remarks {
                 let m = &materials[r.ours];
                 let range = m.range.start + r.range.start..m.range.start + r.range.end;
                 let expected = if r.expected.is_empty() {

@@ -1,7 +1,7 @@
 //! ZN210 missing-document-number.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::legal::{LawIndex, TitleMatch, cite};
+use crate::lint::legal::{LawIndex, TitleMatch, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 
 declare_rule! {
@@ -33,9 +33,12 @@ impl Rule for MissingDocumentNumber {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let index = LawIndex::new(ctx.reference);
-        for t in ctx.texts_of("legal_basis") {
-            for c in cite(&index, t.value) {
+        let index = LawIndex::of(ctx);
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+            if t.field != "legal_basis" {
+                continue;
+            }
+            for c in cs {
                 let Some((li, TitleMatch::Title | TitleMatch::Full)) = c.law else {
                     continue;
                 };

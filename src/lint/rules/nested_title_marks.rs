@@ -1,8 +1,8 @@
 //! ZN214 nested-title-marks.
 
 use crate::lint::declare::declare_rule;
+use crate::lint::legal::cited;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
-use crate::text::citation;
 
 declare_rule! {
     /// ## What it does
@@ -34,8 +34,8 @@ impl Rule for NestedTitleMarks {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for t in &ctx.texts {
-            for title in citation::titles(t.value) {
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+            for title in cs.iter().filter_map(|c| c.citation.title.as_ref()) {
                 for n in title.nested.iter().filter(|n| !n.marks_ok) {
                     let inner = &t.value[n.inner.clone()];
                     out.push(

@@ -1,8 +1,9 @@
 //! ZN208 order-number-missing-di.
 
 use crate::lint::declare::declare_rule;
+use crate::lint::legal::cited;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
-use crate::text::citation::{self, DocNumber};
+use crate::text::citation::DocNumber;
 
 declare_rule! {
     /// ## What it does
@@ -34,8 +35,8 @@ impl Rule for OrderNumberMissingDi {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for t in &ctx.texts {
-            for n in citation::numbers(t.value) {
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+            for n in cs.iter().filter_map(|c| c.citation.number.clone()) {
                 let DocNumber::Order(o) = n else { continue };
                 if o.di.is_some() {
                     continue;

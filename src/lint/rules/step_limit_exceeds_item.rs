@@ -1,7 +1,7 @@
 //! ZN303 step-limit-exceeds-item.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::governing::governing;
+use crate::lint::governing::governing_of;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::text::time_limit::{self, Limit, certainly_longer};
 
@@ -46,10 +46,19 @@ impl Rule for StepLimitExceedsItem {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for t in ctx.texts.iter().filter(|t| FIELDS.contains(&t.field)) {
-            let Some(item) = ctx.item(t) else { continue };
+            // Cheap test first: a time limit needs a day unit or an "on the spot" word.
+            if !t.value.contains(['日', '天'])
+                && !t.value.contains("即")
+                && !t.value.contains("当场")
+            {
+                continue;
+            }
+            let (Some(item), Some(ii)) = (ctx.item(t), t.item) else {
+                continue;
+            };
             let own = item.item.time_limit.as_ref().map(|s| s.get_ref().as_str());
             let limit_text = own.filter(|s| !s.trim().is_empty()).or_else(|| {
-                governing(ctx.project, t.jurisdiction, item)
+                governing_of(ctx, t.jurisdiction, ii)
                     .and_then(|c| c.item.time_limit.as_ref())
                     .map(|s| s.get_ref().as_str())
             });

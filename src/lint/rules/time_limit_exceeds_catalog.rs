@@ -1,7 +1,7 @@
 //! ZN301 time-limit-exceeds-catalog.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::governing::governing;
+use crate::lint::governing::governing_of;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::text::time_limit::{self, Bound, Limit, certainly_longer};
 
@@ -66,8 +66,8 @@ impl Rule for TimeLimitExceedsCatalog {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for t in ctx.texts_of("time_limit") {
-            let Some(item) = ctx.item(t) else { continue };
-            let Some(catalog) = governing(ctx.project, t.jurisdiction, item) else {
+            let Some(ii) = t.item else { continue };
+            let Some(catalog) = governing_of(ctx, t.jurisdiction, ii) else {
                 continue;
             };
             let Some(ct) = &catalog.item.time_limit else {

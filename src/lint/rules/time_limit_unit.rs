@@ -1,7 +1,7 @@
 //! ZN302 time-limit-unit.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::governing::governing;
+use crate::lint::governing::governing_of;
 use crate::lint::rules::time_limit_exceeds_catalog::cap;
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 use crate::text::time_limit::{self, Bound, Unit};
@@ -36,8 +36,8 @@ impl Rule for TimeLimitUnit {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for t in ctx.texts_of("time_limit") {
-            let Some(item) = ctx.item(t) else { continue };
-            let Some(catalog) = governing(ctx.project, t.jurisdiction, item) else {
+            let Some(ii) = t.item else { continue };
+            let Some(catalog) = governing_of(ctx, t.jurisdiction, ii) else {
                 continue;
             };
             let Some(ct) = &catalog.item.time_limit else {

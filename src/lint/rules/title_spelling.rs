@@ -1,7 +1,7 @@
 //! ZN215 title-spelling.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::legal::{LawIndex, TitleMatch, cite, near, norm_title};
+use crate::lint::legal::{LawIndex, TitleMatch, cited, near, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 
 declare_rule! {
@@ -58,9 +58,9 @@ impl Rule for TitleSpelling {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let index = LawIndex::new(ctx.reference);
-        for t in &ctx.texts {
-            for c in cite(&index, t.value) {
+        let index = LawIndex::of(ctx);
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+            for c in cs {
                 let Some((li, how)) = c.law else { continue };
                 let Some(title) = &c.citation.title else {
                     continue;

@@ -1,7 +1,7 @@
 //! ZN201 unknown-document.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::legal::{LawIndex, cite};
+use crate::lint::legal::{LawIndex, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 
 declare_rule! {
@@ -32,10 +32,10 @@ impl Rule for UnknownDocument {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let index = LawIndex::new(ctx.reference);
-        for t in &ctx.texts {
+        let index = LawIndex::of(ctx);
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
             let basis = t.field == "legal_basis";
-            for c in cite(&index, t.value) {
+            for c in cs {
                 let Some(title) = &c.citation.title else {
                     continue;
                 };

@@ -1,7 +1,7 @@
 //! ZN204 wrong-document-number.
 
 use crate::lint::declare::declare_rule;
-use crate::lint::legal::{LawIndex, NumKey, NumberRelation, cite};
+use crate::lint::legal::{LawIndex, NumKey, NumberRelation, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta};
 
 declare_rule! {
@@ -33,9 +33,9 @@ impl Rule for WrongDocumentNumber {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let index = LawIndex::new(ctx.reference);
-        for t in &ctx.texts {
-            for c in cite(&index, t.value) {
+        let index = LawIndex::of(ctx);
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+            for c in cs {
                 let (Some((li, _)), Some(key), Some(number)) = (c.law, &c.key, &c.citation.number)
                 else {
                     continue;
