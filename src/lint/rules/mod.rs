@@ -21,6 +21,7 @@ pub mod nested_title_marks;
 pub mod order_number_missing_di;
 pub mod step_limit_exceeds_item;
 pub mod time_limit_exceeds_catalog;
+pub mod time_limit_not_a_promise;
 pub mod time_limit_unit;
 pub mod title_mismatch;
 pub mod title_near_miss;
@@ -50,6 +51,7 @@ pub fn citations_time_limits_materials() -> Vec<&'static dyn Rule> {
         &time_limit_unit::TimeLimitUnit,
         &step_limit_exceeds_item::StepLimitExceedsItem,
         &empty_time_limit::EmptyTimeLimit,
+        &time_limit_not_a_promise::TimeLimitNotAPromise,
         &form_name_mismatch::FormNameMismatch,
         &catalog_material_missing::CatalogMaterialMissing,
         &extra_material::ExtraMaterial,
