@@ -9,7 +9,8 @@ declare_rule! {
     /// Flags a material that names the same document or form as the governing catalog's but with
     /// other bracketed remarks: the catalog's remark missing (（注销）, （含新增、暂停、终止、恢复）),
     /// or reworded (（含增加、中断…） for （含新增、暂停…）, （加盖单位公章） for
-    /// （关键信息变更加盖单位公章）). Bracket width alone (（） / ()) does not count.
+    /// （关键信息变更加盖单位公章）). Bracket width alone (（） / ()) does not count, nor a remark
+    /// that only repeats what the catalog's notes say about the material.
     ///
     /// ## Why is this bad?
     /// The remark says what the material covers or when it needs a stamp. A different remark asks
@@ -46,7 +47,20 @@ impl Rule for MaterialRemarkDiffers {
                 .flatten()
                 .map(|m| m.get_ref().as_str())
                 .collect();
+            let notes = gov.item.notes.as_ref().map_or("", |n| n.get_ref().as_str());
             for r in &matched.remarks {
+                // A remark the catalog gives in its notes instead (单位有效证明文件（统一社会信用代码证书
+                // 或介绍信）, the notes saying 单位有效证明文件可包括：统一社会信用代码证书或介绍信).
+                let in_notes = r.expected.is_empty()
+                    && r.found.iter().all(|f| {
+                        let inner = f
+                            .trim_start_matches(['（', '('])
+                            .trim_end_matches(['）', ')']);
+                        !inner.is_empty() && notes.contains(inner)
+                    });
+                if in_notes {
+                    continue;
+                }
                 let m = &materials[r.ours];
                 let range = m.range.start + r.range.start..m.range.start + r.range.end;
                 let expected = if r.expected.is_empty() {
