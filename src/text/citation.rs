@@ -128,6 +128,8 @@ pub struct Order {
     pub kind: NumberKind,
     pub hao: Range<usize>,
     pub spaces: Vec<Range<usize>>,
+    /// Written 国务院第259号令 (令 after the number) instead of 国务院令第259号.
+    pub inverted: bool,
 }
 
 impl Order {
@@ -419,8 +421,46 @@ fn order_at(scan: &Scan, i: usize, min: usize) -> Option<(Order, usize)> {
         kind,
         hao: scan.at(j)..scan.at(j + 1),
         spaces,
+        inverted: false,
     };
     Some((o, j + 1))
+}
+
+/// An order number written 国务院第259号令, whose 第 is at char index `i`.
+fn inverted_order_at(scan: &Scan, i: usize, min: usize) -> Option<(Order, usize)> {
+    if scan.c(i) != Some('第') {
+        return None;
+    }
+    let mut s = i;
+    while s > min && scan.c(s - 1).is_some_and(|c| name_char(c) || c == '、') && i - s < 60 {
+        s -= 1;
+    }
+    while s < i && scan.c(s) == Some('、') {
+        s += 1;
+    }
+    if s == i {
+        return None;
+    }
+    let mut spaces = Vec::new();
+    let n_start = scan.skip_spaces(i + 1, &mut spaces);
+    let (n_end, kind, value) = scan.number(n_start)?;
+    let j = scan.skip_spaces(n_end, &mut spaces);
+    if scan.c(j) != Some('号') || scan.c(j + 1) != Some('令') {
+        return None;
+    }
+    let o = Order {
+        range: scan.at(s)..scan.at(j + 2),
+        issuers: scan.at(s)..scan.at(i),
+        ling: scan.at(j + 1)..scan.at(j + 2),
+        di: Some(scan.at(i)..scan.at(i + 1)),
+        number: scan.at(n_start)..scan.at(n_end),
+        value,
+        kind,
+        hao: scan.at(j)..scan.at(j + 1),
+        spaces,
+        inverted: true,
+    };
+    Some((o, j + 2))
 }
 
 /// Every document number of the text, outside titles.
@@ -450,6 +490,12 @@ fn numbers_outside(text: &str, inside: &[Range<usize>]) -> Vec<DocNumber> {
                 continue;
             }
             if let Some((o, next)) = order_at(&scan, i, min) {
+                out.push(DocNumber::Order(o));
+                i = next;
+                min = next;
+                continue;
+            }
+            if let Some((o, next)) = inverted_order_at(&scan, i, min) {
                 out.push(DocNumber::Order(o));
                 i = next;
                 min = next;
@@ -650,6 +696,19 @@ pub fn parse(text: &str) -> Vec<Citation> {
             number = Some(n);
         }
 
+        // A version note in brackets instead of a number: 《…法》（2018年修正）第五十七条.
+        if number.is_none() && bracketed {
+            let mut q = k + 1;
+            while q < scan.len()
+                && !matches!(scan.c(q), Some('）' | ')' | '（' | '(' | '号'))
+                && q - k <= 20
+            {
+                q += 1;
+            }
+            if matches!(scan.c(q), Some('）' | ')')) {
+                after = q + 1;
+            }
+        }
         // Articles right after.
         let mut a = after;
         while scan.c(a).is_some_and(is_space) {
@@ -936,6 +995,29 @@ mod tests {
         assert_eq!(cs[0].articles[0].article, Some(8));
         let w = wenhao(&cs[1]);
         assert_eq!(s(t, &w.agency), "和劳社厅发");
+    }
+
+    #[test]
+    fn inverted_order() {
+        let t = "《社会保险费征缴暂行条例》（国务院第259号令）第八条";
+        let c = &parse(t)[0];
+        let o = order(c);
+        assert!(o.inverted);
+        assert_eq!(s(t, &o.issuers), "国务院");
+        assert_eq!(o.value, Some(259));
+        assert_eq!(s(t, &o.range), "国务院第259号令");
+        assert_eq!(c.articles[0].article, Some(8));
+        // An article after an order is not an inverted order.
+        let t = "国务院令第259号第八条";
+        assert!(!order(&parse(t)[0]).inverted);
+    }
+
+    #[test]
+    fn version_note_before_articles() {
+        let t = "《中华人民共和国社会保险法》（2018年修正）第五十七条";
+        let c = &parse(t)[0];
+        assert!(c.number.is_none());
+        assert_eq!(c.articles[0].article, Some(57));
     }
 
     #[test]

@@ -10,7 +10,8 @@ declare_rule! {
     /// ## What it does
     /// Flags a 发文字号 or order number that is not written the standard way: whitespace inside it
     /// (国务院令 第765号), Chinese numerals (国务院令第六四九号), 第 before the serial of a 文号
-    /// (国发〔2016〕第3号), leading zeros (国发〔2016〕03号) or a two-digit year (国发〔16〕3号).
+    /// (国发〔2016〕第3号), leading zeros (国发〔2016〕03号), a two-digit year (国发〔16〕3号), or an
+    /// order written 国务院第259号令 instead of 国务院令第259号.
     /// (A number that mixes Chinese and Arabic numerals, 第六49号, is reported by mixed-numerals.)
     ///
     /// ## Why is this bad?
@@ -105,6 +106,22 @@ impl Rule for MalformedDocumentNumber {
                         );
                     }
                     _ => {}
+                }
+                if let DocNumber::Order(o) = &n
+                    && o.inverted
+                {
+                    let right = format!("{}令第{}号", &v[o.issuers.clone()], &v[o.number.clone()]);
+                    out.push(
+                        Finding::at(
+                            Self::META.code,
+                            ctx,
+                            t,
+                            o.range.clone(),
+                            format!("the order number {whole} is written with 令 after the number"),
+                        )
+                        .help(format!("orders are designated {right}"))
+                        .fix(right, true),
+                    );
                 }
                 if let DocNumber::Wenhao(w) = &n {
                     let agency = &v[w.agency.clone()];
