@@ -95,6 +95,39 @@ fn every_rule_has_fixtures_that_fail_and_pass() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// The repository's own reference data (law registry, issuers).
+fn repository_reference() -> zhinan::lint::Reference {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut sources = zhinan::source::Sources::new(root);
+    let mut files = Vec::new();
+    for name in ["laws.toml", "issuers.toml"] {
+        let path = root.join("catalog/reference").join(name);
+        let text = std::fs::read_to_string(&path).expect("reference file");
+        files.push(sources.add(format!("catalog/reference/{name}"), text));
+    }
+    let (reference, diags) = reference::load(&sources, &files);
+    assert!(diags.is_empty(), "the repository's reference data does not load");
+    reference
+}
+
+/// A correct guide (every citation, time limit and material written the official way, with the
+/// variations a county may make) gives no finding at all, with the real law registry.
+#[test]
+fn a_correct_guide_gives_no_finding() {
+    let project = load(&fixtures().join("../clean-guide"));
+    let reference = repository_reference();
+    let ctx = Context::new(&project, &reference);
+    let mut report = Vec::new();
+    for rule in rules::citations_time_limits_materials() {
+        let mut out = Vec::new();
+        rule.check(&ctx, &mut out);
+        if !out.is_empty() {
+            report.push(rendered(rule, &project, &out));
+        }
+    }
+    assert!(report.is_empty(), "{}", report.join("\n"));
+}
+
 #[test]
 fn rule_docs_have_the_four_headings() {
     for rule in rules::citations_time_limits_materials() {
