@@ -1,0 +1,339 @@
+//! ZN107 near-miss-term: text one character away from a known term (医院机构收费票据 for the catalog's
+//! 医疗机构收费票据, 《医疗救助申请卡》 for 《医疗救助申请表》).
+
+use crate::diagnostic::Severity;
+use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
+use crate::text::chars::{is_chinese_numeral, is_han};
+use crate::text::nearmiss::{EditKind, NearMiss, TermIndex};
+
+rule_doc!(
+    NearMissTerm,
+    r#"## What it does
+Finds text that is exactly one character away from a known term (one character substituted, inserted
+or dropped) without being the term itself. Known terms are:
+
+- the governing catalog's form names (《…表》), materials and item names;
+- the glossary of `catalog/reference/terms.toml`;
+- law titles of `catalog/reference/laws.toml` (outside 设定依据 and 《》, which the citation rules
+  check);
+- the agency and office names of the jurisdiction and its parents (`jurisdiction.toml`).
+
+Text that the catalog itself writes elsewhere, or that is a known term too, is never flagged; numbers
+and punctuation are not counted as the differing character. A whole material, name or form name that
+differs from a catalog term by one character is an error; a near miss inside running text is a
+warning.
+
+## Why is this bad?
+A form or material named one character differently is not the form the catalog asks for: people bring
+the wrong paper or search for a form that does not exist. Inside running text, the slip usually
+changes or garbles the meaning (在转退休 for 在职转退休).
+
+The suggested fix (the known term) is unsafe: `--fix --unsafe-fixes` applies it.
+
+## Example
+```toml
+materials = ["医院机构收费票据", "纳入定点后使用医疗保障基金的预测性分析报"]
+```
+
+## Use instead
+```toml
+materials = ["医疗机构收费票据", "纳入定点后使用医疗保障基金的预测性分析报告"]
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN107",
+    name: "near-miss-term",
+    severity: Severity::Error,
+    doc: DOC,
+};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    /// A catalog form name (《…》 content).
+    Form,
+    /// A catalog material (whole list entry).
+    Material,
+    /// A catalog item or 主项 name.
+    Name,
+    /// An agency or office name.
+    Office,
+    Glossary,
+    Law,
+}
+
+impl Kind {
+    fn what(self) -> &'static str {
+        match self {
+            Kind::Form => "the catalog's form name",
+            Kind::Material => "the catalog's material",
+            Kind::Name => "the catalog's item name",
+            Kind::Office => "the office name",
+            Kind::Glossary => "the known term",
+            Kind::Law => "the law title",
+        }
+    }
+
+    /// A whole unit one character away from a catalog term is certainly wrong.
+    fn certain(self) -> bool {
+        matches!(self, Kind::Form | Kind::Material | Kind::Name)
+    }
+}
+
+/// `《…》` contents of a text (outermost pairs).
+pub fn book_titles(value: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut start = 0;
+    for (i, c) in value.char_indices() {
+        match c {
+            '《' => {
+                if depth == 0 {
+                    start = i + c.len_utf8();
+                }
+                depth += 1;
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    out.push(&value[start..i]);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+fn han_count(s: &str) -> usize {
+    s.chars().filter(|c| is_han(*c)).count()
+}
+
+struct Terms {
+    list: Vec<(String, Kind)>,
+    index: TermIndex,
+}
+
+impl Terms {
+    fn new(mut list: Vec<(String, Kind)>) -> Self {
+        list.sort();
+        list.dedup_by(|a, b| a.0 == b.0);
+        list.retain(|(t, _)| han_count(t) >= 4 && t.chars().count() >= 5);
+        let index = TermIndex::new(list.iter().map(|(t, _)| t.as_str()));
+        Terms { list, index }
+    }
+}
+
+impl Rule for NearMissTerm {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        let province = project.province;
+        let reference = ctx.reference;
+
+        // Global terms: the catalog's, the glossary's, the law registry's.
+        let mut global: Vec<(String, Kind)> = Vec::new();
+        for text in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
+            if text.field == "legal_basis" {
+                continue;
+            }
+            for title in book_titles(text.value) {
+                global.push((title.to_string(), Kind::Form));
+            }
+            match text.field {
+                "materials" => global.push((text.value.trim().to_string(), Kind::Material)),
+                "name" => global.push((text.value.trim().to_string(), Kind::Name)),
+                _ => {}
+            }
+        }
+        for (_, main) in &project.catalog().mains {
+            global.push((main.name.get_ref().clone(), Kind::Name));
+        }
+        for g in &reference.terms.glossary {
+            global.push((g.clone(), Kind::Glossary));
+        }
+        for law in &reference.laws {
+            for t in std::iter::once(&law.title).chain(&law.aliases) {
+                global.push((t.clone(), Kind::Law));
+            }
+        }
+        let global = Terms::new(global);
+
+        // Office names per jurisdiction (its own and its parents').
+        let offices_of = |j: usize| -> Vec<(String, Kind)> {
+            let mut v = Vec::new();
+            for k in std::iter::once(j).chain(project.ancestors(j)) {
+                let d = &project.jurisdictions[k].data;
+                if let Some(a) = &d.agency {
+                    v.push((a.get_ref().clone(), Kind::Office));
+                }
+                for o in &d.offices {
+                    v.push((o.name.get_ref().clone(), Kind::Office));
+                }
+            }
+            v
+        };
+        let local: Vec<Terms> = (0..project.jurisdictions.len())
+            .map(|j| Terms::new(offices_of(j)))
+            .collect();
+
+        // Text accepted as written: the catalog's texts, known terms.
+        let catalog_texts: Vec<(usize, &str)> = ctx
+            .texts
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.jurisdiction == province)
+            .map(|(i, t)| (i, t.value))
+            .collect();
+        let mut known: Vec<&str> = global.list.iter().map(|(t, _)| t.as_str()).collect();
+        known.extend(reference.terms.glossary.iter().map(String::as_str));
+
+        for (ti, text) in ctx.texts.iter().enumerate() {
+            if text.field == "legal_basis" || !text.value.chars().any(is_han) {
+                continue;
+            }
+            let chars: Vec<char> = text.value.chars().collect();
+            let mut found: Vec<(NearMiss, &str, Kind, bool)> = Vec::new();
+            for terms in [&global, &local[text.jurisdiction]] {
+                for m in terms.index.find(&chars) {
+                    let (term, kind) = (&terms.list[m.term].0, terms.list[m.term].1);
+                    if let Some(whole) = accept(ctx, text, ti, &chars, &m, term, kind, &catalog_texts, &known, &local[text.jurisdiction]) {
+                        found.push((m, term.as_str(), kind, whole));
+                    }
+                }
+            }
+            // Best first: whole units, then catalog kinds, then longer terms.
+            found.sort_by_key(|(m, term, kind, whole)| {
+                (!*whole, *kind, std::cmp::Reverse(term.len()), m.start)
+            });
+            let mut taken: Vec<(usize, usize)> = Vec::new();
+            for (m, term, kind, whole) in found {
+                if taken.iter().any(|(s, e)| m.start < *e && *s < m.end) {
+                    continue;
+                }
+                taken.push((m.start, m.end));
+                let byte = |c: usize| -> usize {
+                    chars[..c].iter().map(|ch| ch.len_utf8()).sum()
+                };
+                let range = byte(m.start)..byte(m.end);
+                let written = &text.value[range.clone()];
+                let what = match m.edit.kind {
+                    EditKind::Substituted => format!(
+                        "`{}` where {} has `{}`",
+                        m.edit.found.unwrap_or_default(),
+                        kind.what(),
+                        m.edit.expected.unwrap_or_default()
+                    ),
+                    EditKind::Inserted => {
+                        format!("an extra `{}`", m.edit.found.unwrap_or_default())
+                    }
+                    EditKind::Dropped => {
+                        format!("`{}` is missing", m.edit.expected.unwrap_or_default())
+                    }
+                };
+                let certain = whole && kind.certain();
+                let mut f = Finding::at(
+                    META.code,
+                    ctx,
+                    text,
+                    range,
+                    format!("`{written}` is one character away from {} `{term}`: {what}", kind.what()),
+                )
+                .help(format!("write `{term}`, or check which term is meant"))
+                .fix(term, false);
+                if !certain {
+                    f = f.severity(Severity::Warning);
+                }
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// Whether a near miss is worth reporting; `Some(whole)` tells whether the window is a whole unit
+/// (bounded by non-Han characters or the ends of the text on both sides).
+#[allow(clippy::too_many_arguments)]
+fn accept(
+    ctx: &Context,
+    text: &TextRef,
+    ti: usize,
+    chars: &[char],
+    m: &NearMiss,
+    term: &str,
+    kind: Kind,
+    catalog_texts: &[(usize, &str)],
+    known: &[&str],
+    local: &Terms,
+) -> Option<bool> {
+    let e = m.edit;
+    // The differing character must be a Han character that is not part of a number.
+    let differing = [e.found, e.expected];
+    if differing
+        .iter()
+        .flatten()
+        .any(|c| !is_han(*c) || is_chinese_numeral(*c))
+    {
+        return None;
+    }
+    let window: String = chars[m.start..m.end].iter().collect();
+    if han_count(&window) < 4 {
+        return None;
+    }
+    let term_chars: Vec<char> = term.chars().collect();
+    let n = term_chars.len();
+    // The term itself written at an overlapping place: the window is just a slice around it.
+    let lo = m.start.saturating_sub(n);
+    for s in lo..=m.end.min(chars.len()) {
+        if chars[s..].starts_with(&term_chars) && s < m.end && m.start < s + n {
+            return None;
+        }
+    }
+    let left_edge = m.start == 0 || !is_han(chars[m.start - 1]);
+    let right_edge = m.end == chars.len() || !is_han(chars[m.end]);
+    // An edit at the first or last character of the term is only believable at a boundary of
+    // the text (a truncated word); elsewhere it is two words meeting.
+    let at_start = e.term_pos == 0;
+    let at_end = match e.kind {
+        EditKind::Inserted => e.term_pos >= n,
+        _ => e.term_pos + 1 >= n,
+    };
+    if (at_start && !left_edge) || (at_end && !right_edge) {
+        return None;
+    }
+    // A law title inside 《》 is the citation rules' business.
+    if kind == Kind::Law {
+        let before: String = chars[..m.start].iter().collect();
+        if before.matches('《').count() > before.matches('》').count() {
+            return None;
+        }
+    }
+    // Known spellings are right.
+    if known.contains(&window.as_str()) || local.list.iter().any(|(t, _)| *t == window) {
+        return None;
+    }
+    // Text the catalog writes elsewhere is right.
+    if catalog_texts
+        .iter()
+        .any(|(i, v)| *i != ti && v.contains(window.as_str()))
+    {
+        return None;
+    }
+    // The corrections dictionary already reports this slip.
+    let edit_char = m.start + e.term_pos.min(m.end - m.start - 1);
+    for c in &ctx.reference.corrections {
+        let mut from = 0;
+        while let Some(pos) = text.value[from..].find(c.wrong.as_str()) {
+            let start = text.value[..from + pos].chars().count();
+            let end = start + c.wrong.chars().count();
+            if start <= edit_char && edit_char < end.max(start + 1) {
+                return None;
+            }
+            from += pos + c.wrong.len();
+        }
+    }
+    Some(left_edge && right_edge)
+}

@@ -1,0 +1,288 @@
+//! ZN108 spelling-variants: the same name written two ways within one jurisdiction (基金监管股 and
+//! 基金监管科, 经办窗口微信公众号 and 经办窗口或微信公众号).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Range;
+
+use crate::diagnostic::Severity;
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::text::chars::{is_chinese_numeral, is_han};
+use crate::text::nearmiss::{EditKind, OneEdit, one_edit};
+
+use super::near_miss_term::book_titles;
+
+rule_doc!(
+    SpellingVariants,
+    r#"## What it does
+Collects the short names of each jurisdiction — departments, agencies, offices, the units in staff
+titles (城乡医保中心 in 城乡医保中心科员), targets, channels, query ways, item and flowchart titles,
+materials and 《…》 names — and flags two spellings of one name that differ by one Han character
+(substituted, inserted or dropped).
+
+The spelling reported is the one the catalog never uses, or whose characters around the difference
+are rarer in the catalog, or the rarer one in the jurisdiction. Names that are a catalog or glossary
+term are left to `near-miss-term`.
+
+## Why is this bad?
+One office, form or channel written two ways looks like two different things to a reader, and one of
+the two spellings is usually a slip (基金监管科 where the department is 基金监管股, 经办窗口微信公众号
+where 或 is missing).
+
+## Example
+```toml
+department = "基金监管股"
+consult = { phone = "0316-5660128", name = "宋伯光", title = "基金监管科科长" }
+```
+
+## Use instead
+```toml
+department = "基金监管股"
+consult = { phone = "0316-5660128", name = "宋伯光", title = "基金监管股股长" }
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN108",
+    name: "spelling-variants",
+    severity: Severity::Warning,
+    doc: DOC,
+};
+
+/// Fields whose whole value (or each part between 、 ， ；) is a name.
+const NAME_FIELDS: &[&str] = &[
+    "name",
+    "agency",
+    "department",
+    "accepting_unit",
+    "target",
+    "channels",
+    "query",
+    "evaluation",
+    "flow.title",
+    "jurisdiction.office.name",
+    "jurisdiction.agency",
+];
+
+const TITLE_FIELDS: &[&str] = &[
+    "consult.title",
+    "supervision.title",
+    "contact.title",
+    "jurisdiction.contact.title",
+];
+
+fn han_count(s: &str) -> usize {
+    s.chars().filter(|c| is_han(*c)).count()
+}
+
+/// Split a value into parts at list separators, with byte ranges.
+fn parts<'a>(value: &'a str, seps: &[char]) -> Vec<(Range<usize>, &'a str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in value.char_indices() {
+        if seps.contains(&c) {
+            out.push((start..i, &value[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start..value.len(), &value[start..]));
+    out.into_iter()
+        .map(|(r, s)| {
+            let t = s.trim();
+            let off = s.find(t).unwrap_or(0);
+            (r.start + off..r.start + off + t.len(), t)
+        })
+        .filter(|(_, s)| !s.is_empty())
+        .collect()
+}
+
+impl Rule for SpellingVariants {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        let province = project.province;
+        let roles = &ctx.reference.terms.roles;
+
+        // Catalog texts, and the known terms near-miss-term already checks against.
+        let catalog: Vec<&str> = ctx
+            .texts
+            .iter()
+            .filter(|t| t.jurisdiction == province)
+            .map(|t| t.value)
+            .collect();
+        let mut known: BTreeSet<String> = ctx.reference.terms.glossary.iter().cloned().collect();
+        for t in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
+            if matches!(t.field, "materials" | "name") {
+                known.insert(t.value.trim().to_string());
+            }
+            known.extend(book_titles(t.value).into_iter().map(str::to_string));
+        }
+        for j in &project.jurisdictions {
+            known.extend(j.data.offices.iter().map(|o| o.name.get_ref().clone()));
+            known.extend(j.data.agency.iter().map(|a| a.get_ref().clone()));
+        }
+        let mut bigrams: HashMap<(char, char), usize> = HashMap::new();
+        for v in &catalog {
+            let c: Vec<char> = v.chars().collect();
+            for w in c.windows(2) {
+                *bigrams.entry((w[0], w[1])).or_default() += 1;
+            }
+        }
+
+        // Units per jurisdiction: spelling → occurrences (text index, byte range).
+        let mut units: Vec<BTreeMap<String, Vec<(usize, Range<usize>)>>> =
+            vec![BTreeMap::new(); project.jurisdictions.len()];
+        for (ti, text) in ctx.texts.iter().enumerate() {
+            let v = text.value;
+            let mut add = |range: Range<usize>, s: &str| {
+                let n = s.chars().count();
+                if han_count(s) >= 4 && n <= 40 {
+                    units[text.jurisdiction]
+                        .entry(s.to_string())
+                        .or_default()
+                        .push((ti, range));
+                }
+            };
+            if NAME_FIELDS.contains(&text.field) {
+                for (r, p) in parts(v, &['、', '，', ',', '；', ';']) {
+                    add(r, p);
+                }
+            } else if TITLE_FIELDS.contains(&text.field) {
+                for (r, p) in parts(v, &[' ', '\u{3000}', '、', '，']) {
+                    let unit = roles
+                        .iter()
+                        .filter(|role| p.ends_with(role.as_str()) && p.len() > role.len())
+                        .max_by_key(|role| role.len())
+                        .map_or(p, |role| &p[..p.len() - role.len()]);
+                    add(r.start..r.start + unit.len(), unit);
+                }
+            } else if text.field == "materials" {
+                add(0..v.len(), v.trim());
+            }
+            let mut from = 0;
+            for title in book_titles(v) {
+                if let Some(pos) = v[from..].find(title) {
+                    let s = from + pos;
+                    add(s..s + title.len(), title);
+                    from = s + title.len();
+                }
+            }
+        }
+
+        for (ji, spellings) in units.iter().enumerate() {
+            // Deletion index: two spellings one edit apart share a key.
+            let mut keys: HashMap<String, Vec<&str>> = HashMap::new();
+            for s in spellings.keys() {
+                let c: Vec<char> = s.chars().collect();
+                keys.entry(s.clone()).or_default().push(s);
+                for i in 0..c.len() {
+                    let k: String = c[..i].iter().chain(&c[i + 1..]).collect();
+                    keys.entry(k).or_default().push(s);
+                }
+            }
+            let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
+            for list in keys.values() {
+                for (i, a) in list.iter().enumerate() {
+                    for b in &list[i + 1..] {
+                        if a != b {
+                            pairs.insert(if a < b { (*a, *b) } else { (*b, *a) });
+                        }
+                    }
+                }
+            }
+            let mut flagged: BTreeSet<&str> = BTreeSet::new();
+            for (a, b) in pairs {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let Some(edit) = one_edit(&ca, &cb) else {
+                    continue;
+                };
+                if [edit.found, edit.expected]
+                    .iter()
+                    .flatten()
+                    .any(|c| !is_han(*c) || is_chinese_numeral(*c))
+                {
+                    continue;
+                }
+                if known.contains(a) || known.contains(b) {
+                    continue;
+                }
+                let in_catalog = |s: &str| catalog.iter().any(|v| v.contains(s));
+                let (ka, kb) = (in_catalog(a), in_catalog(b));
+                if ka && kb {
+                    continue;
+                }
+                let (na, nb) = (spellings[a].len(), spellings[b].len());
+                let (pa, pb) = (plausibility(&ca, &edit, true, &bigrams), plausibility(&cb, &edit, false, &bigrams));
+                let wrong = if ka != kb {
+                    if ka { b } else { a }
+                } else if pa != pb {
+                    if pa < pb { a } else { b }
+                } else if na != nb {
+                    if na < nb { a } else { b }
+                } else {
+                    // Equal evidence: report the later one.
+                    let pos = |s: &str| {
+                        let (ti, r) = &spellings[s][0];
+                        (project.sources.path(ctx.texts[*ti].file), ctx.texts[*ti].span.start + r.start)
+                    };
+                    if pos(a) > pos(b) { a } else { b }
+                };
+                let right = if wrong == a { b } else { a };
+                if !flagged.insert(wrong) {
+                    continue;
+                }
+                let (rti, rrange) = &spellings[right][0];
+                let rtext = &ctx.texts[*rti];
+                for (ti, range) in &spellings[wrong] {
+                    let text = &ctx.texts[*ti];
+                    out.push(
+                        Finding::at(
+                            META.code,
+                            ctx,
+                            text,
+                            range.clone(),
+                            format!(
+                                "`{wrong}` is written `{right}` elsewhere in {} ({}×)",
+                                project.jurisdictions[ji].name,
+                                spellings[right].len()
+                            ),
+                        )
+                        .help("write one name one way; check which spelling is right")
+                        .related(rtext.file, ctx.locate(rtext, rrange.clone()), format!("written `{right}` here"))
+                        .fix(right, false),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// How usual the characters around the difference are in the catalog: the bigrams that contain the
+/// differing character of this spelling (or, for the shorter spelling, the bigram across the gap).
+fn plausibility(s: &[char], edit: &OneEdit, is_first: bool, bigrams: &HashMap<(char, char), usize>) -> usize {
+    // `edit` is expressed as `first` relative to `second`: Inserted = first has the extra char.
+    let pos = edit.term_pos;
+    let has_char = match edit.kind {
+        EditKind::Substituted => true,
+        EditKind::Inserted => is_first,
+        EditKind::Dropped => !is_first,
+    };
+    let count = |a: char, b: char| bigrams.get(&(a, b)).copied().unwrap_or(0);
+    if has_char {
+        let mut total = 0;
+        if pos > 0 && pos < s.len() {
+            total += count(s[pos - 1], s[pos]);
+        }
+        if pos + 1 < s.len() {
+            total += count(s[pos], s[pos + 1]);
+        }
+        total
+    } else if pos > 0 && pos < s.len() {
+        count(s[pos - 1], s[pos])
+    } else {
+        0
+    }
+}
