@@ -158,7 +158,9 @@ fn check_only(project: &Project, only: &[String]) -> Result<(), ExitCode> {
         if !names.contains(&name.as_str()) {
             ok = false;
             match nearest(name, &names) {
-                Some(n) => eprintln!("error: --only {name}: no such jurisdiction; did you mean `{n}`?"),
+                Some(n) => {
+                    eprintln!("error: --only {name}: no such jurisdiction; did you mean `{n}`?")
+                }
                 None => eprintln!(
                     "error: --only {name}: no such jurisdiction; known: {}",
                     names.join("、")

@@ -36,7 +36,11 @@ pub fn run(query: Option<&str>, all: bool) -> ExitCode {
 /// One line per rule: code, name, default severity, summary.
 pub fn listing() -> String {
     let metas = rules::metas();
-    let name_width = metas.iter().map(|m| display_width(m.name)).max().unwrap_or(0);
+    let name_width = metas
+        .iter()
+        .map(|m| display_width(m.name))
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     for m in metas {
         out.push_str(&format!(

@@ -96,11 +96,7 @@ impl LintConfig {
             .iter()
             .zip(&self.only_spans)
             .map(|(n, s)| (n, s.clone()))
-            .chain(
-                self.jurisdiction_spans
-                    .iter()
-                    .map(|(n, s)| (n, s.clone())),
-            );
+            .chain(self.jurisdiction_spans.iter().map(|(n, s)| (n, s.clone())));
         for (name, span) in mentioned {
             if !names.contains(&name.as_str()) {
                 diags.push(unknown_jurisdiction(file, span, name, &names));
@@ -364,7 +360,10 @@ fn toml_error(file: FileId, text: &str, err: &toml::de::Error) -> Diag {
         let field = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
         let help = match nearest(field, &expected) {
-            Some(n) => format!("did you mean `{n}`? Known keys here: {}", expected.join(", ")),
+            Some(n) => format!(
+                "did you mean `{n}`? Known keys here: {}",
+                expected.join(", ")
+            ),
             None => format!("known keys here: {}", expected.join(", ")),
         };
         let key_span = find_key(text, &span, field).unwrap_or(span);

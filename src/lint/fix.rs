@@ -125,7 +125,11 @@ pub fn collect_edits(reported: &[Reported], unsafe_fixes: bool) -> BTreeMap<usiz
     }
     for edits in out.values_mut() {
         edits.sort_by(|a, b| {
-            (a.span.start, a.span.end, &a.replacement).cmp(&(b.span.start, b.span.end, &b.replacement))
+            (a.span.start, a.span.end, &a.replacement).cmp(&(
+                b.span.start,
+                b.span.end,
+                &b.replacement,
+            ))
         });
         edits.dedup();
     }
@@ -212,7 +216,8 @@ mod tests {
     #[test]
     fn overlapping_edits_wait_for_the_next_pass() {
         let text = "abcdef";
-        let (out, n, skipped) = apply_edits(text, &[edit(1..3, "X"), edit(2..4, "Y"), edit(4..5, "Z")]);
+        let (out, n, skipped) =
+            apply_edits(text, &[edit(1..3, "X"), edit(2..4, "Y"), edit(4..5, "Z")]);
         assert_eq!(out, "aXdZf");
         assert_eq!(n, 2);
         assert!(skipped.is_empty());

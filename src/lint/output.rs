@@ -203,13 +203,19 @@ pub fn to_diag(r: &Reported, project: &Project) -> Diag {
     }
 }
 
-/// Human output: every finding rendered like rustc, then the summary tables.
-pub fn human(reported: &[Reported], project: &Project, color: bool) -> String {
+/// Every finding rendered like rustc (file:line:col, snippet, message, help), without the summary.
+pub fn diagnostics(reported: &[Reported], project: &Project, color: bool) -> String {
     let mut out = String::new();
     for r in reported {
         out.push_str(&render(&to_diag(r, project), &project.sources, color));
         out.push('\n');
     }
+    out
+}
+
+/// Human output: every finding rendered like rustc, then the summary tables.
+pub fn human(reported: &[Reported], project: &Project, color: bool) -> String {
+    let mut out = diagnostics(reported, project, color);
     out.push_str(&table(&summary(reported, project)));
     out
 }

@@ -8,10 +8,38 @@ pub fn is_han(c: char) -> bool {
 
 /// Full-width (CJK) punctuation.
 pub fn is_cjk_punct(c: char) -> bool {
-    matches!(c,
-        '，' | '。' | '、' | '；' | '：' | '？' | '！' | '（' | '）' | '《' | '》' | '〈' | '〉' |
-        '“' | '”' | '‘' | '’' | '【' | '】' | '〔' | '〕' | '「' | '」' | '『' | '』' | '…' | '—' |
-        '·' | '－' | '～')
+    matches!(
+        c,
+        '，' | '。'
+            | '、'
+            | '；'
+            | '：'
+            | '？'
+            | '！'
+            | '（'
+            | '）'
+            | '《'
+            | '》'
+            | '〈'
+            | '〉'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '【'
+            | '】'
+            | '〔'
+            | '〕'
+            | '「'
+            | '」'
+            | '『'
+            | '』'
+            | '…'
+            | '—'
+            | '·'
+            | '－'
+            | '～'
+    )
 }
 
 /// The full-width counterpart of a half-width punctuation mark used in Chinese text.
@@ -65,7 +93,7 @@ pub fn parse_chinese_number(s: &str) -> Option<u32> {
     let mut digit: Option<u32> = None;
     for c in s.chars() {
         if let Some(d) = chinese_digit(c) {
-            if digit.is_some() && d != 0 {
+            if digit.is_some_and(|prev| prev != 0) {
                 // 二三 is not a number (but 一〇五 as digit-by-digit is: handled below).
                 return parse_digitwise(s);
             }
@@ -85,38 +113,35 @@ pub fn parse_chinese_number(s: &str) -> Option<u32> {
 }
 
 fn parse_digitwise(s: &str) -> Option<u32> {
-    s.chars()
-        .try_fold(0u32, |acc, c| Some(acc.checked_mul(10)? + chinese_digit(c)?))
+    s.chars().try_fold(0u32, |acc, c| {
+        Some(acc.checked_mul(10)? + chinese_digit(c)?)
+    })
 }
 
 /// The value of a list or sequence number: Arabic (12), Chinese (十二) or circled (⑫).
 pub fn number_value(s: &str) -> Option<u32> {
     let s = s.trim();
-    if let Some(c) = s.chars().next().filter(|_| s.chars().count() == 1) {
-        if let Some(v) = circled(c) {
-            return Some(v);
-        }
+    if let Some(c) = s.chars().next().filter(|_| s.chars().count() == 1)
+        && let Some(v) = circled(c)
+    {
+        return Some(v);
     }
     if !s.is_empty() && s.chars().all(is_arabic_digit) {
-        return s
-            .chars()
-            .try_fold(0u32, |acc, c| Some(acc.checked_mul(10)? + c.to_digit(10).or_else(|| full_digit(c))?));
+        return s.chars().try_fold(0u32, |acc, c| {
+            Some(acc.checked_mul(10)? + c.to_digit(10).or_else(|| full_digit(c))?)
+        });
     }
     parse_chinese_number(s)
 }
 
 fn full_digit(c: char) -> Option<u32> {
-    ('０'..='９')
-        .contains(&c)
-        .then(|| c as u32 - '０' as u32)
+    ('０'..='９').contains(&c).then(|| c as u32 - '０' as u32)
 }
 
 /// ① … ⑳.
 pub fn circled(c: char) -> Option<u32> {
     let u = c as u32;
-    (0x2460..=0x2473)
-        .contains(&u)
-        .then(|| u - 0x2460 + 1)
+    (0x2460..=0x2473).contains(&u).then(|| u - 0x2460 + 1)
 }
 
 /// The numbering style of a list marker, so that nested lists of another style are told apart.
@@ -145,10 +170,18 @@ pub fn list_marker(line: &str) -> Option<(MarkerStyle, u32, usize)> {
         let inner = &line[first.len_utf8()..close];
         let close_len = line[close..].chars().next()?.len_utf8();
         if !inner.is_empty() && inner.chars().all(is_arabic_digit) {
-            return Some((MarkerStyle::ArabicParen, number_value(inner)?, close + close_len));
+            return Some((
+                MarkerStyle::ArabicParen,
+                number_value(inner)?,
+                close + close_len,
+            ));
         }
         if !inner.is_empty() && inner.chars().all(is_chinese_numeral) {
-            return Some((MarkerStyle::ChineseParen, number_value(inner)?, close + close_len));
+            return Some((
+                MarkerStyle::ChineseParen,
+                number_value(inner)?,
+                close + close_len,
+            ));
         }
         return None;
     }
@@ -162,7 +195,11 @@ pub fn list_marker(line: &str) -> Option<(MarkerStyle, u32, usize)> {
                 if next == '.' && rest[1..].chars().next().is_some_and(|c| c.is_ascii_digit()) {
                     return None;
                 }
-                Some((MarkerStyle::ArabicDot, number_value(&digits)?, digits.len() + next.len_utf8()))
+                Some((
+                    MarkerStyle::ArabicDot,
+                    number_value(&digits)?,
+                    digits.len() + next.len_utf8(),
+                ))
             }
             '）' | ')' => Some((
                 MarkerStyle::ArabicParen,
@@ -172,11 +209,18 @@ pub fn list_marker(line: &str) -> Option<(MarkerStyle, u32, usize)> {
             _ => None,
         };
     }
-    let numerals: String = line.chars().take_while(|c| is_chinese_numeral(*c)).collect();
+    let numerals: String = line
+        .chars()
+        .take_while(|c| is_chinese_numeral(*c))
+        .collect();
     if !numerals.is_empty() {
         let rest = &line[numerals.len()..];
         if rest.starts_with('、') {
-            return Some((MarkerStyle::ChineseComma, number_value(&numerals)?, numerals.len() + '、'.len_utf8()));
+            return Some((
+                MarkerStyle::ChineseComma,
+                number_value(&numerals)?,
+                numerals.len() + '、'.len_utf8(),
+            ));
         }
     }
     None
@@ -201,7 +245,10 @@ mod tests {
     fn markers() {
         assert_eq!(list_marker("1. 申请"), Some((MarkerStyle::ArabicDot, 1, 2)));
         assert_eq!(list_marker("3、申请").map(|m| m.1), Some(3));
-        assert_eq!(list_marker("（二）综合").map(|m| (m.0, m.1)), Some((MarkerStyle::ChineseParen, 2)));
+        assert_eq!(
+            list_marker("（二）综合").map(|m| (m.0, m.1)),
+            Some((MarkerStyle::ChineseParen, 2))
+        );
         assert_eq!(list_marker("(七) 优先").map(|m| m.1), Some(7));
         assert_eq!(list_marker("②外国人").map(|m| m.1), Some(2));
         assert_eq!(list_marker("十一、异地").map(|m| m.1), Some(11));

@@ -75,7 +75,13 @@ impl NameModel {
     pub fn better_match(&self, own: usize, text: &HashSet<Bigram>) -> Option<(usize, f64, f64)> {
         (0..self.names.len())
             .filter(|&o| o != own && !self.names[o].is_empty())
-            .map(|o| (o, self.exclusive(own, o, text), self.exclusive(o, own, text)))
+            .map(|o| {
+                (
+                    o,
+                    self.exclusive(own, o, text),
+                    self.exclusive(o, own, text),
+                )
+            })
             .filter(|(_, mine, theirs)| *theirs >= 0.5 && *theirs >= mine + 0.4)
             .max_by(|a, b| (a.2 - a.1).total_cmp(&(b.2 - b.1)))
     }
@@ -88,9 +94,16 @@ mod tests {
     #[test]
     fn swapped_texts_are_told_apart() {
         let f: Vec<char> = "的或者对以和及与等被其".chars().collect();
-        let names = ["对以欺诈手段骗取医保基金支出的处罚", "对以欺诈手段骗取医保待遇的处罚", "对用人单位不办理登记的处罚"];
+        let names = [
+            "对以欺诈手段骗取医保基金支出的处罚",
+            "对以欺诈手段骗取医保待遇的处罚",
+            "对用人单位不办理登记的处罚",
+        ];
         let m = NameModel::new(names, &f);
-        let text = bigrams("发现以欺诈手段骗取医疗保险基金支出的违法行为，行政处罚立案", &f);
+        let text = bigrams(
+            "发现以欺诈手段骗取医疗保险基金支出的违法行为，行政处罚立案",
+            &f,
+        );
         assert!(m.score(0, &text) > m.score(1, &text));
         assert_eq!(m.better_match(1, &text).map(|x| x.0), Some(0));
         assert_eq!(m.better_match(0, &text), None);

@@ -206,7 +206,15 @@ mod tests {
             .map(|m| text[m.start..m.end].iter().collect())
             .collect();
         assert!(windows.contains(&"在转退休".to_string()), "{windows:?}");
-        assert!(windows.contains(&"医院机构收费票据".to_string()), "{windows:?}");
-        assert!(index.find(&chars("在职转退休的")).iter().all(|m| m.edit.kind != EditKind::Substituted));
+        assert!(
+            windows.contains(&"医院机构收费票据".to_string()),
+            "{windows:?}"
+        );
+        assert!(
+            index
+                .find(&chars("在职转退休的"))
+                .iter()
+                .all(|m| m.edit.kind != EditKind::Substituted)
+        );
     }
 }

@@ -89,9 +89,8 @@ impl Rule for DoubledWord {
                 });
                 // 一个一个, 一步一步: 一 + measure word, repeated, is a normal pattern.
                 let measure = len == 2 && word.starts_with('一');
-                let flag = !allowed
-                    && !measure
-                    && (len >= 2 || terms.particles.iter().any(|p| p == word));
+                let flag =
+                    !allowed && !measure && (len >= 2 || terms.particles.iter().any(|p| p == word));
                 if flag {
                     out.push(
                         Finding::at(

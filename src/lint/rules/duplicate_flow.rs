@@ -61,7 +61,11 @@ pub fn signature(flow: &Flow) -> Option<String> {
     let mut sig = String::new();
     for n in &flow.nodes {
         let n = n.get_ref();
-        sig.push_str(&format!("{:?}\u{1}{}\u{1}", n.kind.get_ref(), n.text.get_ref()));
+        sig.push_str(&format!(
+            "{:?}\u{1}{}\u{1}",
+            n.kind.get_ref(),
+            n.text.get_ref()
+        ));
         if let Some(a) = &n.attach {
             sig.push_str(&text_of(a.get_ref()));
         }
@@ -107,7 +111,9 @@ impl Rule for DuplicateFlow {
                     continue;
                 };
                 for (fi, flow) in item.flows.iter().enumerate() {
-                    let Some(sig) = signature(flow.get_ref()) else { continue };
+                    let Some(sig) = signature(flow.get_ref()) else {
+                        continue;
+                    };
                     let Some(&(fii, ffi)) = seen.get(&sig) else {
                         seen.insert(sig, (ii, fi));
                         continue;
@@ -122,7 +128,12 @@ impl Rule for DuplicateFlow {
                             flow_span(flow),
                             j,
                             Some(item.key.clone()),
-                            format!("flowchart {} of {} repeats flowchart {} word for word", fi + 1, item.name(), ffi + 1),
+                            format!(
+                                "flowchart {} of {} repeats flowchart {} word for word",
+                                fi + 1,
+                                item.name(),
+                                ffi + 1
+                            ),
                         )
                         .help("print the chart once: remove this copy")
                     } else {

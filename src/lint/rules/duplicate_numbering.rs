@@ -92,7 +92,11 @@ impl Rule for DuplicateNumbering {
                 firsts.entry(main).or_insert(seq);
             }
             let restarts = firsts.len() > 1
-                && firsts.values().filter(|s| s.as_deref() == Some("1")).count() > 1;
+                && firsts
+                    .values()
+                    .filter(|s| s.as_deref() == Some("1"))
+                    .count()
+                    > 1;
             let mut seen: BTreeMap<(Option<String>, String), &crate::resolve::ResolvedItem> =
                 BTreeMap::new();
             for item in &jur.items {
@@ -121,7 +125,11 @@ impl Rule for DuplicateNumbering {
                             ),
                         )
                         .help("give every item its own number")
-                        .related(first.decl.file, first_seq.span(), "first used here"),
+                        .related(
+                            first.decl.file,
+                            first_seq.span(),
+                            "first used here",
+                        ),
                     );
                 } else {
                     seen.insert(key, item);
@@ -144,10 +152,18 @@ impl Rule for DuplicateNumbering {
                             seq.span(),
                             j,
                             Some(main.code.get_ref().clone()),
-                            format!("主项 number {} is used twice in {}", seq.get_ref(), jur.name),
+                            format!(
+                                "主项 number {} is used twice in {}",
+                                seq.get_ref(),
+                                jur.name
+                            ),
                         )
                         .help("give every 主项 its own number")
-                        .related(*ffile, fmain.seq.as_ref().map_or(0..0, |s| s.span()), "first used here"),
+                        .related(
+                            *ffile,
+                            fmain.seq.as_ref().map_or(0..0, |s| s.span()),
+                            "first used here",
+                        ),
                     );
                 } else {
                     main_seqs.insert(key, k);
@@ -170,8 +186,13 @@ impl Rule for DuplicateNumbering {
             }
         }
         // List fields whose entries carry numbers: the entries are the lines.
-        let mut lists: BTreeMap<(usize, Option<usize>, &str, usize), Vec<&TextRef>> = BTreeMap::new();
-        for text in ctx.texts.iter().filter(|t| t.field == "materials" || t.field == "legal_basis") {
+        let mut lists: BTreeMap<(usize, Option<usize>, &str, usize), Vec<&TextRef>> =
+            BTreeMap::new();
+        for text in ctx
+            .texts
+            .iter()
+            .filter(|t| t.field == "materials" || t.field == "legal_basis")
+        {
             lists
                 .entry((text.jurisdiction, text.item, text.field, text.file))
                 .or_default()
@@ -183,7 +204,9 @@ impl Rule for DuplicateNumbering {
             for (k, line) in lines {
                 let trimmed = line.trim_start();
                 let indent = line.len() - trimmed.len();
-                let Some((style, n, len)) = list_marker(trimmed) else { continue };
+                let Some((style, n, len)) = list_marker(trimmed) else {
+                    continue;
+                };
                 if n != 1 && prev.get(&style) == Some(&n) {
                     out.push(repeat_finding(ctx, entries[k], indent..indent + len, n));
                 }
@@ -201,5 +224,8 @@ fn repeat_finding(ctx: &Context, text: &TextRef, range: Range<usize>, n: u32) ->
         range,
         format!("list number {n} follows itself"),
     )
-    .help(format!("number the entries in order: this one is probably {}", n + 1))
+    .help(format!(
+        "number the entries in order: this one is probably {}",
+        n + 1
+    ))
 }

@@ -77,12 +77,15 @@ pub fn function_chars(ctx: &Context) -> Vec<char> {
         .collect()
 }
 
+/// A chart of an item: the item's index, the chart, the bigrams of its text.
+pub type Chart<'a> = (usize, &'a Spanned<Flow>, std::collections::HashSet<Bigram>);
+
 /// The name model of a jurisdiction's items and, per item, its charts with their text bigrams.
 pub fn charts_of<'a>(
     jur: &'a Jurisdiction,
     j: usize,
     function: &[char],
-) -> (NameModel, Vec<(usize, &'a Spanned<Flow>, std::collections::HashSet<Bigram>)>) {
+) -> (NameModel, Vec<Chart<'a>>) {
     let model = NameModel::new(jur.items.iter().map(|i| i.name()), function);
     let mut charts = Vec::new();
     for (ii, item) in jur.items.iter().enumerate() {

@@ -101,7 +101,13 @@ impl Rule for FlowTitle {
             .items
             .iter()
             .map(|i| i.name().to_string())
-            .chain(project.catalog().mains.iter().map(|(_, m)| m.name.get_ref().clone()))
+            .chain(
+                project
+                    .catalog()
+                    .mains
+                    .iter()
+                    .map(|(_, m)| m.name.get_ref().clone()),
+            )
             .collect();
 
         for text in ctx.texts_of("name") {
@@ -134,7 +140,10 @@ impl Rule for FlowTitle {
                 .chain(project.ancestors(j))
                 .flat_map(|k| {
                     let d = &project.jurisdictions[k];
-                    [Some(d.name.as_str()), d.data.agency.as_ref().map(|a| a.get_ref().as_str())]
+                    [
+                        Some(d.name.as_str()),
+                        d.data.agency.as_ref().map(|a| a.get_ref().as_str()),
+                    ]
                 })
                 .flatten()
                 .collect();
@@ -149,10 +158,10 @@ impl Rule for FlowTitle {
             if let Some(c) = project.catalog_item(item) {
                 own_names.push(normalize(c.name()));
             }
-            if let Some((_, m)) = &item.main {
-                if item.code() == Some(m.code.get_ref().as_str()) {
-                    own_names.push(normalize(m.name.get_ref()));
-                }
+            if let Some((_, m)) = &item.main
+                && item.code() == Some(m.code.get_ref().as_str())
+            {
+                own_names.push(normalize(m.name.get_ref()));
             }
             if own_names.contains(&core) {
                 continue;
@@ -173,7 +182,10 @@ impl Rule for FlowTitle {
                         ctx,
                         text,
                         0..text.value.len(),
-                        format!("the flowchart of {} is titled for another item: {other}", item.name()),
+                        format!(
+                            "the flowchart of {} is titled for another item: {other}",
+                            item.name()
+                        ),
                     )
                     .help(format!(
                         "check that the chart is this item's, then title it `{}流程图`",

@@ -70,10 +70,7 @@ pub fn offending(value: &str) -> Vec<usize> {
                 prev_non_space(k).is_some_and(chinese) || next_non_space(k).is_some_and(is_han)
             }
             ':' => prev.is_some_and(chinese),
-            '.' => {
-                prev.is_some_and(is_han)
-                    && next.is_none_or(|n| n.is_whitespace() || chinese(n))
-            }
+            '.' => prev.is_some_and(is_han) && next.is_none_or(|n| n.is_whitespace() || chinese(n)),
             _ => false,
         };
         if flag {
@@ -88,7 +85,8 @@ pub fn offending(value: &str) -> Vec<usize> {
             let inner = &value[open + 1..close];
             let before = value[..open].chars().next_back();
             let after = value[close + 1..].chars().next();
-            if inner.chars().any(is_han) || before.is_some_and(is_han) || after.is_some_and(is_han) {
+            if inner.chars().any(is_han) || before.is_some_and(is_han) || after.is_some_and(is_han)
+            {
                 out.push(open);
                 out.push(close);
             }
@@ -123,7 +121,12 @@ impl Rule for FullwidthPunctuation {
                     .chars()
                     .enumerate()
                     .map(|(n, c)| {
-                        let at = start + v[start..].chars().take(n).map(char::len_utf8).sum::<usize>();
+                        let at = start
+                            + v[start..]
+                                .chars()
+                                .take(n)
+                                .map(char::len_utf8)
+                                .sum::<usize>();
                         if marks[k..=last].contains(&at) {
                             fullwidth(c).unwrap_or(c)
                         } else {

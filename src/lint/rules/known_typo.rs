@@ -76,9 +76,10 @@ impl Rule for KnownTypo {
                 let Some(list) = by_first.get(&c) else {
                     continue;
                 };
-                let Some(wrong) = list.iter().find(|w| {
-                    value[i..].starts_with(**w) && !excused(value, i, w, &by_wrong[**w])
-                }) else {
+                let Some(wrong) = list
+                    .iter()
+                    .find(|w| value[i..].starts_with(**w) && !excused(value, i, w, &by_wrong[**w]))
+                else {
                     continue;
                 };
                 let cands = &by_wrong[*wrong];

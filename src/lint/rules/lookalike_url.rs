@@ -68,7 +68,9 @@ pub fn find_hosts(value: &str) -> Vec<(Range<usize>, &str)> {
             && labels.iter().all(|l| !l.is_empty())
             && (2..=6).contains(&tld.len())
             && tld.chars().all(|c| c.is_ascii_alphabetic())
-            && labels.iter().any(|l| l.chars().any(|c| c.is_ascii_alphabetic()));
+            && labels
+                .iter()
+                .any(|l| l.chars().any(|c| c.is_ascii_alphabetic()));
         if is_host {
             out.push((offset..offset + run.len(), run));
         }
@@ -157,7 +159,9 @@ impl Rule for LookalikeUrl {
                             ctx,
                             text,
                             range,
-                            format!("`{host}` has a look-alike character: the address is `{right}`"),
+                            format!(
+                                "`{host}` has a look-alike character: the address is `{right}`"
+                            ),
                         )
                         .help(look_help(host, right))
                         .fix(*right, true),
@@ -167,7 +171,8 @@ impl Rule for LookalikeUrl {
             }
             // Spellings in this jurisdiction and its parents.
             let mut spellings: BTreeMap<String, usize> = BTreeMap::new();
-            for j in std::iter::once(text.jurisdiction).chain(project.ancestors(text.jurisdiction)) {
+            for j in std::iter::once(text.jurisdiction).chain(project.ancestors(text.jurisdiction))
+            {
                 if let Some(s) = seen[j].get(&key) {
                     for (h, n) in s {
                         *spellings.entry(h.to_ascii_lowercase()).or_default() += n;
@@ -240,10 +245,7 @@ fn look_help(host: &str, right: &str) -> String {
         .filter(|(a, b)| !a.eq_ignore_ascii_case(b))
         .map(|(a, b)| format!("`{a}` → `{b}`"))
         .collect();
-    format!(
-        "{} (1/l and 0/o look alike in print)",
-        diffs.join(", ")
-    )
+    format!("{} (1/l and 0/o look alike in print)", diffs.join(", "))
 }
 
 #[cfg(test)]

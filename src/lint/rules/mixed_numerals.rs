@@ -98,7 +98,10 @@ fn leading_word(run: &[(usize, char)]) -> bool {
     let first_chinese = run.iter().position(|c| chinese_digit(c.1).is_some());
     match first_chinese {
         Some(p) => {
-            p > 0 && p == run.len() - 1 && run[p].1 == '一' && run[..p].iter().all(|c| is_arabic_digit(c.1))
+            p > 0
+                && p == run.len() - 1
+                && run[p].1 == '一'
+                && run[..p].iter().all(|c| is_arabic_digit(c.1))
         }
         None => false,
     }

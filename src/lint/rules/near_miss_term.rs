@@ -201,7 +201,18 @@ impl Rule for NearMissTerm {
             for terms in [&global, &local[text.jurisdiction]] {
                 for m in terms.index.find(&chars) {
                     let (term, kind) = (&terms.list[m.term].0, terms.list[m.term].1);
-                    if let Some(whole) = accept(ctx, text, ti, &chars, &m, term, kind, &catalog_texts, &known, &local[text.jurisdiction]) {
+                    if let Some(whole) = accept(
+                        ctx,
+                        text,
+                        ti,
+                        &chars,
+                        &m,
+                        term,
+                        kind,
+                        &catalog_texts,
+                        &known,
+                        &local[text.jurisdiction],
+                    ) {
                         found.push((m, term.as_str(), kind, whole));
                     }
                 }
@@ -216,9 +227,7 @@ impl Rule for NearMissTerm {
                     continue;
                 }
                 taken.push((m.start, m.end));
-                let byte = |c: usize| -> usize {
-                    chars[..c].iter().map(|ch| ch.len_utf8()).sum()
-                };
+                let byte = |c: usize| -> usize { chars[..c].iter().map(|ch| ch.len_utf8()).sum() };
                 let range = byte(m.start)..byte(m.end);
                 let written = &text.value[range.clone()];
                 let what = match m.edit.kind {
@@ -241,7 +250,10 @@ impl Rule for NearMissTerm {
                     ctx,
                     text,
                     range,
-                    format!("`{written}` is one character away from {} `{term}`: {what}", kind.what()),
+                    format!(
+                        "`{written}` is one character away from {} `{term}`: {what}",
+                        kind.what()
+                    ),
                 )
                 .help(format!("write `{term}`, or check which term is meant"))
                 .fix(term, false);

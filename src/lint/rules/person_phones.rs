@@ -45,6 +45,9 @@ static META: RuleMeta = RuleMeta {
     doc: DOC,
 };
 
+/// Where a number is written: (text index, byte range in the text).
+type Occurrences = Vec<(usize, Range<usize>)>;
+
 /// Names of a person field: split at spaces and list commas.
 pub fn split_names(value: &str) -> Vec<&str> {
     value
@@ -96,8 +99,7 @@ impl Rule for PersonPhones {
         for j in 0..project.jurisdictions.len() {
             let area = area_of(project, j);
             // name → number key → occurrences (text index, range of the number)
-            let mut numbers: BTreeMap<String, BTreeMap<String, Vec<(usize, Range<usize>)>>> =
-                BTreeMap::new();
+            let mut numbers: BTreeMap<String, BTreeMap<String, Occurrences>> = BTreeMap::new();
             let mut first_seen: HashMap<(String, String), usize> = HashMap::new();
             for (file, _, person) in persons_of(ctx, j) {
                 let (Some(name), Some(phone)) = (&person.name, &person.phone) else {
@@ -132,7 +134,10 @@ impl Rule for PersonPhones {
                 let usual = keys
                     .iter()
                     .max_by_key(|(k, occ)| {
-                        (occ.len(), std::cmp::Reverse(first_seen[&(name.clone(), (*k).clone())]))
+                        (
+                            occ.len(),
+                            std::cmp::Reverse(first_seen[&(name.clone(), (*k).clone())]),
+                        )
                     })
                     .map(|(k, occ)| (k.clone(), occ[0].clone()))
                     .expect("two keys");

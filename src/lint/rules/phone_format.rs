@@ -38,6 +38,9 @@ contact = { name = "张海龙", phone = "0316-7238417" }
 "#
 );
 
+/// Numbers with the index of the text they are in.
+type Numbers = Vec<(usize, PhoneToken)>;
+
 static META: RuleMeta = RuleMeta {
     code: "ZN501",
     name: "phone-format",
@@ -86,8 +89,7 @@ impl Rule for PhoneFormat {
                 .map(|a| (a.local_digits, a.city.as_str()))
         };
         // Per jurisdiction: landlines of its own area, written with and without the area code.
-        let mut styles: BTreeMap<usize, (Vec<(usize, PhoneToken)>, Vec<(usize, PhoneToken)>)> =
-            BTreeMap::new();
+        let mut styles: BTreeMap<usize, (Numbers, Numbers)> = BTreeMap::new();
 
         for (ti, text) in ctx.texts.iter().enumerate() {
             let tokens = phones_of(text);
@@ -100,9 +102,10 @@ impl Rule for PhoneFormat {
                 match (&t.area, t.kind) {
                     (Some(area), _) => {
                         let known = area_digits(area);
-                        if let Some((digits, city)) = known {
-                            if t.local.len() != digits {
-                                out.push(
+                        if let Some((digits, city)) = known
+                            && t.local.len() != digits
+                        {
+                            out.push(
                                     Finding::at(
                                         META.code,
                                         ctx,
@@ -115,8 +118,7 @@ impl Rule for PhoneFormat {
                                     )
                                     .help("check the number: a digit is missing or one too many"),
                                 );
-                                continue;
-                            }
+                            continue;
                         }
                         match &t.separator {
                             None => out.push(

@@ -51,7 +51,9 @@ impl Rule for PhonePlaceholder {
             if trimmed.is_empty() {
                 continue; // missing-phone
             }
-            let has_digits = v.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
+            let has_digits = v
+                .chars()
+                .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
             // A placeholder is the whole text, or inside a text without digits, or a run of
             // X-like marks standing for digits (0316-XXXXXXX).
             let found = placeholders

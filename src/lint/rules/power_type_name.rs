@@ -44,10 +44,10 @@ fn core(name: &str) -> &str {
         let before = s;
         s = s.trim_end_matches(['。', '；', ' ']);
         s = s.strip_suffix("流程图").unwrap_or(s);
-        if let Some(stripped) = s.strip_suffix('）').or_else(|| s.strip_suffix(')')) {
-            if let Some(open) = stripped.rfind(['（', '(']) {
-                s = &stripped[..open];
-            }
+        if let Some(stripped) = s.strip_suffix('）').or_else(|| s.strip_suffix(')'))
+            && let Some(open) = stripped.rfind(['（', '('])
+        {
+            s = &stripped[..open];
         }
         if s == before {
             return s;
@@ -67,7 +67,9 @@ impl Rule for PowerTypeName {
         }
         for text in ctx.texts_of("name") {
             let Some(item) = ctx.item(text) else { continue };
-            let Some(pt) = &item.item.power_type else { continue };
+            let Some(pt) = &item.item.power_type else {
+                continue;
+            };
             let Some(own) = types.iter().find(|t| t.name == *pt.get_ref()) else {
                 continue;
             };
@@ -85,7 +87,9 @@ impl Rule for PowerTypeName {
                     .max_by_key(|e| e.len())
                     .map(|e| (t, e))
             });
-            let Some((other, ending)) = other else { continue };
+            let Some((other, ending)) = other else {
+                continue;
+            };
             let at = name.len() - ending.len();
             out.push(
                 Finding::at(

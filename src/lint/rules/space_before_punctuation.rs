@@ -62,14 +62,33 @@ impl Rule for SpaceBeforePunctuation {
                 let before = (!at_line_start).then(|| chars[start - 1].1);
                 let after = chars.get(k).map(|c| c.1);
                 let closing = after.is_some_and(|c| {
-                    matches!(c, '。' | '，' | '、' | '；' | '：' | '？' | '！' | '）' | '》' | '”' | '’' | '」' | '』')
+                    matches!(
+                        c,
+                        '。' | '，'
+                            | '、'
+                            | '；'
+                            | '：'
+                            | '？'
+                            | '！'
+                            | '）'
+                            | '》'
+                            | '”'
+                            | '’'
+                            | '」'
+                            | '』'
+                    )
                 });
-                let opening = before.is_some_and(|c| matches!(c, '（' | '《' | '“' | '‘' | '「' | '『'));
+                let opening =
+                    before.is_some_and(|c| matches!(c, '（' | '《' | '“' | '‘' | '「' | '『'));
                 if at_line_start || !(closing || opening) {
                     continue;
                 }
                 let range = chars[start].0..chars.get(k).map_or(v.len(), |c| c.0);
-                let mark = if closing { after.unwrap_or(' ') } else { before.unwrap_or(' ') };
+                let mark = if closing {
+                    after.unwrap_or(' ')
+                } else {
+                    before.unwrap_or(' ')
+                };
                 out.push(
                     Finding::at(
                         META.code,

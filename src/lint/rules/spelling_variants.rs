@@ -71,6 +71,9 @@ const TITLE_FIELDS: &[&str] = &[
     "jurisdiction.contact.title",
 ];
 
+/// Where a spelling is written: (text index, byte range in the text).
+type Occurrences = Vec<(usize, Range<usize>)>;
+
 fn han_count(s: &str) -> usize {
     s.chars().filter(|c| is_han(*c)).count()
 }
@@ -133,7 +136,7 @@ impl Rule for SpellingVariants {
         }
 
         // Units per jurisdiction: spelling → occurrences (text index, byte range).
-        let mut units: Vec<BTreeMap<String, Vec<(usize, Range<usize>)>>> =
+        let mut units: Vec<BTreeMap<String, Occurrences>> =
             vec![BTreeMap::new(); project.jurisdictions.len()];
         for (ti, text) in ctx.texts.iter().enumerate() {
             let v = text.value;
@@ -215,7 +218,10 @@ impl Rule for SpellingVariants {
                     continue;
                 }
                 let (na, nb) = (spellings[a].len(), spellings[b].len());
-                let (pa, pb) = (plausibility(&ca, &edit, true, &bigrams), plausibility(&cb, &edit, false, &bigrams));
+                let (pa, pb) = (
+                    plausibility(&ca, &edit, true, &bigrams),
+                    plausibility(&cb, &edit, false, &bigrams),
+                );
                 let wrong = if ka != kb {
                     if ka { b } else { a }
                 } else if pa != pb {
@@ -226,7 +232,10 @@ impl Rule for SpellingVariants {
                     // Equal evidence: report the later one.
                     let pos = |s: &str| {
                         let (ti, r) = &spellings[s][0];
-                        (project.sources.path(ctx.texts[*ti].file), ctx.texts[*ti].span.start + r.start)
+                        (
+                            project.sources.path(ctx.texts[*ti].file),
+                            ctx.texts[*ti].span.start + r.start,
+                        )
                     };
                     if pos(a) > pos(b) { a } else { b }
                 };
@@ -251,7 +260,11 @@ impl Rule for SpellingVariants {
                             ),
                         )
                         .help("write one name one way; check which spelling is right")
-                        .related(rtext.file, ctx.locate(rtext, rrange.clone()), format!("written `{right}` here"))
+                        .related(
+                            rtext.file,
+                            ctx.locate(rtext, rrange.clone()),
+                            format!("written `{right}` here"),
+                        )
                         .fix(right, false),
                     );
                 }
@@ -262,7 +275,12 @@ impl Rule for SpellingVariants {
 
 /// How usual the characters around the difference are in the catalog: the bigrams that contain the
 /// differing character of this spelling (or, for the shorter spelling, the bigram across the gap).
-fn plausibility(s: &[char], edit: &OneEdit, is_first: bool, bigrams: &HashMap<(char, char), usize>) -> usize {
+fn plausibility(
+    s: &[char],
+    edit: &OneEdit,
+    is_first: bool,
+    bigrams: &HashMap<(char, char), usize>,
+) -> usize {
     // `edit` is expressed as `first` relative to `second`: Inserted = first has the extra char.
     let pos = edit.term_pos;
     let has_char = match edit.kind {

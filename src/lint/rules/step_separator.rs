@@ -68,9 +68,7 @@ pub fn separators(value: &str) -> Vec<(Range<usize>, &str)> {
 fn single(value: &str) -> Option<String> {
     let seps = separators(value);
     let first = seps.first()?.1;
-    seps.iter()
-        .all(|s| s.1 == first)
-        .then(|| first.to_string())
+    seps.iter().all(|s| s.1 == first).then(|| first.to_string())
 }
 
 impl Rule for StepSeparator {
@@ -136,7 +134,10 @@ impl Rule for StepSeparator {
                 let marks: Vec<String> = forms.keys().map(|s| format!("`{s}`")).collect();
                 format!("steps mix the separators {}", marks.join(" and "))
             } else if let Some(e) = &expected {
-                format!("steps are separated by `{}` where the catalog uses `{e}`", first.1)
+                format!(
+                    "steps are separated by `{}` where the catalog uses `{e}`",
+                    first.1
+                )
             } else {
                 continue;
             };

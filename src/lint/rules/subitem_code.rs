@@ -59,7 +59,9 @@ impl Rule for SubitemCode {
         let project = ctx.project;
         for (j, jur) in project.jurisdictions.iter().enumerate() {
             for item in &jur.items {
-                let Some(code) = &item.item.code else { continue };
+                let Some(code) = &item.item.code else {
+                    continue;
+                };
                 let c = code.get_ref().as_str();
                 let file = item.decl.file;
                 if !well_formed(c) {
@@ -77,7 +79,9 @@ impl Rule for SubitemCode {
                     continue;
                 }
                 // Only the 主项 stated in the item's own file: inherited ones are checked at their source.
-                let Some((main_file, main)) = &item.main else { continue };
+                let Some((main_file, main)) = &item.main else {
+                    continue;
+                };
                 if *main_file != file {
                     continue;
                 }

@@ -33,6 +33,9 @@ supervision = { phone = "87291560" }
 "#
 );
 
+/// Where a number is written: (text index, byte range in the text).
+type Occurrences = Vec<(usize, Range<usize>)>;
+
 static META: RuleMeta = RuleMeta {
     code: "ZN503",
     name: "supervision-phones",
@@ -51,7 +54,7 @@ impl Rule for SupervisionPhones {
             let area = area_of(project, j);
             let mut official: Option<(usize, Range<usize>, String)> = None;
             // key → occurrences (text index, range), in order of first appearance
-            let mut seen: Vec<(String, Vec<(usize, Range<usize>)>)> = Vec::new();
+            let mut seen: Vec<(String, Occurrences)> = Vec::new();
             for (ti, text) in ctx.texts.iter().enumerate() {
                 if text.jurisdiction != j {
                     continue;
@@ -105,7 +108,10 @@ impl Rule for SupervisionPhones {
                     let whose = if official.is_some() {
                         format!("the 监督电话 of {} is `{usual_written}`", jur.name)
                     } else {
-                        format!("{usual_count} items of {} print `{usual_written}`", jur.name)
+                        format!(
+                            "{usual_count} items of {} print `{usual_written}`",
+                            jur.name
+                        )
                     };
                     out.push(
                         Finding::at(

@@ -77,7 +77,11 @@ impl Rule for SwappedFlows {
                 )
                 .help("check whether the procedure texts of the two items were swapped or copied");
                 if let Some(name) = &o.item.name {
-                    f = f.related(o.file_of("name"), name.span(), "the item the chart describes");
+                    f = f.related(
+                        o.file_of("name"),
+                        name.span(),
+                        "the item the chart describes",
+                    );
                 }
                 out.push(f);
             }
