@@ -18,7 +18,8 @@ pub struct TextRef<'a> {
     pub item: Option<usize>,
     pub item_key: Option<String>,
     /// Field path: `materials`, `legal_basis`, `consult.phone`, `flow.title`, `flow.node`,
-    /// `flow.edge`, `flow.caption`, `jurisdiction.portal.url`, …
+    /// `flow.edge`, `flow.caption`, `jurisdiction.portal.url`, `main.name` (a 主项's name, with the
+    /// 主项 code as `item_key`), …
     pub field: &'static str,
     /// Position in a list field (materials, legal_basis), or the flow index for `flow.*`.
     pub index: usize,
@@ -215,6 +216,15 @@ fn collect_texts(project: &Project) -> Vec<TextRef<'_>> {
                 if let Some(t) = t {
                     c.push(ji, None, field, k, j.file, t);
                 }
+            }
+        }
+
+        // 主项 names as published in this jurisdiction's files.
+        for (file, main) in &j.mains {
+            let before = c.out.len();
+            c.push(ji, None, "main.name", 0, *file, &main.name);
+            if let Some(t) = c.out.get_mut(before) {
+                t.item_key = Some(main.code.get_ref().clone());
             }
         }
 

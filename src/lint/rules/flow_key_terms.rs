@@ -12,8 +12,9 @@ rule_doc!(
 Takes the key terms of each item's name — pairs of characters that few other item names of the
 jurisdiction share, without function characters (的, 或, 对 …, listed as `function_chars` in
 `terms.toml`) — and flags a flowchart (title, captions, boxes, arrow labels) that mentions almost none
-of them. Charts given only by a title are not checked; a chart that matches another item's name is
-left to `swapped-flows`.
+of them. Charts given only by a title are not checked, nor bare charts that say nothing of their own (受理资料
+→ 审核资料 → 报送财务: fewer than 8 character pairs that no other chart of the jurisdiction has); a chart
+that matches another item's name is left to `swapped-flows`.
 
 ## Why is this bad?
 A procedure chart that never names its item's matter (封存, 资料 for a 封存 power; 待遇 for a 待遇
@@ -36,6 +37,9 @@ nodes = [{ id = "a", kind = "start", text = "审批封存" }, { id = "b", kind =
 ```
 "#
 );
+
+/// Character pairs of its own a chart needs before its silence about the item counts.
+const SPECIFIC: usize = 8;
 
 static META: RuleMeta = RuleMeta {
     code: "ZN605",
@@ -121,12 +125,40 @@ impl Rule for FlowKeyTerms {
                 continue;
             }
             let (model, charts) = charts_of(jur, j, &function);
-            for (ii, flow, text) in charts {
+            // The boxes' own words (titles and captions are often the same generic text).
+            let boxes: Vec<_> = charts
+                .iter()
+                .map(|(_, flow, _)| {
+                    let text: Vec<&str> = flow
+                        .get_ref()
+                        .nodes
+                        .iter()
+                        .map(|n| n.get_ref().text.get_ref().as_str())
+                        .collect();
+                    bigrams(&text.join("\n"), &function)
+                })
+                .collect();
+            for (k, (ii, flow, text)) in charts.iter().enumerate() {
+                let ii = *ii;
                 if model.names[ii].len() < 3 {
                     continue;
                 }
-                let score = model.score(ii, &text);
-                if score >= 0.15 || model.better_match(ii, &text).is_some() {
+                let score = model.score(ii, text);
+                if score >= 0.15 || model.better_match(ii, text).is_some() {
+                    continue;
+                }
+                // Only a chart that says something of its own (pairs of characters no other chart
+                // of the jurisdiction has) is judged: a bare 受理—审核—办结 chart names no matter.
+                let specific = boxes[k]
+                    .iter()
+                    .filter(|b| {
+                        boxes
+                            .iter()
+                            .enumerate()
+                            .all(|(o, t)| o == k || !t.contains(b))
+                    })
+                    .count();
+                if specific < SPECIFIC {
                     continue;
                 }
                 let item = &jur.items[ii];

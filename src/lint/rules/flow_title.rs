@@ -82,7 +82,22 @@ pub fn normalize(s: &str) -> String {
     out.into_iter().collect()
 }
 
-fn dice(a: &HashSet<(char, char)>, b: &HashSet<(char, char)>) -> f64 {
+/// Without the bracketed parts (full-width after `normalize`).
+fn strip_brackets(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '（' => depth += 1,
+            '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+pub fn dice(a: &HashSet<(char, char)>, b: &HashSet<(char, char)>) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
@@ -163,7 +178,9 @@ impl Rule for FlowTitle {
             {
                 own_names.push(normalize(m.name.get_ref()));
             }
-            if own_names.contains(&core) {
+            // A remark in brackets (生育（计划生育）医疗费支付: a chart for both) is not a different name.
+            let bare = strip_brackets(&core);
+            if own_names.contains(&core) || own_names.iter().any(|n| strip_brackets(n) == bare) {
                 continue;
             }
             let others: Vec<String> = jur

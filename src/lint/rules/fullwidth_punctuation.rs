@@ -9,8 +9,9 @@ use super::bracket_width::{Bracket, is_half, match_brackets};
 rule_doc!(
     FullwidthPunctuation,
     r#"## What it does
-Flags half-width punctuation (`,` `;` `:` `?` `!` `.` and pairs of `( )`) written in Chinese text:
-next to a Han character, or, for brackets, around Chinese words. One finding per line lists all of
+Flags half-width punctuation (`,` `;` `:` `?` `!` `.`, pairs of `( )`, and hyphens used as a dash
+between two Han characters, `主项--子项`) written in Chinese text: next to a Han character, or, for
+brackets, around Chinese words. One finding per line lists all of
 them. Mixed bracket pairs are left to `bracket-width`; addresses, numbers (`1.5`) and list numbers
 (`1.`) are not touched.
 
@@ -77,6 +78,23 @@ pub fn offending(value: &str) -> Vec<usize> {
             out.push(i);
         }
     }
+    // Hyphens used as a dash between Chinese words (主项--子项): the Chinese dash is ——.
+    let mut k = 0;
+    while k < chars.len() {
+        if chars[k].1 != '-' {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < chars.len() && chars[k].1 == '-' {
+            k += 1;
+        }
+        let before = start.checked_sub(1).map(|p| chars[p].1);
+        let after = chars.get(k).map(|c| c.1);
+        if before.is_some_and(chinese) && after.is_some_and(chinese) {
+            out.extend(chars[start..k].iter().map(|c| c.0));
+        }
+    }
     for b in match_brackets(value) {
         if let Bracket::Pair(open, close) = b {
             if !(is_half(value, open) && is_half(value, close)) {
@@ -104,7 +122,11 @@ impl Rule for FullwidthPunctuation {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for text in &ctx.texts {
             let v = text.value;
-            if !v.contains([',', ';', ':', '?', '!', '.', '(']) || !v.chars().any(is_han) {
+            // Steps separators are step-separator's business.
+            if text.field == "steps"
+                || !v.contains([',', ';', ':', '?', '!', '.', '(', '-'])
+                || !v.chars().any(is_han)
+            {
                 continue;
             }
             let marks = offending(v);
@@ -128,7 +150,11 @@ impl Rule for FullwidthPunctuation {
                                 .map(char::len_utf8)
                                 .sum::<usize>();
                         if marks[k..=last].contains(&at) {
-                            fullwidth(c).unwrap_or(c)
+                            if c == '-' {
+                                '—'
+                            } else {
+                                fullwidth(c).unwrap_or(c)
+                            }
                         } else {
                             c
                         }

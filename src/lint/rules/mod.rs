@@ -26,6 +26,7 @@ pub mod self_supervision;
 pub mod supervision_phones;
 
 // ZN6xx codes and structure
+pub mod catalog_name;
 pub mod duplicate_flow;
 pub mod duplicate_numbering;
 pub mod flow_key_terms;
@@ -63,6 +64,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &flow_key_terms::FlowKeyTerms,
         &swapped_flows::SwappedFlows,
         &power_type_name::PowerTypeName,
+        &catalog_name::CatalogName,
     ];
     rules.sort_by_key(|r| r.meta().code);
     rules

@@ -1,6 +1,8 @@
 //! ZN107 near-miss-term: text one character away from a known term (医院机构收费票据 for the catalog's
 //! 医疗机构收费票据, 《医疗救助申请卡》 for 《医疗救助申请表》).
 
+use std::collections::HashSet;
+
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
 use crate::text::chars::{is_chinese_numeral, is_han};
@@ -18,10 +20,12 @@ or dropped) without being the term itself. Known terms are:
   check);
 - the agency and office names of the jurisdiction and its parents (`jurisdiction.toml`).
 
-Text that the catalog itself writes elsewhere, or that is a known term too, is never flagged; numbers
-and punctuation are not counted as the differing character. A whole material, name or form name that
-differs from a catalog term by one character is an error; a near miss inside running text is a
-warning.
+Text that the catalog itself writes elsewhere, or that is a known term too, is never flagged; numbers,
+punctuation and an added or missing function character (的, 或 …) do not count as the difference, and
+a difference next to either end of the term counts only at a boundary of the text (认定医疗机构 is not
+定点医疗机构 without 点). A whole material, name or form name that differs from a catalog term by one
+character, written with a pair of characters the catalog never writes (申请卡), is an error; other near
+misses (inside running text, or with a usual pair such as 急诊 for 门诊) are warnings.
 
 ## Why is this bad?
 A form or material named one character differently is not the form the catalog asks for: people bring
@@ -145,7 +149,32 @@ impl Rule for NearMissTerm {
                 global.push((title.to_string(), Kind::Form));
             }
             match text.field {
-                "materials" => global.push((text.value.trim().to_string(), Kind::Material)),
+                "materials" => {
+                    global.push((text.value.trim().to_string(), Kind::Material));
+                    // And each part between punctuation: a remark in brackets is not part of the
+                    // material's name (…预测性分析报告 (以上办理资料均需加盖单位公章)).
+                    for part in text.value.split(|c: char| {
+                        matches!(
+                            c,
+                            '（' | '）'
+                                | '('
+                                | ')'
+                                | '，'
+                                | ','
+                                | '、'
+                                | '；'
+                                | ';'
+                                | '：'
+                                | ':'
+                                | '。'
+                        )
+                    }) {
+                        let part = part.trim();
+                        if part != text.value.trim() {
+                            global.push((part.to_string(), Kind::Material));
+                        }
+                    }
+                }
                 "name" => global.push((text.value.trim().to_string(), Kind::Name)),
                 _ => {}
             }
@@ -189,8 +218,31 @@ impl Rule for NearMissTerm {
             .filter(|(_, t)| t.jurisdiction == province)
             .map(|(i, t)| (i, t.value))
             .collect();
+        let mut bigrams = HashSet::new();
+        for (_, v) in &catalog_texts {
+            let c: Vec<char> = v.chars().collect();
+            bigrams.extend(c.windows(2).map(|w| (w[0], w[1])));
+        }
         let mut known: Vec<&str> = global.list.iter().map(|(t, _)| t.as_str()).collect();
         known.extend(reference.terms.glossary.iter().map(String::as_str));
+        let covering: Vec<Vec<char>> = global
+            .list
+            .iter()
+            .filter(|(_, k)| matches!(k, Kind::Glossary | Kind::Law | Kind::Office))
+            .map(|(t, _)| t.chars().collect())
+            .collect();
+        let env = Env {
+            catalog_texts,
+            known,
+            covering,
+            bigrams,
+            function: reference
+                .terms
+                .function_chars
+                .iter()
+                .flat_map(|s| s.chars())
+                .collect(),
+        };
 
         for (ti, text) in ctx.texts.iter().enumerate() {
             if text.field == "legal_basis" || !text.value.chars().any(is_han) {
@@ -201,19 +253,11 @@ impl Rule for NearMissTerm {
             for terms in [&global, &local[text.jurisdiction]] {
                 for m in terms.index.find(&chars) {
                     let (term, kind) = (&terms.list[m.term].0, terms.list[m.term].1);
-                    if let Some(whole) = accept(
-                        ctx,
-                        text,
-                        ti,
-                        &chars,
-                        &m,
-                        term,
-                        kind,
-                        &catalog_texts,
-                        &known,
-                        &local[text.jurisdiction],
-                    ) {
-                        found.push((m, term.as_str(), kind, whole));
+                    let local = &local[text.jurisdiction];
+                    if let Some(certain) =
+                        accept(ctx, &env, (text, ti, &chars), &m, term, kind, local)
+                    {
+                        found.push((m, term.as_str(), kind, certain));
                     }
                 }
             }
@@ -244,7 +288,7 @@ impl Rule for NearMissTerm {
                         format!("`{}` is missing", m.edit.expected.unwrap_or_default())
                     }
                 };
-                let certain = whole && kind.certain();
+                let certain = whole;
                 let mut f = Finding::at(
                     META.code,
                     ctx,
@@ -266,28 +310,43 @@ impl Rule for NearMissTerm {
     }
 }
 
-/// Whether a near miss is worth reporting; `Some(whole)` tells whether the window is a whole unit
-/// (bounded by non-Han characters or the ends of the text on both sides).
-#[allow(clippy::too_many_arguments)]
+/// What `accept` needs besides the near miss itself.
+struct Env<'a> {
+    catalog_texts: Vec<(usize, &'a str)>,
+    /// Known spellings: catalog terms, glossary, laws.
+    known: Vec<&'a str>,
+    /// Terms whose occurrence over the differing character makes it right (glossary, offices, laws).
+    covering: Vec<Vec<char>>,
+    /// Character pairs the catalog writes.
+    bigrams: HashSet<(char, char)>,
+    function: Vec<char>,
+}
+
+/// Whether a near miss is worth reporting; `Some(certain)` tells whether it is an error: a whole
+/// unit (bounded by non-Han characters or the ends of the text), one character away from a catalog
+/// term, written with a pair of characters the catalog never writes.
 fn accept(
     ctx: &Context,
-    text: &TextRef,
-    ti: usize,
-    chars: &[char],
+    env: &Env,
+    (text, ti, chars): (&TextRef, usize, &[char]),
     m: &NearMiss,
     term: &str,
     kind: Kind,
-    catalog_texts: &[(usize, &str)],
-    known: &[&str],
     local: &Terms,
 ) -> Option<bool> {
     let e = m.edit;
-    // The differing character must be a Han character that is not part of a number.
+    // The differing character must be a Han character that is not part of a number, and an
+    // inserted or dropped one not a function character (定点的医疗机构 is fine).
     let differing = [e.found, e.expected];
     if differing
         .iter()
         .flatten()
         .any(|c| !is_han(*c) || is_chinese_numeral(*c))
+    {
+        return None;
+    }
+    if e.kind != EditKind::Substituted
+        && differing.iter().flatten().any(|c| env.function.contains(c))
     {
         return None;
     }
@@ -306,14 +365,14 @@ fn accept(
     }
     let left_edge = m.start == 0 || !is_han(chars[m.start - 1]);
     let right_edge = m.end == chars.len() || !is_han(chars[m.end]);
-    // An edit at the first or last character of the term is only believable at a boundary of
-    // the text (a truncated word); elsewhere it is two words meeting.
-    let at_start = e.term_pos == 0;
-    let at_end = match e.kind {
-        EditKind::Inserted => e.term_pos >= n,
-        _ => e.term_pos + 1 >= n,
+    // An edit within two characters of an end of the term is only believable at a boundary of
+    // the text (a truncated word); elsewhere it is two words meeting (认定医疗机构 ≠ 定点医疗机构).
+    let from_start = e.term_pos;
+    let from_end = match e.kind {
+        EditKind::Inserted => n - e.term_pos,
+        _ => n - e.term_pos - 1,
     };
-    if (at_start && !left_edge) || (at_end && !right_edge) {
+    if (from_start < 2 && !left_edge) || (from_end < 2 && !right_edge) {
         return None;
     }
     // A law title inside 《》 is the citation rules' business.
@@ -324,18 +383,38 @@ fn accept(
         }
     }
     // Known spellings are right.
-    if known.contains(&window.as_str()) || local.list.iter().any(|(t, _)| *t == window) {
+    if env.known.contains(&window.as_str()) || local.list.iter().any(|(t, _)| *t == window) {
         return None;
     }
-    // Text the catalog writes elsewhere is right.
-    if catalog_texts
-        .iter()
-        .any(|(i, v)| *i != ti && v.contains(window.as_str()))
-    {
+    // Text the catalog writes elsewhere is right, unless it is only part of the term there (a
+    // truncated 分析报 is inside the catalog's 分析报告).
+    let written_elsewhere = env.catalog_texts.iter().any(|(i, v)| {
+        *i != ti
+            && v.match_indices(window.as_str()).any(|(at, _)| {
+                !v.match_indices(term)
+                    .any(|(t, _)| t <= at && at + window.len() <= t + term.len())
+            })
+    });
+    if written_elsewhere {
         return None;
+    }
+    // The character (in the text) where the two differ.
+    let edit_char = m.start + e.term_pos.min(m.end - m.start - 1);
+    // A known term written over the differing character: the text says something else on purpose
+    // (定点医疗机构费用结算 next to the catalog's 定点医药机构费用结算).
+    for known in &env.covering {
+        let k = known.len();
+        if k > chars.len() {
+            continue;
+        }
+        let lo = (edit_char + 1).saturating_sub(k);
+        for s in lo..=edit_char.min(chars.len().saturating_sub(k)) {
+            if chars[s..s + k] == known[..] {
+                return None;
+            }
+        }
     }
     // The corrections dictionary already reports this slip.
-    let edit_char = m.start + e.term_pos.min(m.end - m.start - 1);
     for c in &ctx.reference.corrections {
         let mut from = 0;
         while let Some(pos) = text.value[from..].find(c.wrong.as_str()) {
@@ -347,5 +426,23 @@ fn accept(
             from += pos + c.wrong.len();
         }
     }
-    Some(left_edge && right_edge)
+    // Pairs of characters around the difference that the catalog never writes.
+    let novel = match e.kind {
+        // A word cut at its first or last character (分析报 for 分析报告).
+        EditKind::Dropped if from_start == 0 || from_end == 0 => true,
+        EditKind::Dropped => {
+            let p = m.start + e.term_pos;
+            p == 0 || p >= chars.len() || !env.bigrams.contains(&(chars[p - 1], chars[p]))
+        }
+        _ => {
+            let before = edit_char
+                .checked_sub(1)
+                .is_some_and(|p| env.bigrams.contains(&(chars[p], chars[edit_char])));
+            let after = chars
+                .get(edit_char + 1)
+                .is_some_and(|c| env.bigrams.contains(&(chars[edit_char], *c)));
+            !before && !after
+        }
+    };
+    Some(left_edge && right_edge && kind.certain() && novel)
 }

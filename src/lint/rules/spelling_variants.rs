@@ -9,7 +9,9 @@ use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::{is_chinese_numeral, is_han};
 use crate::text::nearmiss::{EditKind, OneEdit, one_edit};
 
+use super::flow_title::{dice, normalize};
 use super::near_miss_term::book_titles;
+use crate::text::keyterms::bigrams;
 
 rule_doc!(
     SpellingVariants,
@@ -19,7 +21,12 @@ titles (城乡医保中心 in 城乡医保中心科员), targets, channels, quer
 materials and 《…》 names — and flags two spellings of one name that differ by one Han character
 (substituted, inserted or dropped).
 
-The spelling reported is the one the catalog never uses, or whose characters around the difference
+Generic chart titles of a jurisdiction (titles that name no item, such as
+`赵县医疗保障局行政确认类权力运行流程图`) are compared too: a title that is the usual one with a few
+characters left out (`…行政确认运行流程图`) is reported.
+
+Two spellings written in one text are two things listed side by side (企业法人、事业法人) and are not
+compared. The spelling reported is the one the catalog never uses, or whose characters around the difference
 are rarer in the catalog, or the rarer one in the jurisdiction. Names that are a catalog or glossary
 term are left to `near-miss-term`.
 
@@ -212,6 +219,12 @@ impl Rule for SpellingVariants {
                 if known.contains(a) || known.contains(b) {
                     continue;
                 }
+                // Two spellings in one text are two things listed side by side (企业法人、事业法人).
+                let texts_of =
+                    |s: &str| -> BTreeSet<usize> { spellings[s].iter().map(|(t, _)| *t).collect() };
+                if !texts_of(a).is_disjoint(&texts_of(b)) {
+                    continue;
+                }
                 let in_catalog = |s: &str| catalog.iter().any(|v| v.contains(s));
                 let (ka, kb) = (in_catalog(a), in_catalog(b));
                 if ka && kb {
@@ -268,6 +281,71 @@ impl Rule for SpellingVariants {
                         .fix(right, false),
                     );
                 }
+            }
+        }
+        generic_titles(ctx, out);
+    }
+}
+
+/// `long` with one run of 2 to 5 Han characters taken out of its middle is `short`.
+fn block_removed(long: &str, short: &str) -> bool {
+    let (l, s): (Vec<char>, Vec<char>) = (long.chars().collect(), short.chars().collect());
+    if l.len() <= s.len() || l.len() - s.len() < 2 || l.len() - s.len() > 5 {
+        return false;
+    }
+    let prefix = l.iter().zip(&s).take_while(|(a, b)| a == b).count();
+    let cut = l.len() - s.len();
+    prefix > 0
+        && prefix + cut < l.len()
+        && l[prefix + cut..] == s[prefix..]
+        && l[prefix..prefix + cut].iter().all(|c| is_han(*c))
+}
+
+/// Generic chart titles (naming a kind of chart, not an item) of one jurisdiction follow one
+/// pattern: a title that is the usual one with a few characters left out is reported.
+fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
+    let project = ctx.project;
+    for (j, jur) in project.jurisdictions.iter().enumerate() {
+        let mut titles: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (ti, text) in ctx.texts.iter().enumerate() {
+            if text.jurisdiction != j || text.field != "flow.title" {
+                continue;
+            }
+            let Some(item) = ctx.item(text) else { continue };
+            let core = text.value.trim().trim_end_matches("流程图");
+            let own = bigrams(&normalize(item.name()), &[]);
+            if dice(&bigrams(&normalize(core), &[]), &own) >= 0.3 {
+                continue; // titled for its item
+            }
+            titles.entry(text.value.trim()).or_default().push(ti);
+        }
+        for (short, occ) in &titles {
+            let Some((long, locc)) = titles
+                .iter()
+                .filter(|(l, o)| o.len() > occ.len() && block_removed(l, short))
+                .max_by_key(|(_, o)| o.len())
+            else {
+                continue;
+            };
+            let rtext = &ctx.texts[locc[0]];
+            for &ti in occ {
+                let text = &ctx.texts[ti];
+                out.push(
+                    Finding::at(
+                        META.code,
+                        ctx,
+                        text,
+                        0..text.value.len(),
+                        format!(
+                            "chart title `{short}` leaves out words of the usual `{long}` ({}× in {})",
+                            locc.len(),
+                            jur.name
+                        ),
+                    )
+                    .help("title the charts of one kind the same way")
+                    .related(rtext.file, rtext.span.clone(), "the usual title")
+                    .fix(*long, false),
+                );
             }
         }
     }
