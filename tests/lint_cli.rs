@@ -93,7 +93,10 @@ fn json_has_the_documented_shape() {
         }
         assert!(["error", "warning", "info"].contains(&d["severity"].as_str().unwrap()));
         let file = d["file"].as_str().unwrap();
-        assert!(!file.starts_with('/'), "file is relative to the root: {file}");
+        assert!(
+            !file.starts_with('/'),
+            "file is relative to the root: {file}"
+        );
         // `text` is the source text at line:column … end_line:end_column (characters, end exclusive).
         let source = std::fs::read_to_string(root.join(file)).unwrap();
         let line: Vec<char> = source
@@ -128,7 +131,13 @@ fn json_has_the_documented_shape() {
     let s = &v["summary"];
     assert_eq!(s["total"].as_u64().unwrap() as usize, diags.len());
     assert!(s["errors"].as_u64().unwrap() >= 3);
-    assert!(s["by_rule"].as_array().unwrap().iter().any(|r| r["code"] == "ZN101"));
+    assert!(
+        s["by_rule"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["code"] == "ZN101")
+    );
     assert!(
         s["by_jurisdiction"]
             .as_array()
@@ -310,7 +319,9 @@ fn fix_round_trip_keeps_comments_and_is_idempotent() {
     assert_eq!(out.status.code(), Some(0), "nothing left at error level");
 
     let after = std::fs::read_to_string(&catalog).unwrap();
-    assert!(after.contains("# A catalog file with defects that --fix repairs; this comment must survive the fixes."));
+    assert!(after.contains(
+        "# A catalog file with defects that --fix repairs; this comment must survive the fixes."
+    ));
     assert!(after.contains("  # the form name below has a typo\n"));
     assert!(after.contains("\"《职工基本医疗保险个人账户一次性支取申请表》\","));
     assert!(after.contains(
@@ -318,7 +329,9 @@ fn fix_round_trip_keeps_comments_and_is_idempotent() {
     ));
     // Only the fixed characters changed.
     assert_eq!(
-        before.replace("医保保险", "医疗保险").replace("身份信息信息", "身份信息"),
+        before
+            .replace("医保保险", "医疗保险")
+            .replace("身份信息信息", "身份信息"),
         after
     );
     let county_text = std::fs::read_to_string(&county).unwrap();
@@ -346,13 +359,24 @@ fn unsafe_fixes_need_the_flag() {
         .path()
         .join("catalog/items/01-基本医疗保险参保和变更登记.toml");
     let mut text = std::fs::read_to_string(&catalog).unwrap();
-    text = text.replace("time_limit", "legal_basis = [\"（国务院令第六49号）\"]\ntime_limit");
+    text = text.replace(
+        "time_limit",
+        "legal_basis = [\"（国务院令第六49号）\"]\ntime_limit",
+    );
     std::fs::write(&catalog, &text).unwrap();
 
     zhinan(dir.path(), &["lint", "--fix"]);
-    assert!(std::fs::read_to_string(&catalog).unwrap().contains("第六49号"));
+    assert!(
+        std::fs::read_to_string(&catalog)
+            .unwrap()
+            .contains("第六49号")
+    );
     zhinan(dir.path(), &["lint", "--fix", "--unsafe-fixes"]);
-    assert!(std::fs::read_to_string(&catalog).unwrap().contains("第649号"));
+    assert!(
+        std::fs::read_to_string(&catalog)
+            .unwrap()
+            .contains("第649号")
+    );
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
@@ -374,7 +398,12 @@ fn rule_prints_documentation() {
     let out = zhinan(&root, &["rule", "ZN101"]);
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8(out.stdout).unwrap();
-    for heading in ["## What it does", "## Why is this bad?", "## Example", "## Use instead"] {
+    for heading in [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Use instead",
+    ] {
         assert!(text.contains(heading), "{heading} in {text}");
     }
     let by_name = zhinan(&root, &["rule", "known-typo"]);
@@ -396,7 +425,12 @@ fn every_rule_doc_has_the_four_sections() {
     for line in list.lines() {
         let code = line.split_whitespace().next().unwrap();
         let doc = String::from_utf8(zhinan(&fixture("basic"), &["rule", code]).stdout).unwrap();
-        for heading in ["## What it does", "## Why is this bad?", "## Example", "## Use instead"] {
+        for heading in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "## Use instead",
+        ] {
             assert!(doc.contains(heading), "{code}: no {heading}");
         }
     }
