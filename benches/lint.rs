@@ -57,7 +57,7 @@ fn bench(c: &mut Criterion) {
     });
     group.bench_function("province_170x30", |b| {
         b.iter(|| {
-            let p = load_project(dir.path()).ok().expect("loads");
+            let p = load_project(dir.path()).unwrap_or_else(|_| panic!("loads"));
             black_box(engine::lint(&p, &config).map(|r| r.len()).unwrap_or(0))
         })
     });

@@ -2,11 +2,12 @@
 //! an item: a bigram that few item names of the jurisdiction share weighs more (inverse document
 //! frequency), and bigrams with a function character (的, 或, 对 …) are left out.
 
-use std::collections::{HashMap, HashSet};
+use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::chars::is_han;
 
 pub type Bigram = (char, char);
+pub type BigramSet = HashSet<Bigram>;
 
 /// Bigrams of consecutive Han characters, without those that contain a function character.
 pub fn bigrams(text: &str, function: &[char]) -> HashSet<Bigram> {
@@ -29,7 +30,7 @@ pub struct NameModel {
 impl NameModel {
     pub fn new<'a>(names: impl IntoIterator<Item = &'a str>, function: &[char]) -> Self {
         let names: Vec<HashSet<Bigram>> = names.into_iter().map(|n| bigrams(n, function)).collect();
-        let mut df: HashMap<Bigram, usize> = HashMap::new();
+        let mut df: HashMap<Bigram, usize> = HashMap::default();
         for n in &names {
             for b in n {
                 *df.entry(*b).or_default() += 1;

@@ -1,6 +1,7 @@
 //! Chinese text utilities shared by the stages.
 
 pub mod chars;
+pub mod fxhash;
 pub mod keyterms;
 pub mod nearmiss;
 pub mod phone;

@@ -5,7 +5,7 @@
 //! not in. Both halves of every term are indexed by their first two characters; a text position
 //! whose two characters start a half is checked against the term around it.
 
-use std::collections::HashMap;
+use super::fxhash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditKind {
@@ -140,6 +140,15 @@ impl TermIndex {
                 let h = n / 2;
                 let half = if second { &term[h..] } else { &term[..h] };
                 if !text[i..].starts_with(half) {
+                    continue;
+                }
+                // The term itself, here: the windows around it are slices of it, not near misses.
+                let aligned = if second {
+                    (i + half.len()).checked_sub(n)
+                } else {
+                    Some(i)
+                };
+                if aligned.is_some_and(|s| text[s..].starts_with(term)) {
                     continue;
                 }
                 for wl in [n - 1, n, n + 1] {

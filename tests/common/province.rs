@@ -25,8 +25,11 @@ const CITIES: [(&str, &str, &str, usize); 11] = [
     ("hengshui", "衡水市", "0318", 7),
 ];
 
-/// 主项 names and their three 子项 (names, time limits, the form each asks for).
-const MAINS: [(&str, [(&str, &str, &str); 3]); 10] = [
+/// A 子项: name, time limit, the form it asks for.
+type Sub = (&'static str, &'static str, &'static str);
+
+/// 主项 names and their three 子项.
+const MAINS: [(&str, [Sub; 3]); 10] = [
     (
         "基本医疗保险参保和变更登记",
         [

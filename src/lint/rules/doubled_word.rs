@@ -62,6 +62,10 @@ impl Rule for DoubledWord {
                 let mut found = None;
                 // Longest unit first: 参保人员参保人员 is one doubled word, not two.
                 for len in (1..=MAX_UNIT.min((n - i) / 2)).rev() {
+                    // Quick reject: the unit's first character must come back `len` later.
+                    if chars[i + len].1 != chars[i].1 {
+                        continue;
+                    }
                     let unit = &chars[i..i + len];
                     if !unit.iter().all(|c| is_han(c.1)) {
                         continue;

@@ -4,7 +4,8 @@ use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::{Flow, Spanned};
 use crate::resolve::Jurisdiction;
-use crate::text::keyterms::{Bigram, NameModel, bigrams};
+use crate::text::fxhash::FxHashMap;
+use crate::text::keyterms::{Bigram, BigramSet, NameModel, bigrams};
 
 rule_doc!(
     FlowKeyTerms,
@@ -81,29 +82,90 @@ pub fn function_chars(ctx: &Context) -> Vec<char> {
         .collect()
 }
 
-/// A chart of an item: the item's index, the chart, the bigrams of its text.
-pub type Chart<'a> = (usize, &'a Spanned<Flow>, std::collections::HashSet<Bigram>);
+/// What the key-term rules know about one chart.
+#[derive(Debug)]
+pub struct ChartInfo {
+    /// Index of the item in its jurisdiction, and of the chart among the item's flows.
+    pub item: usize,
+    pub flow: usize,
+    /// Share of the item name's key terms the chart mentions.
+    pub score: f64,
+    /// Character pairs of the boxes that no other chart of the jurisdiction has.
+    pub specific: usize,
+    /// Another item the chart describes better than its own: (item, own share, other's share).
+    pub better: Option<(usize, f64, f64)>,
+}
 
-/// The name model of a jurisdiction's items and, per item, its charts with their text bigrams.
-pub fn charts_of<'a>(
-    jur: &'a Jurisdiction,
-    j: usize,
-    function: &[char],
-) -> (NameModel, Vec<Chart<'a>>) {
+/// The charts of every jurisdiction, analysed once for `flow-key-terms` and `swapped-flows`.
+#[derive(Debug, Default)]
+pub struct ChartAnalysis {
+    /// Per jurisdiction, its own charts (with boxes), and the name model's bigram count per item.
+    pub per_jurisdiction: Vec<(Vec<ChartInfo>, Vec<usize>)>,
+}
+
+impl ChartAnalysis {
+    pub fn of(ctx: &Context) -> std::sync::Arc<ChartAnalysis> {
+        ctx.memo(|| {
+            let function = function_chars(ctx);
+            let per_jurisdiction = ctx
+                .project
+                .jurisdictions
+                .iter()
+                .enumerate()
+                .map(|(j, jur)| analyse(jur, j, &function))
+                .collect();
+            ChartAnalysis { per_jurisdiction }
+        })
+    }
+}
+
+fn analyse(jur: &Jurisdiction, j: usize, function: &[char]) -> (Vec<ChartInfo>, Vec<usize>) {
+    if jur.items.len() < 2 {
+        return (Vec::new(), Vec::new());
+    }
     let model = NameModel::new(jur.items.iter().map(|i| i.name()), function);
-    let mut charts = Vec::new();
+    let mut charts: Vec<(usize, usize, BigramSet, BigramSet)> = Vec::new();
     for (ii, item) in jur.items.iter().enumerate() {
         if item.flows_origin.is_none_or(|o| o.jurisdiction != j) {
             continue;
         }
-        for flow in &item.flows {
-            if flow.get_ref().nodes.is_empty() {
+        for (fi, flow) in item.flows.iter().enumerate() {
+            let f = flow.get_ref();
+            if f.nodes.is_empty() {
                 continue;
             }
-            charts.push((ii, flow, bigrams(&flow_text(flow.get_ref()), function)));
+            // The boxes' own words (titles and captions are often the same generic text).
+            let boxes: Vec<&str> = f
+                .nodes
+                .iter()
+                .map(|n| n.get_ref().text.get_ref().as_str())
+                .collect();
+            charts.push((
+                ii,
+                fi,
+                bigrams(&flow_text(f), function),
+                bigrams(&boxes.join("\n"), function),
+            ));
         }
     }
-    (model, charts)
+    // In how many charts each pair of characters of the boxes appears.
+    let mut df: FxHashMap<Bigram, usize> = FxHashMap::default();
+    for c in &charts {
+        for b in &c.3 {
+            *df.entry(*b).or_default() += 1;
+        }
+    }
+    let infos = charts
+        .iter()
+        .map(|(ii, fi, text, boxes)| ChartInfo {
+            item: *ii,
+            flow: *fi,
+            score: model.score(*ii, text),
+            specific: boxes.iter().filter(|b| df.get(*b) == Some(&1)).count(),
+            better: model.better_match(*ii, text),
+        })
+        .collect();
+    (infos, model.names.iter().map(|n| n.len()).collect())
 }
 
 pub fn flow_span(flow: &Spanned<Flow>) -> std::ops::Range<usize> {
@@ -119,61 +181,32 @@ impl Rule for FlowKeyTerms {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let function = function_chars(ctx);
-        for (j, jur) in ctx.project.jurisdictions.iter().enumerate() {
-            if jur.items.len() < 2 {
-                continue;
-            }
-            let (model, charts) = charts_of(jur, j, &function);
-            // The boxes' own words (titles and captions are often the same generic text).
-            let boxes: Vec<_> = charts
-                .iter()
-                .map(|(_, flow, _)| {
-                    let text: Vec<&str> = flow
-                        .get_ref()
-                        .nodes
-                        .iter()
-                        .map(|n| n.get_ref().text.get_ref().as_str())
-                        .collect();
-                    bigrams(&text.join("\n"), &function)
-                })
-                .collect();
-            for (k, (ii, flow, text)) in charts.iter().enumerate() {
-                let ii = *ii;
-                if model.names[ii].len() < 3 {
+        let analysis = ChartAnalysis::of(ctx);
+        for (j, (charts, name_sizes)) in analysis.per_jurisdiction.iter().enumerate() {
+            let jur = &ctx.project.jurisdictions[j];
+            for c in charts {
+                // Names with fewer than 3 key pairs say too little to judge; a chart that matches
+                // another item is swapped-flows' finding; a bare chart names no matter.
+                if name_sizes[c.item] < 3
+                    || c.score >= 0.15
+                    || c.better.is_some()
+                    || c.specific < SPECIFIC
+                {
                     continue;
                 }
-                let score = model.score(ii, text);
-                if score >= 0.15 || model.better_match(ii, text).is_some() {
-                    continue;
-                }
-                // Only a chart that says something of its own (pairs of characters no other chart
-                // of the jurisdiction has) is judged: a bare 受理—审核—办结 chart names no matter.
-                let specific = boxes[k]
-                    .iter()
-                    .filter(|b| {
-                        boxes
-                            .iter()
-                            .enumerate()
-                            .all(|(o, t)| o == k || !t.contains(b))
-                    })
-                    .count();
-                if specific < SPECIFIC {
-                    continue;
-                }
-                let item = &jur.items[ii];
+                let item = &jur.items[c.item];
                 let file = item.flows_origin.map_or(item.decl.file, |o| o.file);
                 out.push(
                     Finding::span(
                         META.code,
                         file,
-                        flow_span(flow),
+                        flow_span(&item.flows[c.flow]),
                         j,
                         Some(item.key.clone()),
                         format!(
                             "the flowchart of {} hardly mentions what the item is about ({:.0}% of its name's key terms)",
                             item.name(),
-                            score * 100.0
+                            c.score * 100.0
                         ),
                     )
                     .help("check that the chart describes this item's procedure and not another's"),

@@ -1,12 +1,10 @@
 //! ZN603 flow-title: a flowchart titled for another item, or with a title that differs from its item's
 //! name.
 
-use std::collections::HashSet;
-
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::is_han;
-use crate::text::keyterms::bigrams;
+use crate::text::keyterms::{BigramSet, bigrams};
 
 rule_doc!(
     FlowTitle,
@@ -97,7 +95,7 @@ fn strip_brackets(s: &str) -> String {
     out
 }
 
-pub fn dice(a: &HashSet<(char, char)>, b: &HashSet<(char, char)>) -> f64 {
+pub fn dice(a: &BigramSet, b: &BigramSet) -> f64 {
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }

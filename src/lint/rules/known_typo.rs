@@ -1,6 +1,6 @@
 //! ZN101 known-typo: corrections dictionary (`catalog/reference/corrections.toml`).
 
-use std::collections::HashMap;
+use crate::text::fxhash::FxHashMap as HashMap;
 
 use crate::diagnostic::Severity;
 use crate::lint::reference::Correction;
@@ -52,11 +52,11 @@ impl Rule for KnownTypo {
             return;
         }
         // Candidates per wrong text; index by first character for a single pass over each text.
-        let mut by_wrong: HashMap<&str, Vec<&Correction>> = HashMap::new();
+        let mut by_wrong: HashMap<&str, Vec<&Correction>> = HashMap::default();
         for c in corrections.iter().filter(|c| !c.wrong.is_empty()) {
             by_wrong.entry(c.wrong.as_str()).or_default().push(c);
         }
-        let mut by_first: HashMap<char, Vec<&str>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<&str>> = HashMap::default();
         for wrong in by_wrong.keys() {
             let first = wrong.chars().next().expect("non-empty");
             by_first.entry(first).or_default().push(wrong);

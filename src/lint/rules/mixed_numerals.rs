@@ -46,6 +46,11 @@ impl Rule for MixedNumerals {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for text in &ctx.texts {
             let value = text.value;
+            if !value.bytes().any(|b| b.is_ascii_digit())
+                && !value.contains(|c| ('０'..='９').contains(&c))
+            {
+                continue;
+            }
             let chars: Vec<(usize, char)> = value.char_indices().collect();
             let mut i = 0;
             while i < chars.len() {

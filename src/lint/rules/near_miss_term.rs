@@ -1,7 +1,7 @@
 //! ZN107 near-miss-term: text one character away from a known term (医院机构收费票据 for the catalog's
 //! 医疗机构收费票据, 《医疗救助申请卡》 for 《医疗救助申请表》).
 
-use std::collections::HashSet;
+use crate::text::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
@@ -19,6 +19,8 @@ or dropped) without being the term itself. Known terms are:
 - law titles of `catalog/reference/laws.toml` (outside 设定依据 and 《》, which the citation rules
   check);
 - the agency and office names of the jurisdiction and its parents (`jurisdiction.toml`).
+
+A catalog form name written without its book-title marks 《》 is reported too (a warning).
 
 Text that the catalog itself writes elsewhere, or that is a known term too, is never flagged; numbers,
 punctuation and an added or missing function character (的, 或 …) do not count as the difference, and
@@ -117,6 +119,8 @@ fn han_count(s: &str) -> usize {
 struct Terms {
     list: Vec<(String, Kind)>,
     index: TermIndex,
+    /// The halves of every term: a text one edit away from a term contains one of them.
+    halves: Vec<String>,
 }
 
 impl Terms {
@@ -125,7 +129,19 @@ impl Terms {
         list.dedup_by(|a, b| a.0 == b.0);
         list.retain(|(t, _)| han_count(t) >= 4 && t.chars().count() >= 5);
         let index = TermIndex::new(list.iter().map(|(t, _)| t.as_str()));
-        Terms { list, index }
+        let halves = list
+            .iter()
+            .flat_map(|(t, _)| {
+                let c: Vec<char> = t.chars().collect();
+                let h = c.len() / 2;
+                [c[..h].iter().collect(), c[h..].iter().collect()]
+            })
+            .collect();
+        Terms {
+            list,
+            index,
+            halves,
+        }
     }
 }
 
@@ -218,7 +234,7 @@ impl Rule for NearMissTerm {
             .filter(|(_, t)| t.jurisdiction == province)
             .map(|(i, t)| (i, t.value))
             .collect();
-        let mut bigrams = HashSet::new();
+        let mut bigrams = HashSet::default();
         for (_, v) in &catalog_texts {
             let c: Vec<char> = v.chars().collect();
             bigrams.extend(c.windows(2).map(|w| (w[0], w[1])));
@@ -242,15 +258,38 @@ impl Rule for NearMissTerm {
                 .iter()
                 .flat_map(|s| s.chars())
                 .collect(),
+            seen: std::sync::Mutex::new(HashMap::default()),
         };
+
+        let forms: Vec<&str> = global
+            .list
+            .iter()
+            .filter(|(_, k)| *k == Kind::Form)
+            .map(|(t, _)| t.as_str())
+            .collect();
+        // Forms by their first two characters, for one pass over each text.
+        let mut form_starts: HashMap<(char, char), Vec<&str>> = HashMap::default();
+        for f in &forms {
+            let mut c = f.chars();
+            if let (Some(a), Some(b)) = (c.next(), c.next()) {
+                form_starts.entry((a, b)).or_default().push(f);
+            }
+        }
 
         for (ti, text) in ctx.texts.iter().enumerate() {
             if text.field == "legal_basis" || !text.value.chars().any(is_han) {
                 continue;
             }
+            unbracketed_forms(ctx, text, &form_starts, out);
             let chars: Vec<char> = text.value.chars().collect();
             let mut found: Vec<(NearMiss, &str, Kind, bool)> = Vec::new();
-            for terms in [&global, &local[text.jurisdiction]] {
+            let mine = &local[text.jurisdiction];
+            // The few office names are looked for only in texts that contain half of one.
+            let with_local = mine.halves.iter().any(|h| text.value.contains(h.as_str()));
+            for terms in [&global, mine] {
+                if std::ptr::eq(terms, mine) && !with_local {
+                    continue;
+                }
                 for m in terms.index.find(&chars) {
                     let (term, kind) = (&terms.list[m.term].0, terms.list[m.term].1);
                     let local = &local[text.jurisdiction];
@@ -310,6 +349,51 @@ impl Rule for NearMissTerm {
     }
 }
 
+/// A catalog form name written without its 《》 (职工基本医疗保险个人账户一次性支取申请表): a warning.
+fn unbracketed_forms(
+    ctx: &Context,
+    text: &TextRef,
+    forms: &HashMap<(char, char), Vec<&str>>,
+    out: &mut Vec<Finding>,
+) {
+    let v = text.value;
+    let mut found: Vec<(usize, &str)> = Vec::new();
+    let mut it = v.char_indices().peekable();
+    while let Some((at, a)) = it.next() {
+        let Some(&(_, b)) = it.peek() else { break };
+        if let Some(list) = forms.get(&(a, b)) {
+            found.extend(
+                list.iter()
+                    .filter(|f| v[at..].starts_with(**f))
+                    .map(|f| (at, *f)),
+            );
+        }
+    }
+    for (at, form) in found {
+        {
+            let before = &v[..at];
+            let open = before.matches('《').count() > before.matches('》').count();
+            // Part of a longer name (…申请表格) is another thing.
+            let next = v[at + form.len()..].chars().next();
+            if open || next.is_some_and(is_han) {
+                continue;
+            }
+            out.push(
+                Finding::at(
+                    META.code,
+                    ctx,
+                    text,
+                    at..at + form.len(),
+                    format!("the form name `{form}` is written without its 《》"),
+                )
+                .help("write form names in book-title marks, as the catalog does")
+                .fix(format!("《{form}》"), false)
+                .severity(Severity::Warning),
+            );
+        }
+    }
+}
+
 /// What `accept` needs besides the near miss itself.
 struct Env<'a> {
     catalog_texts: Vec<(usize, &'a str)>,
@@ -320,6 +404,8 @@ struct Env<'a> {
     /// Character pairs the catalog writes.
     bigrams: HashSet<(char, char)>,
     function: Vec<char>,
+    /// (window, term) → written by the catalog elsewhere; for texts outside the catalog.
+    seen: std::sync::Mutex<HashMap<(String, String), bool>>,
 }
 
 /// Whether a near miss is worth reporting; `Some(certain)` tells whether it is an error: a whole
@@ -388,14 +474,33 @@ fn accept(
     }
     // Text the catalog writes elsewhere is right, unless it is only part of the term there (a
     // truncated 分析报 is inside the catalog's 分析报告).
-    let written_elsewhere = env.catalog_texts.iter().any(|(i, v)| {
-        *i != ti
-            && v.match_indices(window.as_str()).any(|(at, _)| {
-                !v.match_indices(term)
-                    .any(|(t, _)| t <= at && at + window.len() <= t + term.len())
-            })
-    });
-    if written_elsewhere {
+    let written_elsewhere = |ti: usize| {
+        env.catalog_texts.iter().any(|(i, v)| {
+            *i != ti
+                && v.match_indices(window.as_str()).any(|(at, _)| {
+                    !v.match_indices(term)
+                        .any(|(t, _)| t <= at && at + window.len() <= t + term.len())
+                })
+        })
+    };
+    // The answer is the same for every text outside the catalog: remember it.
+    let elsewhere = if env.catalog_texts.iter().any(|(i, _)| *i == ti) {
+        written_elsewhere(ti)
+    } else {
+        let key = (window.clone(), term.to_string());
+        let cached = env.seen.lock().ok().and_then(|m| m.get(&key).copied());
+        match cached {
+            Some(v) => v,
+            None => {
+                let v = written_elsewhere(usize::MAX);
+                if let Ok(mut m) = env.seen.lock() {
+                    m.insert(key, v);
+                }
+                v
+            }
+        }
+    };
+    if elsewhere {
         return None;
     }
     // The character (in the text) where the two differ.

@@ -90,12 +90,6 @@ impl Rule for PersonPhones {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let by_span: HashMap<(FileId, usize), usize> = ctx
-            .texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| ((t.file, t.span.start), i))
-            .collect();
         for j in 0..project.jurisdictions.len() {
             let area = area_of(project, j);
             // name → number key → occurrences (text index, range of the number)
@@ -105,7 +99,7 @@ impl Rule for PersonPhones {
                 let (Some(name), Some(phone)) = (&person.name, &person.phone) else {
                     continue;
                 };
-                let Some(&ti) = by_span.get(&(file, Spanned::span(phone).start)) else {
+                let Some(ti) = ctx.text_at(file, Spanned::span(phone).start) else {
                     continue;
                 };
                 let names = split_names(name.get_ref());

@@ -149,7 +149,9 @@ impl Rule for PhoneFormat {
                             styles.entry(text.jurisdiction).or_default().0.push((ti, t));
                         }
                     }
-                    (None, PhoneKind::Landline) | (None, PhoneKind::Short) => {
+                    // Short numbers (12393, 95518, extensions) are not landlines.
+                    (None, PhoneKind::Short) => {}
+                    (None, PhoneKind::Landline) => {
                         if phones.service_numbers.contains(&t.local) {
                             continue;
                         }

@@ -1,10 +1,7 @@
 //! ZN506 self-supervision: an item's 监督电话 is its own 咨询电话.
 
-use std::collections::HashMap;
-
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
-use crate::source::FileId;
 use crate::text::phone::find_phones;
 
 use super::phone_format::area_of;
@@ -48,12 +45,6 @@ impl Rule for SelfSupervision {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let by_span: HashMap<(FileId, usize), usize> = ctx
-            .texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| ((t.file, t.span.start), i))
-            .collect();
         for (j, jur) in project.jurisdictions.iter().enumerate() {
             let area = area_of(project, j);
             for item in &jur.items {
@@ -70,7 +61,7 @@ impl Rule for SelfSupervision {
                 if origin.jurisdiction != j {
                     continue;
                 }
-                let Some(&ti) = by_span.get(&(origin.file, sp.span().start)) else {
+                let Some(ti) = ctx.text_at(origin.file, sp.span().start) else {
                     continue;
                 };
                 let consult: Vec<String> = find_phones(cp.get_ref())
@@ -81,9 +72,9 @@ impl Rule for SelfSupervision {
                     if consult.contains(&t.key(area)) {
                         let text = &ctx.texts[ti];
                         let written = &text.value[t.range.clone()];
-                        let ctext = by_span
-                            .get(&(item.file_of("consult"), cp.span().start))
-                            .map(|&i| &ctx.texts[i]);
+                        let ctext = ctx
+                            .text_at(item.file_of("consult"), cp.span().start)
+                            .map(|i| &ctx.texts[i]);
                         let mut f = Finding::at(
                             META.code,
                             ctx,

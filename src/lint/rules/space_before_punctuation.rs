@@ -47,6 +47,9 @@ impl Rule for SpaceBeforePunctuation {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for text in &ctx.texts {
             let v = text.value;
+            if !v.contains([' ', '\u{3000}', '\u{a0}', '\t']) {
+                continue;
+            }
             let chars: Vec<(usize, char)> = v.char_indices().collect();
             let mut k = 0;
             while k < chars.len() {

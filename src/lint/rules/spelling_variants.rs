@@ -1,7 +1,11 @@
 //! ZN108 spelling-variants: the same name written two ways within one jurisdiction (基金监管股 and
 //! 基金监管科, 经办窗口微信公众号 and 经办窗口或微信公众号).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
+
+use std::hash::Hasher;
+
+use crate::text::fxhash::{FxHashMap as HashMap, FxHasher};
 use std::ops::Range;
 
 use crate::diagnostic::Severity;
@@ -134,7 +138,7 @@ impl Rule for SpellingVariants {
             known.extend(j.data.offices.iter().map(|o| o.name.get_ref().clone()));
             known.extend(j.data.agency.iter().map(|a| a.get_ref().clone()));
         }
-        let mut bigrams: HashMap<(char, char), usize> = HashMap::new();
+        let mut bigrams: HashMap<(char, char), usize> = HashMap::default();
         for v in &catalog {
             let c: Vec<char> = v.chars().collect();
             for w in c.windows(2) {
@@ -143,15 +147,14 @@ impl Rule for SpellingVariants {
         }
 
         // Units per jurisdiction: spelling → occurrences (text index, byte range).
-        let mut units: Vec<BTreeMap<String, Occurrences>> =
+        let mut units: Vec<BTreeMap<&str, Occurrences>> =
             vec![BTreeMap::new(); project.jurisdictions.len()];
         for (ti, text) in ctx.texts.iter().enumerate() {
-            let v = text.value;
-            let mut add = |range: Range<usize>, s: &str| {
-                let n = s.chars().count();
-                if han_count(s) >= 4 && n <= 40 {
+            let v: &str = text.value;
+            let mut add = |range: Range<usize>, s: &'_ str| {
+                if s.len() <= 120 && han_count(s) >= 4 {
                     units[text.jurisdiction]
-                        .entry(s.to_string())
+                        .entry(&v[range.clone()])
                         .or_default()
                         .push((ti, range));
                 }
@@ -170,7 +173,12 @@ impl Rule for SpellingVariants {
                     add(r.start..r.start + unit.len(), unit);
                 }
             } else if text.field == "materials" {
-                add(0..v.len(), v.trim());
+                let t = v.trim();
+                let start = v.find(t).unwrap_or(0);
+                add(start..start + t.len(), t);
+            }
+            if !v.contains('《') {
+                continue;
             }
             let mut from = 0;
             for title in book_titles(v) {
@@ -183,14 +191,19 @@ impl Rule for SpellingVariants {
         }
 
         for (ji, spellings) in units.iter().enumerate() {
-            // Deletion index: two spellings one edit apart share a key.
-            let mut keys: HashMap<String, Vec<&str>> = HashMap::new();
+            // Deletion index: two spellings one edit apart share a key (a hash of the spelling with
+            // one character or none left out; collisions are sorted out by `one_edit`).
+            let mut keys: HashMap<u64, Vec<&str>> = HashMap::default();
             for s in spellings.keys() {
                 let c: Vec<char> = s.chars().collect();
-                keys.entry(s.clone()).or_default().push(s);
-                for i in 0..c.len() {
-                    let k: String = c[..i].iter().chain(&c[i + 1..]).collect();
-                    keys.entry(k).or_default().push(s);
+                for skip in std::iter::once(usize::MAX).chain(0..c.len()) {
+                    let mut h = FxHasher::default();
+                    for (k, ch) in c.iter().enumerate() {
+                        if k != skip {
+                            h.write_u32(*ch as u32);
+                        }
+                    }
+                    keys.entry(h.finish()).or_default().push(s);
                 }
             }
             let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
@@ -307,8 +320,8 @@ fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
     let project = ctx.project;
     for (j, jur) in project.jurisdictions.iter().enumerate() {
         let mut titles: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (ti, text) in ctx.texts.iter().enumerate() {
-            if text.jurisdiction != j || text.field != "flow.title" {
+        for (ti, text) in ctx.texts_in(j) {
+            if text.field != "flow.title" {
                 continue;
             }
             let Some(item) = ctx.item(text) else { continue };

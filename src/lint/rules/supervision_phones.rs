@@ -55,10 +55,7 @@ impl Rule for SupervisionPhones {
             let mut official: Option<(usize, Range<usize>, String)> = None;
             // key → occurrences (text index, range), in order of first appearance
             let mut seen: Vec<(String, Occurrences)> = Vec::new();
-            for (ti, text) in ctx.texts.iter().enumerate() {
-                if text.jurisdiction != j {
-                    continue;
-                }
+            for (ti, text) in ctx.texts_in(j) {
                 let is_item = text.field == "supervision.phone";
                 let is_official = text.field == "jurisdiction.supervision_phone";
                 if !is_item && !is_official {

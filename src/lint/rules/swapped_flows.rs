@@ -3,7 +3,7 @@
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
-use super::flow_key_terms::{charts_of, flow_span, function_chars};
+use super::flow_key_terms::{ChartAnalysis, flow_span};
 
 rule_doc!(
     SwappedFlows,
@@ -48,23 +48,20 @@ impl Rule for SwappedFlows {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let function = function_chars(ctx);
-        for (j, jur) in ctx.project.jurisdictions.iter().enumerate() {
-            if jur.items.len() < 2 {
-                continue;
-            }
-            let (model, charts) = charts_of(jur, j, &function);
-            for (ii, flow, text) in charts {
-                let Some((other, mine, theirs)) = model.better_match(ii, &text) else {
+        let analysis = ChartAnalysis::of(ctx);
+        for (j, (charts, _)) in analysis.per_jurisdiction.iter().enumerate() {
+            let jur = &ctx.project.jurisdictions[j];
+            for c in charts {
+                let Some((other, mine, theirs)) = c.better else {
                     continue;
                 };
-                let item = &jur.items[ii];
+                let item = &jur.items[c.item];
                 let o = &jur.items[other];
                 let file = item.flows_origin.map_or(item.decl.file, |x| x.file);
                 let mut f = Finding::span(
                     META.code,
                     file,
-                    flow_span(flow),
+                    flow_span(&item.flows[c.flow]),
                     j,
                     Some(item.key.clone()),
                     format!(
