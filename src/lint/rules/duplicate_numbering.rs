@@ -13,7 +13,8 @@ rule_doc!(
 Flags numbering that repeats:
 
 - two items (or two 主项) of one jurisdiction with the same published number (`seq`); when every
-  主项 restarts its items at 1, numbers are compared within each 主项;
+  主项 restarts its items at 1, numbers are compared within each 主项, and more than two repeated
+  numbers are taken for a numbering that restarts by section, not for slips;
 - a numbered list inside a text (lines starting with `1.`, `1、`, `（1）`, `①`, `一、`, `（一）`) or a
   list field whose entries carry their own numbers, where a number follows itself (`3. … 3. …`).
 
@@ -99,6 +100,8 @@ impl Rule for DuplicateNumbering {
                     > 1;
             let mut seen: BTreeMap<(Option<String>, String), &crate::resolve::ResolvedItem> =
                 BTreeMap::new();
+            let mut repeats: Vec<(&crate::resolve::ResolvedItem, &crate::resolve::ResolvedItem)> =
+                Vec::new();
             for item in &jur.items {
                 let Some(seq) = &item.item.seq else { continue };
                 let group = if restarts {
@@ -107,33 +110,43 @@ impl Rule for DuplicateNumbering {
                     None
                 };
                 let key = (group, seq_key(seq.get_ref()));
-                if let Some(first) = seen.get(&key) {
-                    let first_seq = first.item.seq.as_ref().expect("has a seq");
-                    out.push(
-                        Finding::span(
-                            META.code,
-                            item.decl.file,
-                            seq.span(),
-                            j,
-                            Some(item.key.clone()),
-                            format!(
-                                "number {} is used twice in {}: by {} and by {}",
-                                seq.get_ref(),
-                                jur.name,
-                                first.name(),
-                                item.name()
-                            ),
-                        )
-                        .help("give every item its own number")
-                        .related(
-                            first.decl.file,
-                            first_seq.span(),
-                            "first used here",
-                        ),
-                    );
-                } else {
-                    seen.insert(key, item);
+                match seen.get(&key) {
+                    Some(first) => repeats.push((first, item)),
+                    None => {
+                        seen.insert(key, item);
+                    }
                 }
+            }
+            // Many repeated numbers are a numbering that restarts by section (one list per kind of
+            // power, say), not slips.
+            if repeats.len() > 2 {
+                repeats.clear();
+            }
+            for (first, item) in repeats {
+                let seq = item.item.seq.as_ref().expect("has a seq");
+                let first_seq = first.item.seq.as_ref().expect("has a seq");
+                out.push(
+                    Finding::span(
+                        META.code,
+                        item.decl.file,
+                        seq.span(),
+                        j,
+                        Some(item.key.clone()),
+                        format!(
+                            "number {} is used twice in {}: by {} and by {}",
+                            seq.get_ref(),
+                            jur.name,
+                            first.name(),
+                            item.name()
+                        ),
+                    )
+                    .help("give every item its own number")
+                    .related(
+                        first.decl.file,
+                        first_seq.span(),
+                        "first used here",
+                    ),
+                );
             }
             let mut main_seqs: BTreeMap<String, usize> = BTreeMap::new();
             for (k, (file, main)) in jur.mains.iter().enumerate() {

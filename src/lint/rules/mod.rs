@@ -31,6 +31,7 @@ pub mod duplicate_flow;
 pub mod duplicate_numbering;
 pub mod flow_key_terms;
 pub mod flow_title;
+pub mod numbering_style;
 pub mod power_type_name;
 pub mod subitem_code;
 pub mod swapped_flows;
@@ -65,6 +66,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &swapped_flows::SwappedFlows,
         &power_type_name::PowerTypeName,
         &catalog_name::CatalogName,
+        &numbering_style::NumberingStyle,
     ];
     rules.sort_by_key(|r| r.meta().code);
     rules
