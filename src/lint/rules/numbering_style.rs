@@ -54,10 +54,13 @@ fn power_number(code: &str) -> Option<(u32, u32)> {
     Some((kind.parse().ok()?, n.parse().ok()?))
 }
 
+/// `(byte offset, length, its end mark, the others' end mark, lines)` of an odd list entry.
+type OddEnding = (usize, usize, Option<char>, Option<char>, usize);
+
 /// A numbered line whose end differs from every other numbered line of the same style in the text
 /// (three or more lines): `(byte offset, length, its end mark, the others' end mark, lines)`. A last
 /// line ending in `。` after lines ending in `；` is the usual Chinese list, not an odd one.
-fn odd_ending(value: &str) -> Option<(usize, usize, Option<char>, Option<char>, usize)> {
+fn odd_ending(value: &str) -> Option<OddEnding> {
     use crate::text::chars::list_marker;
     let mut by_style: BTreeMap<crate::text::chars::MarkerStyle, Vec<(usize, &str)>> =
         BTreeMap::new();
