@@ -91,6 +91,9 @@ pub struct Terms {
     /// Job titles that end a person's title after the unit's name (科员, 副主任 …).
     #[serde(default)]
     pub roles: Vec<String>,
+    /// Two ways of writing one thing (社保卡 / 社会保障卡): one document should use one of them.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
     /// Function characters (的, 或, 对 …): left out when item names are compared with texts.
     #[serde(default)]
     pub function_chars: Vec<String>,
@@ -178,6 +181,7 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
                 terms.domains.extend(t.domains);
                 terms.roles.extend(t.roles);
                 terms.function_chars.extend(t.function_chars);
+                terms.synonyms.extend(t.synonyms);
                 terms.power_types.extend(t.power_types);
             }),
             "phones.toml" => parse::<Phones>(text).map(|p| {

@@ -16,6 +16,7 @@ pub mod near_miss_term;
 pub mod space_before_punctuation;
 pub mod spelling_variants;
 pub mod step_separator;
+pub mod stray_space;
 
 // ZN5xx contacts
 pub mod missing_phone;
@@ -50,6 +51,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &spelling_variants::SpellingVariants,
         &fullwidth_punctuation::FullwidthPunctuation,
         &space_before_punctuation::SpaceBeforePunctuation,
+        &stray_space::StraySpace,
         // ZN5xx contacts
         &phone_format::PhoneFormat,
         &person_phones::PersonPhones,

@@ -29,6 +29,9 @@ Generic chart titles of a jurisdiction (titles that name no item, such as
 `赵县医疗保障局行政确认类权力运行流程图`) are compared too: a title that is the usual one with a few
 characters left out (`…行政确认运行流程图`) is reported.
 
+Pairs of synonyms listed in `terms.toml` (社保卡 / 社会保障卡) are counted too: the rarer form in a
+jurisdiction is reported.
+
 Two spellings written in one text are two things listed side by side (企业法人、事业法人) and are not
 compared. The spelling reported is the one the catalog never uses, or whose characters around the difference
 are rarer in the catalog, or the rarer one in the jurisdiction. Names that are a catalog or glossary
@@ -297,6 +300,74 @@ impl Rule for SpellingVariants {
             }
         }
         generic_titles(ctx, out);
+        synonyms(ctx, out);
+    }
+}
+
+/// Synonyms of `terms.toml` (社保卡 / 社会保障卡): within one jurisdiction, the rarer form is reported.
+fn synonyms(ctx: &Context, out: &mut Vec<Finding>) {
+    let sets = &ctx.reference.terms.synonyms;
+    if sets.is_empty() {
+        return;
+    }
+    for (j, jur) in ctx.project.jurisdictions.iter().enumerate() {
+        for forms in sets {
+            // Occurrences of each form, not counting a form inside a longer one of the set.
+            let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); forms.len()];
+            for (ti, text) in ctx.texts_in(j) {
+                if text.field == "legal_basis" {
+                    continue;
+                }
+                for (k, form) in forms.iter().enumerate() {
+                    for (at, _) in text.value.match_indices(form.as_str()) {
+                        let inside_longer = forms.iter().any(|other| {
+                            other.len() > form.len()
+                                && other.contains(form.as_str())
+                                && text
+                                    .value
+                                    .match_indices(other.as_str())
+                                    .any(|(o, _)| o <= at && at + form.len() <= o + other.len())
+                        });
+                        if !inside_longer {
+                            found[k].push((ti, at));
+                        }
+                    }
+                }
+            }
+            let used: Vec<usize> = (0..forms.len()).filter(|k| !found[*k].is_empty()).collect();
+            if used.len() < 2 {
+                continue;
+            }
+            let usual = *used
+                .iter()
+                .max_by_key(|k| found[**k].len())
+                .expect("two forms");
+            for &k in &used {
+                if k == usual || found[k].len() >= found[usual].len() {
+                    continue;
+                }
+                for &(ti, at) in &found[k] {
+                    let text = &ctx.texts[ti];
+                    out.push(
+                        Finding::at(
+                            META.code,
+                            ctx,
+                            text,
+                            at..at + forms[k].len(),
+                            format!(
+                                "`{}` is written `{}` {} times elsewhere in {}",
+                                forms[k],
+                                forms[usual],
+                                found[usual].len(),
+                                jur.name
+                            ),
+                        )
+                        .help("write one thing one way in one document")
+                        .fix(forms[usual].clone(), false),
+                    );
+                }
+            }
+        }
     }
 }
 
