@@ -1,6 +1,8 @@
 //! Command-line interface: parses arguments and runs one command. Each command lives in its own file.
 
 mod check;
+mod lint;
+mod rule;
 mod show;
 
 use std::io::IsTerminal;
@@ -42,6 +44,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
+    /// Find defects in the sources: typos, citations, time limits, materials, contacts, codes.
+    Lint(lint::LintArgs),
+    /// Print the documentation of a lint rule (`zhinan rule ZN101`, `zhinan rule known-typo`).
+    Rule {
+        /// Rule code or name.
+        #[arg(required_unless_present = "all")]
+        rule: Option<String>,
+        /// List every rule: code, name, default severity and what it does.
+        #[arg(long, conflicts_with = "rule")]
+        all: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -56,6 +69,10 @@ pub const EXIT_INVALID: u8 = 2;
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `zhinan rule` needs no project.
+    if let Command::Rule { rule, all } = &cli.command {
+        return rule::run(rule.as_deref(), *all);
+    }
     let root = match find_root(cli.root.as_deref()) {
         Ok(root) => root,
         Err(message) => {
@@ -70,6 +87,8 @@ pub fn main() -> ExitCode {
             item,
             format,
         } => show::run(&root, &jurisdiction, &item, format),
+        Command::Lint(args) => lint::run(&root, &args),
+        Command::Rule { .. } => unreachable!("handled before the project is loaded"),
     }
 }
 

@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::resolve::{Project, ResolvedItem};
 use crate::text::citation;
@@ -22,21 +23,25 @@ pub fn governing<'p>(
 }
 
 /// [`governing`] for item `ii` of jurisdiction `j`, computed once per lint run.
-pub fn governing_of<'c>(ctx: &'c Context, j: usize, ii: usize) -> Option<&'c ResolvedItem> {
-    let table = ctx.cache.governing.get_or_init(|| {
+pub fn governing_of<'a>(ctx: &Context<'a>, j: usize, ii: usize) -> Option<&'a ResolvedItem> {
+    /// `[jurisdiction][item]` → index into the catalog's items.
+    struct Table(Vec<Vec<Option<usize>>>);
+    let table = ctx.memo(|| {
         let p = ctx.project;
-        p.jurisdictions
-            .iter()
-            .enumerate()
-            .map(|(j, jur)| {
-                jur.items
-                    .iter()
-                    .map(|item| governing_index(p, j, item))
-                    .collect()
-            })
-            .collect()
+        Table(
+            p.jurisdictions
+                .iter()
+                .enumerate()
+                .map(|(j, jur)| {
+                    jur.items
+                        .iter()
+                        .map(|item| governing_index(p, j, item))
+                        .collect()
+                })
+                .collect(),
+        )
     });
-    table[j][ii].map(|i| &ctx.project.catalog().items[i])
+    table.0[j][ii].map(|i| &ctx.project.catalog().items[i])
 }
 
 /// [`governing`], as an index into the catalog's items.
@@ -118,8 +123,18 @@ const LABELS: &[&str] = &[
 
 /// The materials each (jurisdiction, item) wrote itself: `materials` entries, else the entries of
 /// its flowchart notes that list materials.
-pub fn own_materials<'c>(ctx: &'c Context) -> &'c BTreeMap<(usize, usize), Vec<Material>> {
-    ctx.cache.materials.get_or_init(|| collect_materials(ctx))
+pub fn own_materials(ctx: &Context) -> Arc<OwnMaterials> {
+    ctx.memo(|| OwnMaterials(collect_materials(ctx)))
+}
+
+/// The materials each (jurisdiction, item) wrote itself.
+pub struct OwnMaterials(pub BTreeMap<(usize, usize), Vec<Material>>);
+
+impl std::ops::Deref for OwnMaterials {
+    type Target = BTreeMap<(usize, usize), Vec<Material>>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 fn collect_materials(ctx: &Context) -> BTreeMap<(usize, usize), Vec<Material>> {
@@ -340,26 +355,38 @@ pub fn dice(a: &str, b: &str) -> f64 {
 
 /// For each (jurisdiction, item) with its own materials and a governing catalog item: the catalog
 /// item (index into the catalog's items) and how the lists compare. Computed once per lint run.
-pub fn compared<'c>(ctx: &'c Context) -> &'c BTreeMap<(usize, usize), (usize, MaterialMatch)> {
-    ctx.cache.compared.get_or_init(|| {
+pub fn compared(ctx: &Context) -> Arc<Compared> {
+    ctx.memo(|| {
         let project = ctx.project;
-        own_materials(ctx)
-            .iter()
-            .filter_map(|(&(j, ii), materials)| {
-                let gi = governing_index(project, j, &project.jurisdictions[j].items[ii])?;
-                let gov = &project.catalog().items[gi];
-                let theirs: Vec<&str> = gov
-                    .item
-                    .materials
-                    .iter()
-                    .flatten()
-                    .map(|m| m.get_ref().as_str())
-                    .collect();
-                let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
-                Some(((j, ii), (gi, match_materials(&ours, &theirs))))
-            })
-            .collect()
+        let own = own_materials(ctx);
+        Compared(
+            own.iter()
+                .filter_map(|(&(j, ii), materials)| {
+                    let gi = governing_index(project, j, &project.jurisdictions[j].items[ii])?;
+                    let gov = &project.catalog().items[gi];
+                    let theirs: Vec<&str> = gov
+                        .item
+                        .materials
+                        .iter()
+                        .flatten()
+                        .map(|m| m.get_ref().as_str())
+                        .collect();
+                    let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
+                    Some(((j, ii), (gi, match_materials(&ours, &theirs))))
+                })
+                .collect(),
+        )
     })
+}
+
+/// For each (jurisdiction, item): the governing catalog item and the comparison of the materials.
+pub struct Compared(pub BTreeMap<(usize, usize), (usize, MaterialMatch)>);
+
+impl std::ops::Deref for Compared {
+    type Target = BTreeMap<(usize, usize), (usize, MaterialMatch)>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
 }
 
 /// How the materials of a list relate to the catalog's.

@@ -4,6 +4,7 @@
 //! Nothing here knows a particular document: every fact comes from the reference data.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use crate::text::citation::{self, Citation, DocNumber};
 use crate::text::edit_distance;
@@ -75,64 +76,67 @@ pub enum NumberRelation {
     Different,
 }
 
-/// The registry, indexed.
+/// The registry, indexed: a view of the reference data and of its index, which is built once per
+/// lint run and shared by the rules (`Context::memo`).
+#[derive(Clone)]
 pub struct LawIndex<'r> {
     pub reference: &'r Reference,
-    /// (normalised title or alias, law, the title as written in the registry).
-    titles: Vec<(String, usize, &'r str)>,
+    data: Arc<IndexData>,
+}
+
+/// What the index owns (shareable between rules and threads).
+struct IndexData {
+    /// (normalised title or alias, law, alias index or `None` for the title).
+    titles: Vec<(String, usize, Option<usize>)>,
     /// Character masks and lengths of `titles` (quick tests before edit distances).
     masks: Vec<(u128, usize)>,
     /// Numbers of each law (its number and other numbers).
     numbers: Vec<Vec<NumKey>>,
-    /// Every known 机关代字.
-    prefixes: Vec<&'r str>,
+    /// Every known 机关代字, longest first.
+    prefixes: Vec<String>,
 }
 
-impl<'r> LawIndex<'r> {
-    /// The registry of a lint run, indexed once.
-    pub fn of<'c>(ctx: &'c super::Context<'r>) -> &'c LawIndex<'r> {
-        ctx.cache.laws.get_or_init(|| LawIndex::new(ctx.reference))
-    }
-
-    pub fn new(reference: &'r Reference) -> Self {
-        let mut index = LawIndex {
-            reference,
+impl IndexData {
+    fn build(reference: &Reference) -> IndexData {
+        let mut data = IndexData {
             titles: Vec::new(),
             masks: Vec::new(),
             numbers: Vec::new(),
             prefixes: reference
                 .issuers
                 .iter()
-                .flat_map(|i| i.prefixes.iter().map(String::as_str))
+                .flat_map(|i| i.prefixes.iter().cloned())
                 .collect(),
         };
         for (li, law) in reference.laws.iter().enumerate() {
-            index.titles.push((norm_title(&law.title), li, &law.title));
-            for a in &law.aliases {
-                index.titles.push((norm_title(a), li, a));
+            data.titles.push((norm_title(&law.title), li, None));
+            for (ai, a) in law.aliases.iter().enumerate() {
+                data.titles.push((norm_title(a), li, Some(ai)));
             }
         }
-        index.masks = index
+        data.masks = data
             .titles
             .iter()
             .map(|(t, _, _)| (mask(t), t.chars().count()))
             .collect();
         // Agencies of registry numbers are known prefixes too.
-        let mut extra = Vec::new();
         for law in &reference.laws {
             for n in law.number.iter().chain(&law.other_numbers) {
                 for d in citation::numbers(n) {
                     if let DocNumber::Wenhao(w) = &d {
-                        extra.push(&n[w.agency.clone()]);
+                        data.prefixes.push(n[w.agency.clone()].to_string());
                     }
                 }
             }
         }
-        index.prefixes.extend(extra);
-        index
-            .prefixes
+        data.prefixes
             .sort_by_key(|p| std::cmp::Reverse(p.chars().count()));
-        index.numbers = reference
+        // Keys of the registry's own numbers (computing them needs the prefixes above).
+        let index = LawIndex {
+            reference,
+            data: Arc::new(data),
+        };
+        let numbers: Vec<Vec<NumKey>> = reference
             .laws
             .iter()
             .map(|law| {
@@ -148,7 +152,33 @@ impl<'r> LawIndex<'r> {
                     .collect()
             })
             .collect();
-        index
+        let mut data = Arc::try_unwrap(index.data).unwrap_or_else(|_| unreachable!("not shared"));
+        data.numbers = numbers;
+        data
+    }
+}
+
+impl<'r> LawIndex<'r> {
+    /// The registry of a lint run, indexed once and shared by the rules.
+    pub fn of(ctx: &super::Context<'r>) -> LawIndex<'r> {
+        let reference = ctx.reference;
+        LawIndex {
+            reference,
+            data: ctx.memo(|| IndexData::build(reference)),
+        }
+    }
+
+    pub fn new(reference: &'r Reference) -> Self {
+        LawIndex {
+            reference,
+            data: Arc::new(IndexData::build(reference)),
+        }
+    }
+
+    /// A title or alias of the registry as written.
+    fn raw_title(&self, law: usize, alias: Option<usize>) -> &'r str {
+        let l = &self.reference.laws[law];
+        alias.map_or(&l.title, |a| &l.aliases[a])
     }
 
     pub fn law(&self, i: usize) -> &'r Law {
@@ -158,7 +188,8 @@ impl<'r> LawIndex<'r> {
     /// The law whose title or alias is exactly `title` (after normalisation).
     pub fn by_title(&self, title: &str) -> Option<usize> {
         let n = norm_title(title);
-        self.titles
+        self.data
+            .titles
             .iter()
             .find(|(t, _, _)| *t == n)
             .map(|&(_, li, _)| li)
@@ -173,9 +204,10 @@ impl<'r> LawIndex<'r> {
             return None;
         }
         let m = mask(&n);
-        self.titles
+        self.data
+            .titles
             .iter()
-            .zip(&self.masks)
+            .zip(&self.data.masks)
             // near() allows at most 4 characters of difference in length and at most 4 characters
             // that one title has and the other lacks: cheap tests first.
             .filter(|(_, (tm, tl))| {
@@ -186,7 +218,7 @@ impl<'r> LawIndex<'r> {
             .map(|(t, _)| t)
             .filter(|(t, _, _)| near(&n, t))
             .min_by_key(|(t, _, _)| edit_distance(&n, t))
-            .map(|&(_, li, raw)| (li, raw))
+            .map(|&(_, li, alias)| (li, self.raw_title(li, alias)))
     }
 
     /// The canonical name of an issuer named `name` (name, alias, with or without 中华人民共和国).
@@ -217,9 +249,10 @@ impl<'r> LawIndex<'r> {
 
     /// The known 机关代字 that a run of text ends with (和劳社厅发 → 劳社厅发), else the run.
     pub fn agency<'t>(&self, run: &'t str) -> &'t str {
-        self.prefixes
+        self.data
+            .prefixes
             .iter()
-            .find(|p| run.ends_with(**p))
+            .find(|p| run.ends_with(p.as_str()))
             .map_or(run, |p| &run[run.len() - p.len()..])
     }
 
@@ -269,13 +302,13 @@ impl<'r> LawIndex<'r> {
 
     /// Numbers of a law.
     pub fn numbers_of(&self, law: usize) -> &[NumKey] {
-        &self.numbers[law]
+        &self.data.numbers[law]
     }
 
     /// How a cited number relates to the numbers of `law` (the best relation over its numbers).
     pub fn relation(&self, law: usize, key: &NumKey) -> NumberRelation {
         let mut best = NumberRelation::Different;
-        for k in &self.numbers[law] {
+        for k in &self.data.numbers[law] {
             let r = relate(key, k);
             if r == NumberRelation::Same {
                 return r;
@@ -289,7 +322,7 @@ impl<'r> LawIndex<'r> {
 
     /// Laws that a number identifies.
     pub fn by_number(&self, key: &NumKey) -> Vec<usize> {
-        (0..self.numbers.len())
+        (0..self.data.numbers.len())
             .filter(|&li| self.relation(li, key) == NumberRelation::Same)
             .collect()
     }
@@ -419,11 +452,21 @@ impl Cited {
 }
 
 /// The citations of every text of a lint run (indexed like `ctx.texts`), parsed once.
-pub fn cited<'c>(ctx: &'c super::Context) -> &'c [Vec<Cited>] {
-    ctx.cache.cited.get_or_init(|| {
+pub fn cited(ctx: &super::Context) -> Arc<CitedTexts> {
+    ctx.memo(|| {
         let index = LawIndex::of(ctx);
-        ctx.texts.iter().map(|t| cite(index, t.value)).collect()
+        CitedTexts(ctx.texts.iter().map(|t| cite(&index, t.value)).collect())
     })
+}
+
+/// The citations of each text of a lint run, indexed like `ctx.texts`.
+pub struct CitedTexts(pub Vec<Vec<Cited>>);
+
+impl std::ops::Deref for CitedTexts {
+    type Target = [Vec<Cited>];
+    fn deref(&self) -> &[Vec<Cited>] {
+        &self.0
+    }
 }
 
 /// Parse the citations of a text and look each one up.

@@ -240,11 +240,11 @@ fn find_key(text: &str, within: &Range<usize>, key: &str) -> Option<Range<usize>
         let indent = line.len() - trimmed.len();
         let bare = trimmed.strip_prefix(key);
         let quoted = trimmed.strip_prefix(&format!("\"{key}\""));
-        if let Some(rest) = bare.or(quoted) {
-            if rest.trim_start().starts_with('=') {
-                let len = line.len() - indent - rest.len();
-                return Some(offset + indent..offset + indent + len);
-            }
+        if let Some(rest) = bare.or(quoted)
+            && rest.trim_start().starts_with('=')
+        {
+            let len = line.len() - indent - rest.len();
+            return Some(offset + indent..offset + indent + len);
         }
         // Inline tables: `{ name = …, phnoe = … }` on one line.
         if let Some(pos) = line

@@ -199,23 +199,23 @@ pub fn resolve_items(raw: &RawProject, tree: &Tree, diags: &mut Vec<Diag>) -> Ve
                     || chain
                         .iter()
                         .any(|&p| lookup(p, key).is_some_and(|d| d.item.get_ref().local));
-                if !local {
-                    if let Some(pos) = indexes[tree.province].iter().position(|(k, _)| k == key) {
-                        found = true;
-                        catalog = Some(pos);
-                        let d = &indexes[tree.province][pos].1;
-                        fill(
-                            &mut merged,
-                            d.item.get_ref(),
-                            &mut origins,
-                            Origin {
-                                jurisdiction: tree.province,
-                                file: d.file,
-                            },
-                        );
-                        if main.is_none() {
-                            main = d.main.map(|m| (d.file, m.clone()));
-                        }
+                if !local
+                    && let Some(pos) = indexes[tree.province].iter().position(|(k, _)| k == key)
+                {
+                    found = true;
+                    catalog = Some(pos);
+                    let d = &indexes[tree.province][pos].1;
+                    fill(
+                        &mut merged,
+                        d.item.get_ref(),
+                        &mut origins,
+                        Origin {
+                            jurisdiction: tree.province,
+                            file: d.file,
+                        },
+                    );
+                    if main.is_none() {
+                        main = d.main.map(|m| (d.file, m.clone()));
                     }
                 }
                 // A county may publish something for a whole 主项 (a chart for 13203600400Y): the
@@ -246,8 +246,7 @@ pub fn resolve_items(raw: &RawProject, tree: &Tree, diags: &mut Vec<Diag>) -> Ve
                         }
                     }
                 }
-                if !found && !own.local {
-                    let code = own.code.as_ref().expect("checked above");
+                if let (false, false, Some(code)) = (found, own.local, own.code.as_ref()) {
                     let help = match nearest(key, &catalog_keys) {
                         Some(n) => format!("did you mean `{n}`? If the item is not in the catalog, add `local = true`"),
                         None => "check the code against the catalog, or add `local = true` for an item that is not in the catalog".to_string(),

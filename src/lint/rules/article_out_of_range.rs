@@ -1,39 +1,46 @@
 //! ZN207 article-out-of-range.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, TitleMatch, cited};
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::numerals::to_chinese;
 
-declare_rule! {
-    /// ## What it does
-    /// Flags a cited article (第X条) beyond the number of articles of the cited document, when the law
-    /// registry knows that number.
-    ///
-    /// ## Why is this bad?
-    /// An article that does not exist cannot be the legal basis of anything: the number is a typo or
-    /// belongs to another document.
-    ///
-    /// ## Example
-    /// ```text
-    /// 《社会保险费征缴暂行条例》（国务院令第259号）第三十八条
-    /// ```
-    /// (the regulation has 31 articles)
-    ///
-    /// ## Use instead
-    /// The article that actually sets the rule, e.g. `第八条`.
-    pub struct ArticleOutOfRange;
-    code = "ZN207", name = "article-out-of-range", severity = Error
-}
+rule_doc!(
+    ArticleOutOfRange,
+    r#"## What it does
+Flags a cited article (第X条) beyond the number of articles of the cited document, when the law
+registry knows that number.
+
+## Why is this bad?
+An article that does not exist cannot be the legal basis of anything: the number is a typo or
+belongs to another document.
+
+## Example
+```text
+《社会保险费征缴暂行条例》（国务院令第259号）第三十八条
+```
+(the regulation has 31 articles)
+
+## Use instead
+The article that actually sets the rule, e.g. `第八条`.
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN207",
+    name: "article-out-of-range",
+    severity: Severity::Error,
+    doc: DOC,
+};
 
 impl Rule for ArticleOutOfRange {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
             for c in cs {
                 // Articles of a notice that issues a regulation belong to the regulation.
                 let Some((li, TitleMatch::Title | TitleMatch::Full)) = c.law else {
@@ -46,7 +53,7 @@ impl Rule for ArticleOutOfRange {
                     if n > u64::from(count) {
                         out.push(
                             Finding::at(
-                                Self::META.code,
+                                META.code,
                                 ctx,
                                 t,
                                 a.range.clone(),

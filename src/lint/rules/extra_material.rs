@@ -1,36 +1,43 @@
 //! ZN403 extra-material.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::governing::{compared, forms, own_materials};
 use crate::lint::legal::{near, norm_title};
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
-declare_rule! {
-    /// ## What it does
-    /// Notes a material in a city's or county's list for an item that stands for none of the
-    /// governing catalog's materials for that item, or a sub-item (①②…) of a material that the
-    /// catalog's material does not have.
-    ///
-    /// ## Why is this bad?
-    /// 六统一 allows a lower level to ask for more than the catalog only when it announces it in
-    /// advance. An extra material may be legitimate, or may be a leftover of an older list or of
-    /// another item; it is worth a look, not an alarm.
-    ///
-    /// ## Example
-    /// Catalog: `有效身份证件或医保电子凭证或社保卡` only; county:
-    /// ```text
-    /// materials = ["有效身份证件或医保电子凭证或社保卡", "《基本医疗保险关系转移接续申请表》"]
-    /// ```
-    ///
-    /// ## Use instead
-    /// The catalog's list, or announce the extra material in the public notice.
-    pub struct ExtraMaterial;
-    code = "ZN403", name = "extra-material", severity = Info
-}
+rule_doc!(
+    ExtraMaterial,
+    r#"## What it does
+Notes a material in a city's or county's list for an item that stands for none of the
+governing catalog's materials for that item, or a sub-item (①②…) of a material that the
+catalog's material does not have.
+
+## Why is this bad?
+六统一 allows a lower level to ask for more than the catalog only when it announces it in
+advance. An extra material may be legitimate, or may be a leftover of an older list or of
+another item; it is worth a look, not an alarm.
+
+## Example
+Catalog: `有效身份证件或医保电子凭证或社保卡` only; county:
+```text
+materials = ["有效身份证件或医保电子凭证或社保卡", "《基本医疗保险关系转移接续申请表》"]
+```
+
+## Use instead
+The catalog's list, or announce the extra material in the public notice.
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN403",
+    name: "extra-material",
+    severity: Severity::Info,
+    doc: DOC,
+};
 
 impl Rule for ExtraMaterial {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
@@ -49,7 +56,7 @@ impl Rule for ExtraMaterial {
                     .collect::<Vec<_>>()
             })
             .collect();
-        for (key, (gi, matched)) in compared(ctx) {
+        for (key, (gi, matched)) in compared(ctx).iter() {
             let materials = &own_materials(ctx)[key];
             let gov = &project.catalog().items[*gi];
             let theirs: Vec<&str> = gov
@@ -75,7 +82,7 @@ impl Rule for ExtraMaterial {
                 }
                 out.push(
                     Finding::at(
-                        Self::META.code,
+                        META.code,
                         ctx,
                         &ctx.texts[m.text],
                         m.range.clone(),
@@ -94,7 +101,7 @@ impl Rule for ExtraMaterial {
                 let range = m.range.start + part.start..m.range.start + part.end;
                 out.push(
                     Finding::at(
-                        Self::META.code,
+                        META.code,
                         ctx,
                         &ctx.texts[m.text],
                         range,

@@ -1,35 +1,42 @@
 //! ZN401 form-name-mismatch.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::governing::{forms, governing_of, own_materials};
 use crate::lint::legal::{near, norm_title};
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::resolve::ResolvedItem;
 
-declare_rule! {
-    /// ## What it does
-    /// Flags a form (《…表》, 《…书》 …) in a city's or county's materials that is not one of the
-    /// governing catalog's forms for the item but is close to one (a word added, dropped or replaced,
-    /// words in another order), or is the form of another catalog item (copied from a neighbouring
-    /// item).
-    ///
-    /// ## Why is this bad?
-    /// Applicants ask for the form by its name; a form that does not exist, or the form of another
-    /// service, sends them to the wrong window. 六统一 requires the catalog's materials.
-    ///
-    /// ## Example
-    /// For 城乡居民参保信息变更登记:
-    /// ```text
-    /// materials = ["《基本医疗保险职工参保信息变更登记表》"]
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// materials = ["《基本医疗保险城乡居民参保信息变更登记表》"]
-    /// ```
-    pub struct FormNameMismatch;
-    code = "ZN401", name = "form-name-mismatch", severity = Error
-}
+rule_doc!(
+    FormNameMismatch,
+    r#"## What it does
+Flags a form (《…表》, 《…书》 …) in a city's or county's materials that is not one of the
+governing catalog's forms for the item but is close to one (a word added, dropped or replaced,
+words in another order), or is the form of another catalog item (copied from a neighbouring
+item).
+
+## Why is this bad?
+Applicants ask for the form by its name; a form that does not exist, or the form of another
+service, sends them to the wrong window. 六统一 requires the catalog's materials.
+
+## Example
+For 城乡居民参保信息变更登记:
+```text
+materials = ["《基本医疗保险职工参保信息变更登记表》"]
+```
+
+## Use instead
+```text
+materials = ["《基本医疗保险城乡居民参保信息变更登记表》"]
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN401",
+    name: "form-name-mismatch",
+    severity: Severity::Error,
+    doc: DOC,
+};
 
 fn item_forms(item: &ResolvedItem) -> Vec<String> {
     item.item
@@ -47,7 +54,7 @@ fn item_forms(item: &ResolvedItem) -> Vec<String> {
 
 impl Rule for FormNameMismatch {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
@@ -55,7 +62,7 @@ impl Rule for FormNameMismatch {
         let catalog_items = &project.catalog().items;
         // Forms of every catalog item, computed once (only when some list names a form).
         let all_forms: Vec<Vec<String>> = catalog_items.iter().map(item_forms).collect();
-        for (&(j, ii), materials) in own_materials(ctx) {
+        for (&(j, ii), materials) in own_materials(ctx).iter() {
             let Some(gov) = governing_of(ctx, j, ii) else {
                 continue;
             };
@@ -75,7 +82,7 @@ impl Rule for FormNameMismatch {
                     {
                         out.push(
                             Finding::at(
-                                Self::META.code,
+                                META.code,
                                 ctx,
                                 t,
                                 range,
@@ -120,7 +127,7 @@ impl Rule for FormNameMismatch {
                         };
                         out.push(
                             Finding::at(
-                                Self::META.code,
+                                META.code,
                                 ctx,
                                 t,
                                 range,

@@ -2,37 +2,44 @@
 
 use std::collections::BTreeMap;
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::legal::{Cited, LawIndex, cited};
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::citation::DocNumber;
 
-declare_rule! {
-    /// ## What it does
-    /// Flags a document cited in two different ways within one jurisdiction: another spelling of the
-    /// title, with and without its number, or an order designated by different issuer names. The
-    /// least frequent form is reported, pointing at the usual one.
-    ///
-    /// ## Why is this bad?
-    /// One guide should cite one document one way. Variants are copy-and-edit leftovers; at least one
-    /// of them is not the official form, and readers wonder whether two documents are meant.
-    /// (Forms that other rules already flag, such as a missing 第 or wrong brackets, do not count as
-    /// a second way here.)
-    ///
-    /// ## Example
-    /// ```text
-    /// 《社会保险经办条例》（国务院令第765号）第二十条
-    /// 《社会保险经办条例》第二十条
-    /// ```
-    ///
-    /// ## Use instead
-    /// The same, complete form everywhere:
-    /// ```text
-    /// 《社会保险经办条例》（国务院令第765号）第二十条
-    /// ```
-    pub struct InconsistentCitation;
-    code = "ZN212", name = "inconsistent-citation", severity = Warning
-}
+rule_doc!(
+    InconsistentCitation,
+    r#"## What it does
+Flags a document cited in two different ways within one jurisdiction: another spelling of the
+title, with and without its number, or an order designated by different issuer names. The
+least frequent form is reported, pointing at the usual one.
+
+## Why is this bad?
+One guide should cite one document one way. Variants are copy-and-edit leftovers; at least one
+of them is not the official form, and readers wonder whether two documents are meant.
+(Forms that other rules already flag, such as a missing 第 or wrong brackets, do not count as
+a second way here.)
+
+## Example
+```text
+《社会保险经办条例》（国务院令第765号）第二十条
+《社会保险经办条例》第二十条
+```
+
+## Use instead
+The same, complete form everywhere:
+```text
+《社会保险经办条例》（国务院令第765号）第二十条
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN212",
+    name: "inconsistent-citation",
+    severity: Severity::Warning,
+    doc: DOC,
+};
 
 /// What makes two citations of one document "the same way": the title as written, whether a number
 /// is given, and the issuers or 机关代字 of the number.
@@ -55,7 +62,7 @@ fn form(index: &LawIndex, text: &str, c: &Cited) -> (String, String) {
 
 impl Rule for InconsistentCitation {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
@@ -63,7 +70,7 @@ impl Rule for InconsistentCitation {
         // (jurisdiction, law) → citations in order.
         type Entry = (usize, Cited, (String, String));
         let mut groups: BTreeMap<(usize, usize), Vec<Entry>> = BTreeMap::new();
-        for (ti, (t, cs)) in ctx.texts.iter().zip(cited(ctx)).enumerate() {
+        for (ti, (t, cs)) in ctx.texts.iter().zip(cited(ctx).iter()).enumerate() {
             for c in cs {
                 // A title without a number outside 设定依据 is a mention in prose, not a citation.
                 if c.citation.title.is_none()
@@ -76,7 +83,7 @@ impl Rule for InconsistentCitation {
                     _ => None,
                 });
                 let Some(law) = law else { continue };
-                let f = form(index, t.value, c);
+                let f = form(&index, t.value, c);
                 groups
                     .entry((t.jurisdiction, law))
                     .or_default()
@@ -142,7 +149,7 @@ impl Rule for InconsistentCitation {
                 };
                 out.push(
                     Finding::at(
-                        Self::META.code,
+                        META.code,
                         ctx,
                         t,
                         range,

@@ -1,40 +1,47 @@
 //! ZN206 issuer-lifetime.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, cited};
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::citation::DocNumber;
 
-declare_rule! {
-    /// ## What it does
-    /// Flags a 发文字号 whose year lies outside the years in which the issuer of its 机关代字 existed
-    /// (issuer lifetimes are in `catalog/reference/issuers.toml`).
-    ///
-    /// ## Why is this bad?
-    /// 劳动和社会保障部 existed from 1998 to 2008: a 劳社厅发 document of 2022 cannot exist, so the year
-    /// (or the 代字) is wrong, usually a typo (2002 → 2022).
-    ///
-    /// ## Example
-    /// ```text
-    /// 《劳动和社会保障部办公厅关于妥善解决医疗保险制度改革有关问题的指导意见》（劳社厅发〔2022〕8号）
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// 《劳动和社会保障部办公厅关于妥善解决医疗保险制度改革有关问题的指导意见》（劳社厅发〔2002〕8号）
-    /// ```
-    pub struct IssuerLifetime;
-    code = "ZN206", name = "issuer-lifetime", severity = Error
-}
+rule_doc!(
+    IssuerLifetime,
+    r#"## What it does
+Flags a 发文字号 whose year lies outside the years in which the issuer of its 机关代字 existed
+(issuer lifetimes are in `catalog/reference/issuers.toml`).
+
+## Why is this bad?
+劳动和社会保障部 existed from 1998 to 2008: a 劳社厅发 document of 2022 cannot exist, so the year
+(or the 代字) is wrong, usually a typo (2002 → 2022).
+
+## Example
+```text
+《劳动和社会保障部办公厅关于妥善解决医疗保险制度改革有关问题的指导意见》（劳社厅发〔2022〕8号）
+```
+
+## Use instead
+```text
+《劳动和社会保障部办公厅关于妥善解决医疗保险制度改革有关问题的指导意见》（劳社厅发〔2002〕8号）
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN206",
+    name: "issuer-lifetime",
+    severity: Severity::Error,
+    doc: DOC,
+};
 
 impl Rule for IssuerLifetime {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
             for c in cs {
                 let Some(DocNumber::Wenhao(w)) = &c.citation.number else {
                     continue;
@@ -65,7 +72,7 @@ impl Rule for IssuerLifetime {
                     .collect::<Vec<_>>()
                     .join(", ");
                 let mut f = Finding::at(
-                    Self::META.code,
+                    META.code,
                     ctx,
                     t,
                     w.year.clone(),

@@ -2,30 +2,37 @@
 
 use std::collections::BTreeSet;
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::governing::governing_of;
 use crate::lint::legal::{LawIndex, cite, norm_title};
-use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef};
+use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
 
-declare_rule! {
-    /// ## What it does
-    /// Compares the 设定依据 a city or county wrote for an item with the governing catalog's 设定依据
-    /// for the same item, and flags documents the catalog cites that are missing, documents the
-    /// catalog does not cite, and different articles of the same document.
-    ///
-    /// ## Why is this bad?
-    /// Under 六统一 every level publishes the same legal basis for an item. A different list is most
-    /// often copied from another item (the basis of 参保登记 under 出具参保凭证) or left over from an
-    /// older edition. It is a warning: the catalog itself can be the one that is wrong.
-    ///
-    /// ## Example
-    /// Catalog: `《中华人民共和国社会保险法》第五十七条`; county: `《中华人民共和国社会保险法》第五十八条`.
-    ///
-    /// ## Use instead
-    /// The catalog's list for the item, or a note explaining the local basis.
-    pub struct LegalBasisDiffers;
-    code = "ZN213", name = "legal-basis-differs", severity = Warning
-}
+rule_doc!(
+    LegalBasisDiffers,
+    r#"## What it does
+Compares the 设定依据 a city or county wrote for an item with the governing catalog's 设定依据
+for the same item, and flags documents the catalog cites that are missing, documents the
+catalog does not cite, and different articles of the same document.
+
+## Why is this bad?
+Under 六统一 every level publishes the same legal basis for an item. A different list is most
+often copied from another item (the basis of 参保登记 under 出具参保凭证) or left over from an
+older edition. It is a warning: the catalog itself can be the one that is wrong.
+
+## Example
+Catalog: `《中华人民共和国社会保险法》第五十七条`; county: `《中华人民共和国社会保险法》第五十八条`.
+
+## Use instead
+The catalog's list for the item, or a note explaining the local basis.
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN213",
+    name: "legal-basis-differs",
+    severity: Severity::Warning,
+    doc: DOC,
+};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum Doc {
@@ -86,7 +93,7 @@ fn articles(set: &BTreeSet<u64>) -> String {
 
 impl Rule for LegalBasisDiffers {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
@@ -112,7 +119,7 @@ impl Rule for LegalBasisDiffers {
                 let theirs = memo.entry(catalog.key.clone()).or_insert_with(|| {
                     theirs
                         .iter()
-                        .flat_map(|t| entries(index, t.get_ref()))
+                        .flat_map(|t| entries(&index, t.get_ref()))
                         .collect()
                 });
                 if theirs.is_empty() {
@@ -125,14 +132,14 @@ impl Rule for LegalBasisDiffers {
                 let Some(first) = texts.first() else { continue };
                 let ours: Vec<(&TextRef, Entry)> = texts
                     .iter()
-                    .flat_map(|t| entries(index, t.value).into_iter().map(move |e| (*t, e)))
+                    .flat_map(|t| entries(&index, t.value).into_iter().map(move |e| (*t, e)))
                     .collect();
                 let code = catalog.code().unwrap_or(&catalog.key);
                 for (t, e) in &ours {
                     match theirs.iter().find(|c| c.doc == e.doc) {
                         None => out.push(
                             Finding::at(
-                                Self::META.code,
+                                META.code,
                                 ctx,
                                 t,
                                 e.range.clone(),
@@ -157,7 +164,7 @@ impl Rule for LegalBasisDiffers {
                         {
                             out.push(
                                 Finding::at(
-                                    Self::META.code,
+                                    META.code,
                                     ctx,
                                     t,
                                     e.range.clone(),
@@ -186,7 +193,7 @@ impl Rule for LegalBasisDiffers {
                         .join("、");
                     out.push(
                         Finding::at(
-                            Self::META.code,
+                            META.code,
                             ctx,
                             first,
                             0..first.value.len(),

@@ -1,34 +1,41 @@
 //! ZN211 legal-basis-without-title-marks.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::legal::LawIndex;
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::citation;
 
-declare_rule! {
-    /// ## What it does
-    /// Flags an entry of 设定依据 that has no 书名号 title at all.
-    ///
-    /// ## Why is this bad?
-    /// A document's title is written in 《》: without them the reader cannot tell the title from the
-    /// surrounding words, and the entry usually also lacks the issuer and the number.
-    ///
-    /// ## Example
-    /// ```text
-    /// legal_basis = ["河北省违法违规使用医疗保障基金举报奖励办法实施细则"]
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// legal_basis = ["《河北省违法违规使用医疗保障基金举报奖励办法实施细则》（文号）"]
-    /// ```
-    pub struct LegalBasisWithoutTitleMarks;
-    code = "ZN211", name = "legal-basis-without-title-marks", severity = Warning
-}
+rule_doc!(
+    LegalBasisWithoutTitleMarks,
+    r#"## What it does
+Flags an entry of 设定依据 that has no 书名号 title at all.
+
+## Why is this bad?
+A document's title is written in 《》: without them the reader cannot tell the title from the
+surrounding words, and the entry usually also lacks the issuer and the number.
+
+## Example
+```text
+legal_basis = ["河北省违法违规使用医疗保障基金举报奖励办法实施细则"]
+```
+
+## Use instead
+```text
+legal_basis = ["《河北省违法违规使用医疗保障基金举报奖励办法实施细则》（文号）"]
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN211",
+    name: "legal-basis-without-title-marks",
+    severity: Severity::Warning,
+    doc: DOC,
+};
 
 impl Rule for LegalBasisWithoutTitleMarks {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
@@ -40,7 +47,7 @@ impl Rule for LegalBasisWithoutTitleMarks {
             }
             let start = t.value.find(v).unwrap_or(0);
             let mut f = Finding::at(
-                Self::META.code,
+                META.code,
                 ctx,
                 t,
                 start..start + v.len(),

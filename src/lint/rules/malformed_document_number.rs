@@ -1,50 +1,57 @@
 //! ZN209 malformed-document-number.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::legal::cited;
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::citation::DocNumber;
 use crate::text::numerals::NumberKind;
 
-declare_rule! {
-    /// ## What it does
-    /// Flags a 发文字号 or order number that is not written the standard way: whitespace inside it
-    /// (国务院令 第765号), Chinese numerals (国务院令第六四九号), 第 before the serial of a 文号
-    /// (国发〔2016〕第3号), leading zeros (国发〔2016〕03号), a two-digit year (国发〔16〕3号), or an
-    /// order written 国务院第259号令 instead of 国务院令第259号.
-    /// (A number that mixes Chinese and Arabic numerals, 第六49号, is reported by mixed-numerals.)
-    ///
-    /// ## Why is this bad?
-    /// GB/T 9704-2012 §7.2.5: the year is written in full, the serial in Arabic numerals without 第
-    /// and without leading zeros. Numbers written otherwise are typos or leftovers of editing, and
-    /// defeat searches for the document.
-    ///
-    /// ## Example
-    /// ```text
-    /// 《社会救助暂行办法》（国务院令第六四九号）
-    /// 《社会保险经办条例》（国务院令 第765号）
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// 《社会救助暂行办法》（国务院令第649号）
-    /// 《社会保险经办条例》（国务院令第765号）
-    /// ```
-    ///
-    /// ## Fix safety
-    /// Safe for whitespace, leading zeros and a wrong 第; unsafe for numerals. No fix for a short
-    /// year.
-    pub struct MalformedDocumentNumber;
-    code = "ZN209", name = "malformed-document-number", severity = Error
-}
+rule_doc!(
+    MalformedDocumentNumber,
+    r#"## What it does
+Flags a 发文字号 or order number that is not written the standard way: whitespace inside it
+(国务院令 第765号), Chinese numerals (国务院令第六四九号), 第 before the serial of a 文号
+(国发〔2016〕第3号), leading zeros (国发〔2016〕03号), a two-digit year (国发〔16〕3号), or an
+order written 国务院第259号令 instead of 国务院令第259号.
+(A number that mixes Chinese and Arabic numerals, 第六49号, is reported by mixed-numerals.)
+
+## Why is this bad?
+GB/T 9704-2012 §7.2.5: the year is written in full, the serial in Arabic numerals without 第
+and without leading zeros. Numbers written otherwise are typos or leftovers of editing, and
+defeat searches for the document.
+
+## Example
+```text
+《社会救助暂行办法》（国务院令第六四九号）
+《社会保险经办条例》（国务院令 第765号）
+```
+
+## Use instead
+```text
+《社会救助暂行办法》（国务院令第649号）
+《社会保险经办条例》（国务院令第765号）
+```
+
+## Fix safety
+Safe for whitespace, leading zeros and a wrong 第; unsafe for numerals. No fix for a short
+year.
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN209",
+    name: "malformed-document-number",
+    severity: Severity::Error,
+    doc: DOC,
+};
 
 impl Rule for MalformedDocumentNumber {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
             let v = t.value;
             for n in cs.iter().filter_map(|c| c.citation.number.clone()) {
                 let range = n.range();
@@ -57,7 +64,7 @@ impl Rule for MalformedDocumentNumber {
                         .collect();
                     out.push(
                         Finding::at(
-                            Self::META.code,
+                            META.code,
                             ctx,
                             t,
                             range.clone(),
@@ -78,7 +85,7 @@ impl Rule for MalformedDocumentNumber {
                         let what = "is written in Chinese numerals";
                         out.push(
                             Finding::at(
-                                Self::META.code,
+                                META.code,
                                 ctx,
                                 t,
                                 num_range.clone(),
@@ -95,7 +102,7 @@ impl Rule for MalformedDocumentNumber {
                     {
                         out.push(
                             Finding::at(
-                                Self::META.code,
+                                META.code,
                                 ctx,
                                 t,
                                 num_range.clone(),
@@ -113,7 +120,7 @@ impl Rule for MalformedDocumentNumber {
                     let right = format!("{}令第{}号", &v[o.issuers.clone()], &v[o.number.clone()]);
                     out.push(
                         Finding::at(
-                            Self::META.code,
+                            META.code,
                             ctx,
                             t,
                             o.range.clone(),
@@ -131,7 +138,7 @@ impl Rule for MalformedDocumentNumber {
                     {
                         out.push(
                             Finding::at(
-                                Self::META.code,
+                                META.code,
                                 ctx,
                                 t,
                                 di.clone(),
@@ -144,7 +151,7 @@ impl Rule for MalformedDocumentNumber {
                     if w.year.len() == 2 {
                         out.push(
                             Finding::at(
-                                Self::META.code,
+                                META.code,
                                 ctx,
                                 t,
                                 w.year.clone(),

@@ -1,41 +1,48 @@
 //! ZN404 material-near-miss.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::governing::{compared, own_materials};
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
-declare_rule! {
-    /// ## What it does
-    /// Flags a material that is one or two characters away from one of the governing catalog's
-    /// materials for the item (three for long ones), without being equal to any of them; or one
-    /// alternative of a material (A或B) that is so close to the catalog's alternative. Abbreviations
-    /// (社保卡 for 社会保障卡: characters left out at several places) are not flagged.
-    ///
-    /// ## Why is this bad?
-    /// Such a difference is almost always a typo or a truncation (医院机构收费票据 for 医疗机构收费票据,
-    /// …分析报 for …分析报告), and it names a document that does not exist.
-    ///
-    /// ## Example
-    /// ```text
-    /// materials = ["医院机构收费票据"]
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// materials = ["医疗机构收费票据"]
-    /// ```
-    pub struct MaterialNearMiss;
-    code = "ZN404", name = "material-near-miss", severity = Warning
-}
+rule_doc!(
+    MaterialNearMiss,
+    r#"## What it does
+Flags a material that is one or two characters away from one of the governing catalog's
+materials for the item (three for long ones), without being equal to any of them; or one
+alternative of a material (A或B) that is so close to the catalog's alternative. Abbreviations
+(社保卡 for 社会保障卡: characters left out at several places) are not flagged.
+
+## Why is this bad?
+Such a difference is almost always a typo or a truncation (医院机构收费票据 for 医疗机构收费票据,
+…分析报 for …分析报告), and it names a document that does not exist.
+
+## Example
+```text
+materials = ["医院机构收费票据"]
+```
+
+## Use instead
+```text
+materials = ["医疗机构收费票据"]
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN404",
+    name: "material-near-miss",
+    severity: Severity::Warning,
+    doc: DOC,
+};
 
 impl Rule for MaterialNearMiss {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        for (key, (gi, matched)) in compared(ctx) {
+        for (key, (gi, matched)) in compared(ctx).iter() {
             let materials = &own_materials(ctx)[key];
             let gov = &project.catalog().items[*gi];
             let theirs: Vec<&str> = gov
@@ -62,7 +69,7 @@ impl Rule for MaterialNearMiss {
                     )
                 };
                 out.push(
-                    Finding::at(Self::META.code, ctx, &ctx.texts[m.text], range, message)
+                    Finding::at(META.code, ctx, &ctx.texts[m.text], range, message)
                         .help(format!("write “{}”", n.expected))
                         .fix(n.expected.clone(), false),
                 );

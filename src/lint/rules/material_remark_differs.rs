@@ -1,43 +1,50 @@
 //! ZN405 material-remark-differs.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::governing::{compared, own_materials};
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
-declare_rule! {
-    /// ## What it does
-    /// Flags a material that names the same document or form as the governing catalog's but with
-    /// other bracketed remarks: the catalog's remark missing (（注销）, （含新增、暂停、终止、恢复）),
-    /// or reworded (（含增加、中断…） for （含新增、暂停…）, （加盖单位公章） for
-    /// （关键信息变更加盖单位公章）). Bracket width alone (（） / ()) does not count, nor a remark
-    /// that only repeats what the catalog's notes say about the material.
-    ///
-    /// ## Why is this bad?
-    /// The remark says what the material covers or when it needs a stamp. A different remark asks
-    /// the applicant for something else than the catalog does (a stamp on every change instead of
-    /// on key changes only), usually a leftover of an older edition.
-    ///
-    /// ## Example
-    /// ```text
-    /// materials = ["《职工基本医疗保险参保登记表》（含增加、中断、终止、恢复、在职转退休）"]
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// materials = ["《职工基本医疗保险参保登记表》（含新增、暂停、终止、恢复、在职转退休）"]
-    /// ```
-    pub struct MaterialRemarkDiffers;
-    code = "ZN405", name = "material-remark-differs", severity = Warning
-}
+rule_doc!(
+    MaterialRemarkDiffers,
+    r#"## What it does
+Flags a material that names the same document or form as the governing catalog's but with
+other bracketed remarks: the catalog's remark missing (（注销）, （含新增、暂停、终止、恢复）),
+or reworded (（含增加、中断…） for （含新增、暂停…）, （加盖单位公章） for
+（关键信息变更加盖单位公章）). Bracket width alone (（） / ()) does not count, nor a remark
+that only repeats what the catalog's notes say about the material.
+
+## Why is this bad?
+The remark says what the material covers or when it needs a stamp. A different remark asks
+the applicant for something else than the catalog does (a stamp on every change instead of
+on key changes only), usually a leftover of an older edition.
+
+## Example
+```text
+materials = ["《职工基本医疗保险参保登记表》（含增加、中断、终止、恢复、在职转退休）"]
+```
+
+## Use instead
+```text
+materials = ["《职工基本医疗保险参保登记表》（含新增、暂停、终止、恢复、在职转退休）"]
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN405",
+    name: "material-remark-differs",
+    severity: Severity::Warning,
+    doc: DOC,
+};
 
 impl Rule for MaterialRemarkDiffers {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        for (key, (gi, matched)) in compared(ctx) {
+        for (key, (gi, matched)) in compared(ctx).iter() {
             let materials = &own_materials(ctx)[key];
             let gov = &project.catalog().items[*gi];
             let theirs: Vec<&str> = gov
@@ -75,7 +82,7 @@ impl Rule for MaterialRemarkDiffers {
                 };
                 out.push(
                     Finding::at(
-                        Self::META.code,
+                        META.code,
                         ctx,
                         &ctx.texts[m.text],
                         range,

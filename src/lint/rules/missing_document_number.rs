@@ -1,40 +1,47 @@
 //! ZN210 missing-document-number.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, TitleMatch, cited};
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
-declare_rule! {
-    /// ## What it does
-    /// Flags an entry of 设定依据 that cites a registered regulation, rule or normative document
-    /// without its 文号 or order number. Laws of the National People's Congress, customarily cited by
-    /// title alone, are exempt (`cite_number = false` in `laws.toml`).
-    ///
-    /// ## Why is this bad?
-    /// The form of a legal basis is 《标题》（发文字号）第X条: the number identifies the version of the
-    /// document. A guide that gives it for one item and omits it for another is also inconsistent.
-    ///
-    /// ## Example
-    /// ```text
-    /// 《社会保险经办条例》第二十条
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// 《社会保险经办条例》（国务院令第765号）第二十条
-    /// ```
-    pub struct MissingDocumentNumber;
-    code = "ZN210", name = "missing-document-number", severity = Warning
-}
+rule_doc!(
+    MissingDocumentNumber,
+    r#"## What it does
+Flags an entry of 设定依据 that cites a registered regulation, rule or normative document
+without its 文号 or order number. Laws of the National People's Congress, customarily cited by
+title alone, are exempt (`cite_number = false` in `laws.toml`).
+
+## Why is this bad?
+The form of a legal basis is 《标题》（发文字号）第X条: the number identifies the version of the
+document. A guide that gives it for one item and omits it for another is also inconsistent.
+
+## Example
+```text
+《社会保险经办条例》第二十条
+```
+
+## Use instead
+```text
+《社会保险经办条例》（国务院令第765号）第二十条
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN210",
+    name: "missing-document-number",
+    severity: Severity::Warning,
+    doc: DOC,
+};
 
 impl Rule for MissingDocumentNumber {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
             if t.field != "legal_basis" {
                 continue;
             }
@@ -50,7 +57,7 @@ impl Rule for MissingDocumentNumber {
                 let title = c.title_range();
                 out.push(
                     Finding::at(
-                        Self::META.code,
+                        META.code,
                         ctx,
                         t,
                         title.clone(),

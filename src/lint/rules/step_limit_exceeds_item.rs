@@ -1,34 +1,41 @@
 //! ZN303 step-limit-exceeds-item.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::governing::governing_of;
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::time_limit::{self, Limit, certainly_longer};
 
-declare_rule! {
-    /// ## What it does
-    /// Flags a time stated in a flowchart step, a note or the conditions of an item that is longer
-    /// than the item's own time limit (its 承诺办理时限, inherited or written, else the governing
-    /// catalog's): a step cannot take longer than the whole procedure.
-    ///
-    /// ## Why is this bad?
-    /// The chart or note contradicts the promise: either the step's time or the promise is wrong,
-    /// and applicants are told two different things. Deadlines set for the applicant (应当自…之日起
-    /// 20个工作日内告知) are not steps of the office and are not compared.
-    ///
-    /// ## Example
-    /// Item limit `不超过10个工作日`, flowchart:
-    /// ```text
-    /// { id = "done", kind = "end", text = "递交结算部门：不超过20个工作日拨付，办结" }
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// { id = "done", kind = "end", text = "递交结算部门：不超过10个工作日拨付，办结" }
-    /// ```
-    pub struct StepLimitExceedsItem;
-    code = "ZN303", name = "step-limit-exceeds-item", severity = Warning
-}
+rule_doc!(
+    StepLimitExceedsItem,
+    r#"## What it does
+Flags a time stated in a flowchart step, a note or the conditions of an item that is longer
+than the item's own time limit (its 承诺办理时限, inherited or written, else the governing
+catalog's): a step cannot take longer than the whole procedure.
+
+## Why is this bad?
+The chart or note contradicts the promise: either the step's time or the promise is wrong,
+and applicants are told two different things. Deadlines set for the applicant (应当自…之日起
+20个工作日内告知) are not steps of the office and are not compared.
+
+## Example
+Item limit `不超过10个工作日`, flowchart:
+```text
+{ id = "done", kind = "end", text = "递交结算部门：不超过20个工作日拨付，办结" }
+```
+
+## Use instead
+```text
+{ id = "done", kind = "end", text = "递交结算部门：不超过10个工作日拨付，办结" }
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN303",
+    name: "step-limit-exceeds-item",
+    severity: Severity::Warning,
+    doc: DOC,
+};
 
 const FIELDS: &[&str] = &[
     "notes",
@@ -41,7 +48,7 @@ const FIELDS: &[&str] = &[
 
 impl Rule for StepLimitExceedsItem {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
@@ -87,7 +94,7 @@ impl Rule for StepLimitExceedsItem {
                 }
                 out.push(
                     Finding::at(
-                        Self::META.code,
+                        META.code,
                         ctx,
                         t,
                         l.range.clone(),

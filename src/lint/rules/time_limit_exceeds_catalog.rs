@@ -1,34 +1,41 @@
 //! ZN301 time-limit-exceeds-catalog.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::governing::governing_of;
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::time_limit::{self, Bound, Limit, certainly_longer};
 
-declare_rule! {
-    /// ## What it does
-    /// Compares a city's or county's 承诺办理时限 with the governing catalog's for the same item and
-    /// flags a promise that is certainly longer, group by group (在职职工 / 灵活就业人员). Working days
-    /// are compared with calendar days only in the safe direction: N working days last at least N
-    /// calendar days.
-    ///
-    /// ## Why is this bad?
-    /// Under 六统一 a lower level may be faster than the catalog, never slower: a longer promise
-    /// breaks the catalog's service standard.
-    ///
-    /// ## Example
-    /// Catalog `不超过30个自然日`, county:
-    /// ```text
-    /// time_limit = "不超过90个工作日"
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// time_limit = "不超过30个自然日"
-    /// ```
-    pub struct TimeLimitExceedsCatalog;
-    code = "ZN301", name = "time-limit-exceeds-catalog", severity = Error
-}
+rule_doc!(
+    TimeLimitExceedsCatalog,
+    r#"## What it does
+Compares a city's or county's 承诺办理时限 with the governing catalog's for the same item and
+flags a promise that is certainly longer, group by group (在职职工 / 灵活就业人员). Working days
+are compared with calendar days only in the safe direction: N working days last at least N
+calendar days.
+
+## Why is this bad?
+Under 六统一 a lower level may be faster than the catalog, never slower: a longer promise
+breaks the catalog's service standard.
+
+## Example
+Catalog `不超过30个自然日`, county:
+```text
+time_limit = "不超过90个工作日"
+```
+
+## Use instead
+```text
+time_limit = "不超过30个自然日"
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN301",
+    name: "time-limit-exceeds-catalog",
+    severity: Severity::Error,
+    doc: DOC,
+};
 
 /// The catalog limit a county limit must keep: the same group's, else the most generous one.
 pub(crate) fn cap<'l>(
@@ -61,7 +68,7 @@ pub(crate) fn cap<'l>(
 
 impl Rule for TimeLimitExceedsCatalog {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
@@ -91,7 +98,7 @@ impl Rule for TimeLimitExceedsCatalog {
                 let name = catalog.name();
                 let whose = ctx.project.catalog().name.as_str();
                 let mut f = Finding::at(
-                    Self::META.code,
+                    META.code,
                     ctx,
                     t,
                     l.range.clone(),

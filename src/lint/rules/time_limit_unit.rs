@@ -1,37 +1,44 @@
 //! ZN302 time-limit-unit.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::governing::governing_of;
 use crate::lint::rules::time_limit_exceeds_catalog::cap;
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::time_limit::{self, Bound, Unit};
 
-declare_rule! {
-    /// ## What it does
-    /// Flags a city's or county's time limit counted in another unit than the governing catalog's:
-    /// 工作日 (working days) where the catalog counts 自然日 (calendar days), or the reverse.
-    ///
-    /// ## Why is this bad?
-    /// The two units are not interchangeable (30 calendar days are about 22 working days), so the
-    /// promise cannot be checked against the catalog's and usually hides a longer time.
-    ///
-    /// ## Example
-    /// Catalog `不超过30个自然日`, county:
-    /// ```text
-    /// time_limit = "不超过30个工作日"
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// time_limit = "不超过30个自然日"
-    /// ```
-    pub struct TimeLimitUnit;
-    code = "ZN302", name = "time-limit-unit", severity = Warning
-}
+rule_doc!(
+    TimeLimitUnit,
+    r#"## What it does
+Flags a city's or county's time limit counted in another unit than the governing catalog's:
+工作日 (working days) where the catalog counts 自然日 (calendar days), or the reverse.
+
+## Why is this bad?
+The two units are not interchangeable (30 calendar days are about 22 working days), so the
+promise cannot be checked against the catalog's and usually hides a longer time.
+
+## Example
+Catalog `不超过30个自然日`, county:
+```text
+time_limit = "不超过30个工作日"
+```
+
+## Use instead
+```text
+time_limit = "不超过30个自然日"
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN302",
+    name: "time-limit-unit",
+    severity: Severity::Warning,
+    doc: DOC,
+};
 
 impl Rule for TimeLimitUnit {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
@@ -57,7 +64,7 @@ impl Rule for TimeLimitUnit {
                 }
                 out.push(
                     Finding::at(
-                        Self::META.code,
+                        META.code,
                         ctx,
                         t,
                         l.range.clone(),

@@ -1,40 +1,47 @@
 //! ZN203 title-near-miss.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, cited};
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
-declare_rule! {
-    /// ## What it does
-    /// Flags a cited title that is not in the law registry but is one or two characters away from a
-    /// registered title, has the same words in another order, or lacks (or adds) a few characters.
-    ///
-    /// ## Why is this bad?
-    /// Such a title is almost always a misspelling of the registered one. It is a warning, not an
-    /// error, because no number confirms which document is meant: two real documents can have close
-    /// titles.
-    ///
-    /// ## Example
-    /// ```text
-    /// 《社会保险费征缴暂性条例》
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// 《社会保险费征缴暂行条例》
-    /// ```
-    pub struct TitleNearMiss;
-    code = "ZN203", name = "title-near-miss", severity = Warning
-}
+rule_doc!(
+    TitleNearMiss,
+    r#"## What it does
+Flags a cited title that is not in the law registry but is one or two characters away from a
+registered title, has the same words in another order, or lacks (or adds) a few characters.
+
+## Why is this bad?
+Such a title is almost always a misspelling of the registered one. It is a warning, not an
+error, because no number confirms which document is meant: two real documents can have close
+titles.
+
+## Example
+```text
+《社会保险费征缴暂性条例》
+```
+
+## Use instead
+```text
+《社会保险费征缴暂行条例》
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN203",
+    name: "title-near-miss",
+    severity: Severity::Warning,
+    doc: DOC,
+};
 
 impl Rule for TitleNearMiss {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
             for c in cs {
                 let Some(title) = &c.citation.title else {
                     continue;
@@ -53,7 +60,7 @@ impl Rule for TitleNearMiss {
                 let cited = &t.value[title.inner.clone()];
                 out.push(
                     Finding::at(
-                        Self::META.code,
+                        META.code,
                         ctx,
                         t,
                         title.outer.clone(),

@@ -1,33 +1,40 @@
 //! ZN215 title-spelling.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, TitleMatch, cited, near, norm_title};
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
-declare_rule! {
-    /// ## What it does
-    /// Flags a registered document cited with its title spelled differently from the official form:
-    /// other separators between the issuers (卫生部、财政部 for 卫生部 财政部), or issuer words before
-    /// the title that differ from the official ones (a missing space, a typo in a ministry's name).
-    ///
-    /// ## Why is this bad?
-    /// A title is quoted exactly as issued. Variants look careless and, when the issuer words are
-    /// misspelled, name a body that does not exist.
-    ///
-    /// ## Example
-    /// ```text
-    /// 《卫生部、财政部、国家中医药管理局关于完善新型农村合作医疗统筹补偿方案的指导意见》
-    /// 中共中央组织部人力资源设计会保障部，公安部等25部门关于印发《外国人在中国永久居留享有相关待遇的办法》的通知
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// 《卫生部 财政部 国家中医药管理局关于完善新型农村合作医疗统筹补偿方案的指导意见》
-    /// 中共中央组织部 人力资源社会保障部 公安部等25部门关于印发《外国人在中国永久居留享有相关待遇的办法》的通知
-    /// ```
-    pub struct TitleSpelling;
-    code = "ZN215", name = "title-spelling", severity = Warning
-}
+rule_doc!(
+    TitleSpelling,
+    r#"## What it does
+Flags a registered document cited with its title spelled differently from the official form:
+other separators between the issuers (卫生部、财政部 for 卫生部 财政部), or issuer words before
+the title that differ from the official ones (a missing space, a typo in a ministry's name).
+
+## Why is this bad?
+A title is quoted exactly as issued. Variants look careless and, when the issuer words are
+misspelled, name a body that does not exist.
+
+## Example
+```text
+《卫生部、财政部、国家中医药管理局关于完善新型农村合作医疗统筹补偿方案的指导意见》
+中共中央组织部人力资源设计会保障部，公安部等25部门关于印发《外国人在中国永久居留享有相关待遇的办法》的通知
+```
+
+## Use instead
+```text
+《卫生部 财政部 国家中医药管理局关于完善新型农村合作医疗统筹补偿方案的指导意见》
+中共中央组织部 人力资源社会保障部 公安部等25部门关于印发《外国人在中国永久居留享有相关待遇的办法》的通知
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN215",
+    name: "title-spelling",
+    severity: Severity::Warning,
+    doc: DOC,
+};
 
 /// A title as written, with both kinds of 书名号 unified and runs of whitespace reduced to one space.
 fn canon(s: &str) -> String {
@@ -54,12 +61,12 @@ fn canon(s: &str) -> String {
 
 impl Rule for TitleSpelling {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
             for c in cs {
                 let Some((li, how)) = c.law else { continue };
                 let Some(title) = &c.citation.title else {
@@ -94,7 +101,7 @@ impl Rule for TitleSpelling {
                 if canon(cited) != canon(official) {
                     out.push(
                         Finding::at(
-                            Self::META.code,
+                            META.code,
                             ctx,
                             t,
                             range,
@@ -133,7 +140,7 @@ impl Rule for TitleSpelling {
                 let official_prefix = alias.split('〈').next().unwrap_or(alias);
                 out.push(
                     Finding::at(
-                        Self::META.code,
+                        META.code,
                         ctx,
                         t,
                         prefix.clone(),

@@ -1,40 +1,47 @@
 //! ZN204 wrong-document-number.
 
-use crate::lint::declare::declare_rule;
+use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, NumKey, NumberRelation, cited};
-use crate::lint::{Context, Finding, Rule, RuleMeta};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
-declare_rule! {
-    /// ## What it does
-    /// Flags a citation whose title names a registered document but whose 文号 or order number is not
-    /// that document's: another document's number, a wrong 机关代字 or year, a wrong serial, or a joint
-    /// order designated by only one of its issuers.
-    ///
-    /// ## Why is this bad?
-    /// The number is how a document is found and verified. A wrong number sends the reader to another
-    /// document (国家医疗保障局令第2号 is the regulation for 医疗机构, not for 零售药店) or to none.
-    ///
-    /// ## Example
-    /// ```text
-    /// 《零售药店医疗保障定点管理暂行办法》（国家医疗保障局令第2号）
-    /// ```
-    ///
-    /// ## Use instead
-    /// ```text
-    /// 《零售药店医疗保障定点管理暂行办法》（国家医疗保障局令第3号）
-    /// ```
-    pub struct WrongDocumentNumber;
-    code = "ZN204", name = "wrong-document-number", severity = Error
-}
+rule_doc!(
+    WrongDocumentNumber,
+    r#"## What it does
+Flags a citation whose title names a registered document but whose 文号 or order number is not
+that document's: another document's number, a wrong 机关代字 or year, a wrong serial, or a joint
+order designated by only one of its issuers.
+
+## Why is this bad?
+The number is how a document is found and verified. A wrong number sends the reader to another
+document (国家医疗保障局令第2号 is the regulation for 医疗机构, not for 零售药店) or to none.
+
+## Example
+```text
+《零售药店医疗保障定点管理暂行办法》（国家医疗保障局令第2号）
+```
+
+## Use instead
+```text
+《零售药店医疗保障定点管理暂行办法》（国家医疗保障局令第3号）
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN204",
+    name: "wrong-document-number",
+    severity: Severity::Error,
+    doc: DOC,
+};
 
 impl Rule for WrongDocumentNumber {
     fn meta(&self) -> &'static RuleMeta {
-        &Self::META
+        &META
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx)) {
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
             for c in cs {
                 let (Some((li, _)), Some(key), Some(number)) = (c.law, &c.key, &c.citation.number)
                 else {
@@ -71,7 +78,7 @@ impl Rule for WrongDocumentNumber {
                     },
                 };
                 out.push(
-                    Finding::at(Self::META.code, ctx, t, number.range(), message)
+                    Finding::at(META.code, ctx, t, number.range(), message)
                         .help(format!("《{}》 is {right}", law.title))
                         .fix(right.clone(), false),
                 );
