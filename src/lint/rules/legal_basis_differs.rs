@@ -102,6 +102,14 @@ impl Rule for LegalBasisDiffers {
         // The catalog's entries, parsed once per catalog item.
         let mut memo: std::collections::HashMap<String, Vec<Entry>> =
             std::collections::HashMap::new();
+        // The 设定依据 texts of each (jurisdiction, item), in one pass.
+        let mut basis: std::collections::BTreeMap<(usize, usize), Vec<&TextRef>> =
+            std::collections::BTreeMap::new();
+        for t in ctx.texts_of("legal_basis") {
+            if let Some(ii) = t.item {
+                basis.entry((t.jurisdiction, ii)).or_default().push(t);
+            }
+        }
         for (j, jur) in project.jurisdictions.iter().enumerate() {
             for (ii, item) in jur.items.iter().enumerate() {
                 let Some(catalog) = governing_of(ctx, j, ii) else {
@@ -125,10 +133,9 @@ impl Rule for LegalBasisDiffers {
                 if theirs.is_empty() {
                     continue;
                 }
-                let texts: Vec<&TextRef> = ctx
-                    .texts_of("legal_basis")
-                    .filter(|t| t.jurisdiction == j && t.item == Some(ii))
-                    .collect();
+                let Some(texts) = basis.get(&(j, ii)) else {
+                    continue;
+                };
                 let Some(first) = texts.first() else { continue };
                 let ours: Vec<(&TextRef, Entry)> = texts
                     .iter()
