@@ -4,12 +4,15 @@
 use std::fmt;
 use std::ops::Range;
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource};
-use serde::Serialize;
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+use serde::{Deserialize, Serialize};
 
-use crate::source::{FileId, Sources, clamp_span};
+use crate::source::{FileId, Sources, clamp_span, line_col};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -89,13 +92,44 @@ impl Diag {
     }
 }
 
+/// A named source whose columns count characters, as editors do for CJK text (miette counts bytes,
+/// which would put `[file:16:52]` in the snippet header for the 24th character of a Chinese line).
+#[derive(Debug)]
+struct CharSource {
+    name: String,
+    text: String,
+}
+
+impl SourceCode for CharSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.text.read_span(span, before, after)?;
+        let (_, column) = line_col(&self.text, span.offset());
+        Ok(Box::new(
+            MietteSpanContents::new_named(
+                self.name.clone(),
+                inner.data(),
+                *inner.span(),
+                inner.line(),
+                column - 1,
+                inner.line_count(),
+            )
+            .with_language("toml"),
+        ))
+    }
+}
+
 /// A diagnostic bound to its source text, in the shape miette renders.
 #[derive(Debug)]
 struct Bound {
     code: String,
     severity: miette::Severity,
     message: String,
-    source: NamedSource<String>,
+    source: CharSource,
     labels: Vec<LabeledSpan>,
     help: Option<String>,
     related: Vec<Bound>,
@@ -141,10 +175,13 @@ fn bind_one(
     file: FileId,
     span: &Range<usize>,
     label: &str,
-) -> (NamedSource<String>, LabeledSpan) {
+) -> (CharSource, LabeledSpan) {
     let src = sources.get(file);
     let span = clamp_span(&src.text, span.clone());
-    let named = NamedSource::new(&src.path, src.text.clone()).with_language("toml");
+    let named = CharSource {
+        name: src.path.clone(),
+        text: src.text.clone(),
+    };
     let label = if label.is_empty() {
         None
     } else {
@@ -195,9 +232,7 @@ pub fn render(diag: &Diag, sources: &Sources, color: bool) -> String {
     };
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(100)
-        .with_links(false)
-        // miette counts columns in bytes; our own first line gives line:column in characters.
-        .without_primary_span_start();
+        .with_links(false);
     let mut out = String::new();
     let bound = bind(diag, sources);
     if handler.render_report(&mut out, &bound).is_err() {

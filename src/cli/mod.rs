@@ -3,6 +3,8 @@
 pub mod build;
 mod check;
 pub mod flow;
+mod lint;
+mod rule;
 mod show;
 
 use std::io::IsTerminal;
@@ -65,6 +67,17 @@ pub enum Command {
         #[arg(long = "font-path")]
         font_paths: Vec<PathBuf>,
     },
+    /// Find defects in the sources: typos, citations, time limits, materials, contacts, codes.
+    Lint(lint::LintArgs),
+    /// Print the documentation of a lint rule (`zhinan rule ZN101`, `zhinan rule known-typo`).
+    Rule {
+        /// Rule code or name.
+        #[arg(required_unless_present = "all")]
+        rule: Option<String>,
+        /// List every rule: code, name, default severity and what it does.
+        #[arg(long, conflicts_with = "rule")]
+        all: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -79,6 +92,10 @@ pub const EXIT_INVALID: u8 = 2;
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    // `zhinan rule` needs no project.
+    if let Command::Rule { rule, all } = &cli.command {
+        return rule::run(rule.as_deref(), *all);
+    }
     let root = match find_root(cli.root.as_deref()) {
         Ok(root) => root,
         Err(message) => {
@@ -101,6 +118,8 @@ pub fn main() -> ExitCode {
         } => flow::run(&root, &jurisdiction, &item, output.as_ref(), index),
         Command::Build(args) => build::run(&root, &args),
         Command::Fonts { font_paths } => build::fonts(&font_paths),
+        Command::Lint(args) => lint::run(&root, &args),
+        Command::Rule { .. } => unreachable!("handled before the project is loaded"),
     }
 }
 

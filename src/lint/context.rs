@@ -1,7 +1,10 @@
 //! What a rule sees: the resolved project, the reference data, and every string literal of the
 //! sources exactly once (so a catalog text inherited by 30 counties is reported once, at its source).
 
-use std::collections::BTreeSet;
+use std::any::{Any, TypeId};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use crate::text::fxhash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
 use crate::model::{Item, Person, Spanned};
@@ -18,7 +21,8 @@ pub struct TextRef<'a> {
     pub item: Option<usize>,
     pub item_key: Option<String>,
     /// Field path: `materials`, `legal_basis`, `consult.phone`, `flow.title`, `flow.node`,
-    /// `flow.edge`, `flow.caption`, `jurisdiction.portal.url`, …
+    /// `flow.edge`, `flow.caption`, `jurisdiction.portal.url`, `main.name` (a 主项's name, with the
+    /// 主项 code as `item_key`), …
     pub field: &'static str,
     /// Position in a list field (materials, legal_basis), or the flow index for `flow.*`.
     pub index: usize,
@@ -28,19 +32,71 @@ pub struct TextRef<'a> {
     pub value: &'a str,
 }
 
+/// A value shared between rules through [`Context::memo`].
+type Shared = Arc<dyn Any + Send + Sync>;
+
 pub struct Context<'a> {
     pub project: &'a Project,
     pub reference: &'a Reference,
     pub texts: Vec<TextRef<'a>>,
+    /// Indices into `texts` per jurisdiction, in source order.
+    pub by_jurisdiction: Vec<Vec<usize>>,
+    /// `(file, span start, index into texts)`, sorted, for [`Context::text_at`].
+    by_span: Vec<(FileId, usize, usize)>,
+    /// Analyses shared by several rules, computed once (see [`Context::memo`]).
+    memo: Mutex<FxHashMap<TypeId, Arc<OnceLock<Shared>>>>,
 }
 
 impl<'a> Context<'a> {
     pub fn new(project: &'a Project, reference: &'a Reference) -> Self {
+        let texts = collect_texts(project);
+        let mut by_jurisdiction = vec![Vec::new(); project.jurisdictions.len()];
+        for (i, t) in texts.iter().enumerate() {
+            by_jurisdiction[t.jurisdiction].push(i);
+        }
+        let mut by_span: Vec<(FileId, usize, usize)> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.file, t.span.start, i))
+            .collect();
+        by_span.sort_unstable();
         Context {
             project,
             reference,
-            texts: collect_texts(project),
+            texts,
+            by_jurisdiction,
+            by_span,
+            memo: Mutex::default(),
         }
+    }
+
+    /// An analysis shared by several rules (they run in parallel): computed by the first rule that
+    /// asks, once per lint run; the others wait for it. One value per type.
+    pub fn memo<T: Any + Send + Sync>(&self, init: impl FnOnce() -> T) -> Arc<T> {
+        let cell = {
+            let mut map = self.memo.lock().unwrap_or_else(|e| e.into_inner());
+            map.entry(TypeId::of::<T>()).or_default().clone()
+        };
+        let value = cell.get_or_init(|| Arc::new(init()) as Shared).clone();
+        value.downcast::<T>().expect("one type per memo key")
+    }
+
+    /// The texts of one jurisdiction (its own literals), with their indices in `texts`.
+    pub fn texts_in(
+        &self,
+        jurisdiction: usize,
+    ) -> impl Iterator<Item = (usize, &TextRef<'a>)> + '_ {
+        self.by_jurisdiction[jurisdiction]
+            .iter()
+            .map(move |&i| (i, &self.texts[i]))
+    }
+
+    /// The index of the text whose literal starts at `start` in `file` (a value's `Spanned::span`).
+    pub fn text_at(&self, file: FileId, start: usize) -> Option<usize> {
+        self.by_span
+            .binary_search_by(|(f, s, _)| (*f, *s).cmp(&(file, start)))
+            .ok()
+            .map(|k| self.by_span[k].2)
     }
 
     pub fn item(&self, text: &TextRef) -> Option<&'a ResolvedItem> {
@@ -142,7 +198,7 @@ fn decode_len(hex: &str, digits: usize) -> usize {
 /// Adds one literal, once: a value shared by several items (defaults) is visited at its first use.
 struct Collector<'a> {
     out: Vec<TextRef<'a>>,
-    seen: BTreeSet<(FileId, usize)>,
+    seen: FxHashSet<(FileId, usize)>,
 }
 
 impl<'a> Collector<'a> {
@@ -174,7 +230,7 @@ impl<'a> Collector<'a> {
 fn collect_texts(project: &Project) -> Vec<TextRef<'_>> {
     let mut c = Collector {
         out: Vec::new(),
-        seen: BTreeSet::new(),
+        seen: FxHashSet::default(),
     };
     for (ji, j) in project.jurisdictions.iter().enumerate() {
         // Jurisdiction-level texts.
@@ -215,6 +271,15 @@ fn collect_texts(project: &Project) -> Vec<TextRef<'_>> {
                 if let Some(t) = t {
                     c.push(ji, None, field, k, j.file, t);
                 }
+            }
+        }
+
+        // 主项 names as published in this jurisdiction's files.
+        for (file, main) in &j.mains {
+            let before = c.out.len();
+            c.push(ji, None, "main.name", 0, *file, &main.name);
+            if let Some(t) = c.out.get_mut(before) {
+                t.item_key = Some(main.code.get_ref().clone());
             }
         }
 

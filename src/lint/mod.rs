@@ -4,7 +4,13 @@
 //! A rule sees the whole resolved [`Project`] through a [`Context`] and reports [`Finding`]s that point
 //! at the exact characters in the TOML source, optionally with a [`Fix`].
 
+pub mod config;
 pub mod context;
+pub mod engine;
+pub mod fix;
+pub mod governing;
+pub mod legal;
+pub mod output;
 pub mod reference;
 pub mod rules;
 
@@ -15,6 +21,18 @@ pub use reference::Reference;
 
 use crate::diagnostic::{Related, Severity};
 use crate::source::FileId;
+
+/// Declares a rule's unit struct with its documentation, and the same text as `DOC` for
+/// [`RuleMeta::doc`]: one source of truth for the doc comment and `zhinan rule`.
+macro_rules! rule_doc {
+    ($name:ident, $doc:literal) => {
+        #[doc = $doc]
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+        const DOC: &str = $doc;
+    };
+}
+pub(crate) use rule_doc;
 
 /// What a rule is: its stable code and name, default severity and documentation.
 #[derive(Debug)]
@@ -49,6 +67,9 @@ pub struct Finding {
     pub help: Option<String>,
     pub fix: Option<Fix>,
     pub related: Vec<Related>,
+    /// A severity for this finding only, when a rule knows it is less (or more) certain than its
+    /// default; `None` = the rule's severity. The project config still overrides both.
+    pub severity: Option<Severity>,
 }
 
 impl Finding {
@@ -70,7 +91,37 @@ impl Finding {
             help: None,
             fix: None,
             related: Vec::new(),
+            severity: None,
         }
+    }
+
+    /// A finding on a whole span of a file that is not one string literal (an item table, a flow).
+    pub fn span(
+        code: &'static str,
+        file: FileId,
+        span: Range<usize>,
+        jurisdiction: usize,
+        item: Option<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Finding {
+            code,
+            message: message.into(),
+            file,
+            span,
+            jurisdiction,
+            item,
+            help: None,
+            fix: None,
+            related: Vec::new(),
+            severity: None,
+        }
+    }
+
+    /// Report this finding at another severity than the rule's default.
+    pub fn severity(mut self, severity: Severity) -> Self {
+        self.severity = Some(severity);
+        self
     }
 
     pub fn help(mut self, help: impl Into<String>) -> Self {

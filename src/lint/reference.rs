@@ -11,7 +11,7 @@
 
 use serde::Deserialize;
 
-use crate::diagnostic::Diag;
+use crate::diagnostic::{Diag, Severity};
 use crate::source::{FileId, Sources};
 
 #[derive(Debug, Clone, Default)]
@@ -41,6 +41,9 @@ pub struct Law {
     pub date: Option<String>,
     /// Number of articles (条), when known.
     pub articles: Option<u32>,
+    /// Whether citations are expected to give the number. Laws of the NPC are customarily cited by
+    /// title only (`false`); default: expected whenever `number` is set.
+    pub cite_number: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -65,6 +68,11 @@ pub struct Correction {
     pub right: String,
     /// Why, shown in the help line.
     pub note: Option<String>,
+    /// Longer texts in which `wrong` is correct (广而告之 for 告之): a match inside one is skipped.
+    #[serde(default)]
+    pub unless: Vec<String>,
+    /// `warning` for pairs that are usage advice rather than certain errors (其它 → 其他).
+    pub severity: Option<Severity>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -76,6 +84,35 @@ pub struct Terms {
     /// Reduplications that are correct Chinese (常常, 人人, 研究研究 …).
     #[serde(default)]
     pub reduplications: Vec<String>,
+    /// Single characters whose doubling is always a typo (的的, 和和 …). Other doubled single
+    /// characters are not flagged: most are two words meeting (进行行政, 病种种类).
+    #[serde(default)]
+    pub particles: Vec<String>,
+    /// Official web domains, spelled right (for look-alike characters in URLs).
+    #[serde(default)]
+    pub domains: Vec<String>,
+    /// Job titles that end a person's title after the unit's name (科员, 副主任 …).
+    #[serde(default)]
+    pub roles: Vec<String>,
+    /// Two ways of writing one thing (社保卡 / 社会保障卡): one document should use one of them.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
+    /// Function characters (的, 或, 对 …): left out when item names are compared with texts.
+    #[serde(default)]
+    pub function_chars: Vec<String>,
+    /// Kinds of administrative power and the words a power's name ends with.
+    #[serde(default)]
+    pub power_types: Vec<PowerType>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PowerType {
+    /// 行政处罚, 行政检查 …
+    pub name: String,
+    /// Words that end the name of a power of this kind (处罚; 检查, 监督检查 …).
+    #[serde(default)]
+    pub endings: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -86,6 +123,11 @@ pub struct Phones {
     /// Texts that stand in for a number that was never filled in.
     #[serde(default)]
     pub placeholders: Vec<String>,
+    /// Separator between the area code and the local number (`-`).
+    pub separator: Option<String>,
+    /// Short national service numbers (12393, 12345 …), valid without an area code.
+    #[serde(default)]
+    pub service_numbers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -135,12 +177,24 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
                 parse::<CorrectionsFile>(text).map(|f| reference.corrections.extend(f.correction))
             }
             "terms.toml" => parse::<Terms>(text).map(|t| {
-                reference.terms.glossary.extend(t.glossary);
-                reference.terms.reduplications.extend(t.reduplications);
+                let terms = &mut reference.terms;
+                terms.glossary.extend(t.glossary);
+                terms.reduplications.extend(t.reduplications);
+                terms.particles.extend(t.particles);
+                terms.domains.extend(t.domains);
+                terms.roles.extend(t.roles);
+                terms.function_chars.extend(t.function_chars);
+                terms.synonyms.extend(t.synonyms);
+                terms.power_types.extend(t.power_types);
             }),
             "phones.toml" => parse::<Phones>(text).map(|p| {
-                reference.phones.area.extend(p.area);
-                reference.phones.placeholders.extend(p.placeholders);
+                let phones = &mut reference.phones;
+                phones.area.extend(p.area);
+                phones.placeholders.extend(p.placeholders);
+                phones.service_numbers.extend(p.service_numbers);
+                if p.separator.is_some() {
+                    phones.separator = p.separator;
+                }
             }),
             _ => {
                 diags.push(

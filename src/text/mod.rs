@@ -1,5 +1,13 @@
 //! Chinese text utilities shared by the stages.
 
+pub mod chars;
+pub mod citation;
+pub mod fxhash;
+pub mod keyterms;
+pub mod nearmiss;
+pub mod numerals;
+pub mod phone;
 pub mod similar;
+pub mod time_limit;
 
 pub use similar::{edit_distance, nearest};

@@ -1,8 +1,169 @@
 //! The rule registry: one file per rule, listed here once.
+//!
+//! Families: ZN1xx typos, ZN2xx citations, ZN3xx time limits, ZN4xx materials, ZN5xx contacts,
+//! ZN6xx codes and structure. Keep each family's `mod` lines and registry entries grouped.
 
-use super::Rule;
+use super::{Rule, RuleMeta};
+
+// ZN1xx typos
+pub mod bracket_width;
+pub mod doubled_word;
+pub mod fullwidth_punctuation;
+pub mod known_typo;
+pub mod lookalike_url;
+pub mod mixed_numerals;
+pub mod near_miss_term;
+pub mod space_before_punctuation;
+pub mod spelling_variants;
+pub mod step_separator;
+pub mod stray_space;
+
+// ZN2xx citations
+pub mod article_out_of_range;
+pub mod document_number_brackets;
+pub mod inconsistent_citation;
+pub mod issuer_lifetime;
+pub mod legal_basis_differs;
+pub mod legal_basis_without_title_marks;
+pub mod malformed_document_number;
+pub mod missing_document_number;
+pub mod nested_title_marks;
+pub mod order_number_missing_di;
+pub mod title_mismatch;
+pub mod title_near_miss;
+pub mod title_spelling;
+pub mod unknown_document;
+pub mod wrong_document_number;
+
+// ZN3xx time limits
+pub mod empty_time_limit;
+pub mod step_limit_exceeds_item;
+pub mod time_limit_exceeds_catalog;
+pub mod time_limit_not_a_promise;
+pub mod time_limit_unit;
+
+// ZN4xx materials
+pub mod catalog_material_missing;
+pub mod extra_material;
+pub mod form_name_mismatch;
+pub mod material_near_miss;
+pub mod material_remark_differs;
+
+// ZN5xx contacts
+pub mod missing_phone;
+pub mod person_phones;
+pub mod phone_format;
+pub mod phone_placeholder;
+pub mod self_supervision;
+pub mod supervision_phones;
+
+// ZN6xx codes and structure
+pub mod catalog_name;
+pub mod duplicate_flow;
+pub mod duplicate_numbering;
+pub mod flow_key_terms;
+pub mod flow_title;
+pub mod numbering_style;
+pub mod power_type_name;
+pub mod subitem_code;
+pub mod swapped_flows;
 
 /// Every rule, in code order.
 pub fn all() -> Vec<&'static dyn Rule> {
-    vec![]
+    let mut rules: Vec<&'static dyn Rule> = vec![
+        // ZN1xx typos
+        &known_typo::KnownTypo,
+        &doubled_word::DoubledWord,
+        &mixed_numerals::MixedNumerals,
+        &lookalike_url::LookalikeUrl,
+        &bracket_width::BracketWidth,
+        &step_separator::StepSeparator,
+        &near_miss_term::NearMissTerm,
+        &spelling_variants::SpellingVariants,
+        &fullwidth_punctuation::FullwidthPunctuation,
+        &space_before_punctuation::SpaceBeforePunctuation,
+        &stray_space::StraySpace,
+        // ZN2xx citations
+        &unknown_document::UnknownDocument,
+        &title_mismatch::TitleMismatch,
+        &title_near_miss::TitleNearMiss,
+        &wrong_document_number::WrongDocumentNumber,
+        &document_number_brackets::DocumentNumberBrackets,
+        &issuer_lifetime::IssuerLifetime,
+        &article_out_of_range::ArticleOutOfRange,
+        &order_number_missing_di::OrderNumberMissingDi,
+        &malformed_document_number::MalformedDocumentNumber,
+        &missing_document_number::MissingDocumentNumber,
+        &legal_basis_without_title_marks::LegalBasisWithoutTitleMarks,
+        &inconsistent_citation::InconsistentCitation,
+        &legal_basis_differs::LegalBasisDiffers,
+        &nested_title_marks::NestedTitleMarks,
+        &title_spelling::TitleSpelling,
+        // ZN3xx time limits
+        &time_limit_exceeds_catalog::TimeLimitExceedsCatalog,
+        &time_limit_unit::TimeLimitUnit,
+        &step_limit_exceeds_item::StepLimitExceedsItem,
+        &empty_time_limit::EmptyTimeLimit,
+        &time_limit_not_a_promise::TimeLimitNotAPromise,
+        // ZN4xx materials
+        &form_name_mismatch::FormNameMismatch,
+        &catalog_material_missing::CatalogMaterialMissing,
+        &extra_material::ExtraMaterial,
+        &material_near_miss::MaterialNearMiss,
+        &material_remark_differs::MaterialRemarkDiffers,
+        // ZN5xx contacts
+        &phone_format::PhoneFormat,
+        &person_phones::PersonPhones,
+        &supervision_phones::SupervisionPhones,
+        &missing_phone::MissingPhone,
+        &phone_placeholder::PhonePlaceholder,
+        &self_supervision::SelfSupervision,
+        // ZN6xx codes and structure
+        &subitem_code::SubitemCode,
+        &duplicate_numbering::DuplicateNumbering,
+        &flow_title::FlowTitle,
+        &duplicate_flow::DuplicateFlow,
+        &flow_key_terms::FlowKeyTerms,
+        &swapped_flows::SwappedFlows,
+        &power_type_name::PowerTypeName,
+        &catalog_name::CatalogName,
+        &numbering_style::NumberingStyle,
+    ];
+    rules.sort_by_key(|r| r.meta().code);
+    rules
+}
+
+/// The rule with this code (`ZN101`) or name (`known-typo`), case-insensitively.
+pub fn find(code_or_name: &str) -> Option<&'static dyn Rule> {
+    let q = code_or_name.trim();
+    all().into_iter().find(|r| {
+        let m = r.meta();
+        m.code.eq_ignore_ascii_case(q) || m.name.eq_ignore_ascii_case(q)
+    })
+}
+
+/// Metadata of every rule, in code order.
+pub fn metas() -> Vec<&'static RuleMeta> {
+    all().into_iter().map(|r| r.meta()).collect()
+}
+
+/// The first sentence of a rule's "What it does" section, for one-line listings.
+pub fn summary(meta: &RuleMeta) -> String {
+    let body = section(meta.doc, "What it does").unwrap_or(meta.doc);
+    let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    let end = flat
+        .find(". ")
+        .map(|i| i + 1)
+        .or_else(|| flat.find("。").map(|i| i + "。".len()))
+        .unwrap_or(flat.len());
+    flat[..end].trim().to_string()
+}
+
+/// The text of one `## heading` section of a rule's documentation.
+pub fn section<'a>(doc: &'a str, heading: &str) -> Option<&'a str> {
+    let marker = format!("## {heading}");
+    let start = doc.find(&marker)? + marker.len();
+    let rest = &doc[start..];
+    let end = rest.find("\n## ").unwrap_or(rest.len());
+    Some(rest[..end].trim())
 }

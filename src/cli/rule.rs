@@ -1,0 +1,56 @@
+//! `zhinan rule CODE|NAME` prints a rule's documentation; `zhinan rule --all` lists every rule.
+
+use std::process::ExitCode;
+
+use super::EXIT_INVALID;
+use crate::lint::output::display_width;
+use crate::lint::rules;
+use crate::text::nearest;
+
+pub fn run(query: Option<&str>, all: bool) -> ExitCode {
+    if all {
+        print!("{}", listing());
+        return ExitCode::SUCCESS;
+    }
+    let query = query.unwrap_or_default();
+    match rules::find(query) {
+        Some(rule) => {
+            let m = rule.meta();
+            println!("# {} {}\n", m.code, m.name);
+            println!("Default severity: {}\n", m.severity.as_str());
+            println!("{}", m.doc.trim());
+            ExitCode::SUCCESS
+        }
+        None => {
+            let metas = rules::metas();
+            let candidates: Vec<&str> = metas.iter().flat_map(|m| [m.code, m.name]).collect();
+            match nearest(query, &candidates) {
+                Some(n) => eprintln!("error: no rule `{query}`; did you mean `{n}`?"),
+                None => eprintln!("error: no rule `{query}`; `zhinan rule --all` lists every rule"),
+            }
+            ExitCode::from(EXIT_INVALID)
+        }
+    }
+}
+
+/// One line per rule: code, name, default severity, summary.
+pub fn listing() -> String {
+    let metas = rules::metas();
+    let name_width = metas
+        .iter()
+        .map(|m| display_width(m.name))
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for m in metas {
+        out.push_str(&format!(
+            "{}  {}{}  {:<7}  {}\n",
+            m.code,
+            m.name,
+            " ".repeat(name_width - display_width(m.name)),
+            m.severity.as_str(),
+            rules::summary(m)
+        ));
+    }
+    out
+}

@@ -1,0 +1,491 @@
+//! The project config `zhinan.toml` (at the project root): which rules run, at which severity, over
+//! which jurisdictions. Every key is checked: a misspelt key or rule is a located error, never
+//! silently ignored.
+//!
+//! ```toml
+//! [lint]
+//! select = ["ALL"]           # codes (ZN101), code prefixes (ZN1, ZN10) or names (known-typo)
+//! ignore = ["ZN108"]
+//! only = ["霸州市"]           # report these jurisdictions only (`--only` replaces this list)
+//!
+//! [lint.severity]            # per rule: error | warning | info | off
+//! ZN503 = "error"
+//!
+//! [lint.jurisdiction."赵县"]  # the same three keys, for one jurisdiction
+//! ignore = ["flow-title"]
+//! severity = { ZN501 = "info" }
+//! ```
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::Path;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::rules;
+use crate::diagnostic::{Diag, Severity};
+use crate::resolve::Project;
+use crate::source::{FileId, Sources};
+use crate::text::nearest;
+
+/// Name of the config file at the project root.
+pub const CONFIG_FILE: &str = "zhinan.toml";
+
+/// The severity a rule is set to, or off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    Off,
+    On(Severity),
+}
+
+/// Selection and severities for the whole project or one jurisdiction.
+#[derive(Debug, Clone, Default)]
+pub struct RuleSet {
+    /// Codes selected; `None` = every rule.
+    pub select: Option<Vec<&'static str>>,
+    pub ignore: Vec<&'static str>,
+    pub severity: BTreeMap<&'static str, Level>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct LintConfig {
+    pub rules: RuleSet,
+    /// Jurisdictions to report; empty = all.
+    pub only: Vec<String>,
+    /// Overrides per jurisdiction name, applied after the project-wide set.
+    pub jurisdictions: BTreeMap<String, RuleSet>,
+    /// Where the config came from (for located errors about jurisdiction names).
+    pub file: Option<FileId>,
+    only_spans: Vec<Range<usize>>,
+    jurisdiction_spans: BTreeMap<String, Range<usize>>,
+}
+
+impl LintConfig {
+    /// The level of a rule for a finding in `jurisdiction`: off, or the severity to report.
+    pub fn level(&self, code: &str, jurisdiction: &str, default: Severity) -> Level {
+        let mut level = self.rules.level(code, Level::On(default));
+        if let Some(set) = self.jurisdictions.get(jurisdiction) {
+            level = set.level(code, level);
+        }
+        level
+    }
+
+    /// Is the rule possibly on for some jurisdiction (so that it has to run at all)?
+    pub fn may_run(&self, code: &str) -> bool {
+        self.rules.level(code, Level::On(Severity::Info)) != Level::Off
+            || self
+                .jurisdictions
+                .values()
+                .any(|s| s.level(code, Level::Off) != Level::Off)
+    }
+
+    /// Check the jurisdiction names the config mentions against the project.
+    pub fn check_jurisdictions(&self, project: &Project) -> Vec<Diag> {
+        let Some(file) = self.file else {
+            return Vec::new();
+        };
+        let names: Vec<&str> = project
+            .jurisdictions
+            .iter()
+            .map(|j| j.name.as_str())
+            .collect();
+        let mut diags = Vec::new();
+        let mentioned = self
+            .only
+            .iter()
+            .zip(&self.only_spans)
+            .map(|(n, s)| (n, s.clone()))
+            .chain(self.jurisdiction_spans.iter().map(|(n, s)| (n, s.clone())));
+        for (name, span) in mentioned {
+            if !names.contains(&name.as_str()) {
+                diags.push(unknown_jurisdiction(file, span, name, &names));
+            }
+        }
+        diags
+    }
+}
+
+pub fn unknown_jurisdiction(file: FileId, span: Range<usize>, name: &str, names: &[&str]) -> Diag {
+    let help = match nearest(name, names) {
+        Some(n) => format!("did you mean `{n}`?"),
+        None => format!("known jurisdictions: {}", names.join("、")),
+    };
+    Diag::error(
+        "config::unknown-jurisdiction",
+        file,
+        span,
+        format!("`{name}` is not a jurisdiction of this project"),
+    )
+    .label("no jurisdiction.toml has this name")
+    .help(help)
+}
+
+impl RuleSet {
+    fn level(&self, code: &str, inherited: Level) -> Level {
+        if let Some(level) = self.severity.get(code) {
+            // An explicit severity also turns a rule on.
+            return *level;
+        }
+        if self.ignore.contains(&code) {
+            return Level::Off;
+        }
+        match &self.select {
+            Some(select) if !select.contains(&code) => Level::Off,
+            Some(_) => match inherited {
+                Level::Off => Level::On(rule_default(code)),
+                on => on,
+            },
+            None => inherited,
+        }
+    }
+}
+
+fn rule_default(code: &str) -> Severity {
+    rules::find(code).map_or(Severity::Warning, |r| r.meta().severity)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the file
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    lint: Option<LintTable>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LintTable {
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    only: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<String, Spanned<String>>,
+    #[serde(default)]
+    jurisdiction: BTreeMap<String, Spanned<JurisdictionTable>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JurisdictionTable {
+    select: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<String, Spanned<String>>,
+}
+
+/// Read `zhinan.toml` from the project root, if there is one. The file is added to `sources` so
+/// that errors can quote it.
+pub fn load(root: &Path, sources: &mut Sources) -> Result<LintConfig, Vec<Diag>> {
+    let path = root.join(CONFIG_FILE);
+    if !path.is_file() {
+        return Ok(LintConfig::default());
+    }
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) => {
+            let file = sources.add(CONFIG_FILE.to_string(), String::new());
+            return Err(vec![Diag::error(
+                "config::io",
+                file,
+                0..0,
+                format!("cannot read {CONFIG_FILE}: {err}"),
+            )]);
+        }
+    };
+    let file = sources.add(CONFIG_FILE.to_string(), text);
+    parse(file, sources.text(file))
+}
+
+/// Parse the text of a config file.
+pub fn parse(file: FileId, text: &str) -> Result<LintConfig, Vec<Diag>> {
+    let raw: ConfigFile = match toml::from_str(text) {
+        Ok(raw) => raw,
+        Err(err) => return Err(vec![toml_error(file, text, &err)]),
+    };
+    let mut diags = Vec::new();
+    let mut config = LintConfig {
+        file: Some(file),
+        ..LintConfig::default()
+    };
+    if let Some(lint) = raw.lint {
+        config.rules = rule_set(
+            file,
+            text,
+            lint.select.as_deref(),
+            &lint.ignore,
+            &lint.severity,
+            &mut diags,
+        );
+        for name in &lint.only {
+            config.only.push(name.get_ref().clone());
+            config.only_spans.push(name.span());
+        }
+        for (name, table) in &lint.jurisdiction {
+            let t = table.get_ref();
+            let set = rule_set(
+                file,
+                text,
+                t.select.as_deref(),
+                &t.ignore,
+                &t.severity,
+                &mut diags,
+            );
+            let span = header_key_span(text, table.span(), name).unwrap_or(table.span());
+            config.jurisdiction_spans.insert(name.clone(), span);
+            config.jurisdictions.insert(name.clone(), set);
+        }
+    }
+    if diags.is_empty() {
+        Ok(config)
+    } else {
+        Err(diags)
+    }
+}
+
+fn rule_set(
+    file: FileId,
+    text: &str,
+    select: Option<&[Spanned<String>]>,
+    ignore: &[Spanned<String>],
+    severity: &BTreeMap<String, Spanned<String>>,
+    diags: &mut Vec<Diag>,
+) -> RuleSet {
+    let mut set = RuleSet::default();
+    if let Some(select) = select {
+        let mut codes = Vec::new();
+        for s in select {
+            match resolve_selector(s.get_ref()) {
+                Some(found) => codes.extend(found),
+                None => diags.push(unknown_rule(file, s.span(), s.get_ref())),
+            }
+        }
+        set.select = Some(codes);
+    }
+    for s in ignore {
+        match resolve_selector(s.get_ref()) {
+            Some(found) => set.ignore.extend(found),
+            None => diags.push(unknown_rule(file, s.span(), s.get_ref())),
+        }
+    }
+    for (key, value) in severity {
+        let level = match value.get_ref().as_str() {
+            "error" => Some(Level::On(Severity::Error)),
+            "warning" => Some(Level::On(Severity::Warning)),
+            "info" => Some(Level::On(Severity::Info)),
+            "off" => Some(Level::Off),
+            _ => None,
+        };
+        let Some(level) = level else {
+            diags.push(
+                Diag::error(
+                    "config::severity",
+                    file,
+                    value.span(),
+                    format!("unknown severity `{}`", value.get_ref()),
+                )
+                .label("not a severity")
+                .help("write one of \"error\", \"warning\", \"info\" or \"off\""),
+            );
+            continue;
+        };
+        match resolve_selector(key) {
+            Some(found) => {
+                for code in found {
+                    set.severity.insert(code, level);
+                }
+            }
+            None => {
+                let span = line_key_span(text, value.span(), key).unwrap_or(value.span());
+                diags.push(unknown_rule(file, span, key));
+            }
+        }
+    }
+    set
+}
+
+/// Codes named by a selector: `ALL`, a code, a code prefix (`ZN1`) or a rule name.
+pub fn resolve_selector(selector: &str) -> Option<Vec<&'static str>> {
+    let s = selector.trim();
+    let metas = rules::metas();
+    if s.eq_ignore_ascii_case("ALL") {
+        return Some(metas.iter().map(|m| m.code).collect());
+    }
+    if let Some(m) = metas
+        .iter()
+        .find(|m| m.code.eq_ignore_ascii_case(s) || m.name.eq_ignore_ascii_case(s))
+    {
+        return Some(vec![m.code]);
+    }
+    let upper = s.to_ascii_uppercase();
+    let digits = upper.strip_prefix("ZN")?;
+    // A family or sub-family prefix (ZN1, ZN10) is valid even when no rule of it is registered yet.
+    if (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit()) {
+        return Some(
+            metas
+                .iter()
+                .filter(|m| m.code.starts_with(&upper))
+                .map(|m| m.code)
+                .collect(),
+        );
+    }
+    None
+}
+
+fn unknown_rule(file: FileId, span: Range<usize>, name: &str) -> Diag {
+    let metas = rules::metas();
+    let candidates: Vec<&str> = metas.iter().flat_map(|m| [m.code, m.name]).collect();
+    let help = match nearest(name, &candidates) {
+        Some(n) => format!("did you mean `{n}`? `zhinan rule --all` lists every rule"),
+        None => "write a code (ZN101), a code prefix (ZN1), a rule name (known-typo) or ALL; `zhinan rule --all` lists every rule".to_string(),
+    };
+    Diag::error(
+        "config::unknown-rule",
+        file,
+        span,
+        format!("unknown rule `{name}`"),
+    )
+    .label("no rule has this code or name")
+    .help(help)
+}
+
+fn toml_error(file: FileId, text: &str, err: &toml::de::Error) -> Diag {
+    let message = err.message().trim();
+    let span = err.span().unwrap_or(0..0);
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+        let help = match nearest(field, &expected) {
+            Some(n) => format!(
+                "did you mean `{n}`? Known keys here: {}",
+                expected.join(", ")
+            ),
+            None => format!("known keys here: {}", expected.join(", ")),
+        };
+        let key_span = find_key(text, &span, field).unwrap_or(span);
+        return Diag::error(
+            "config::unknown-key",
+            file,
+            key_span,
+            format!("unknown key `{field}` in {CONFIG_FILE}"),
+        )
+        .label("not a config key")
+        .help(help);
+    }
+    Diag::error(
+        "config::invalid",
+        file,
+        span,
+        format!("invalid {CONFIG_FILE}: {message}"),
+    )
+    .label("here")
+    .help("see the comments at the top of zhinan.toml for the keys of [lint]")
+}
+
+/// The span of `key` written as a key (bare, quoted, or as a table header part) inside `within`.
+fn find_key(text: &str, within: &Range<usize>, key: &str) -> Option<Range<usize>> {
+    let start = within.start.min(text.len());
+    let end = within.end.clamp(start, text.len());
+    let region = &text[start..end];
+    let mut offset = start;
+    for line in region.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        let indent = line.len() - trimmed.len();
+        if !trimmed.starts_with('#') {
+            for (pat, skip) in [
+                (format!("{key} "), 0),
+                (format!("{key}="), 0),
+                (format!("[{key}]"), 1),
+                (format!(".{key}]"), 1),
+                (format!("[{key}."), 1),
+                (format!(".{key}."), 1),
+                (format!("{{{key} "), 1),
+                (format!(" {key} ="), 1),
+            ] {
+                if let Some(pos) = trimmed.find(&pat) {
+                    let s = offset + indent + pos + skip;
+                    return Some(s..s + key.len());
+                }
+            }
+        }
+        offset += line.len();
+    }
+    // The error span of serde may stop before the key; search the whole file as a fallback.
+    if within.start > 0 || within.end < text.len() {
+        return find_key(text, &(0..text.len()), key);
+    }
+    None
+}
+
+/// The key on the same line as a value (for `ZN9 = "error"` in `[lint.severity]`).
+fn line_key_span(text: &str, value: Range<usize>, key: &str) -> Option<Range<usize>> {
+    let line_start = text[..value.start.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = &text[line_start..value.start.min(text.len())];
+    let pos = line.find(key)?;
+    Some(line_start + pos..line_start + pos + key.len())
+}
+
+/// The name of a `[lint.jurisdiction."赵县"]` header.
+fn header_key_span(text: &str, table: Range<usize>, name: &str) -> Option<Range<usize>> {
+    let quoted = format!("\"{name}\"");
+    let pos = text.find(&format!("jurisdiction.{quoted}"))?;
+    let s = pos + "jurisdiction.".len();
+    let _ = table;
+    Some(s..s + quoted.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors_resolve() {
+        assert!(resolve_selector("ALL").unwrap().len() > 5);
+        assert_eq!(resolve_selector("ZN101").unwrap(), vec!["ZN101"]);
+        assert_eq!(resolve_selector("known-typo").unwrap(), vec!["ZN101"]);
+        assert!(resolve_selector("ZN1").unwrap().contains(&"ZN102"));
+        assert!(resolve_selector("ZN999").is_none());
+        assert!(resolve_selector("nonsense").is_none());
+    }
+
+    #[test]
+    fn unknown_keys_are_located() {
+        let text = "[lint]\nselect = [\"ZN1\"]\nignroe = [\"ZN101\"]\n";
+        let diags = parse(0, text).unwrap_err();
+        assert_eq!(diags[0].code, "config::unknown-key");
+        assert_eq!(&text[diags[0].span.clone()], "ignroe");
+        assert!(diags[0].help.as_deref().unwrap().contains("ignore"));
+    }
+
+    #[test]
+    fn unknown_rules_are_located() {
+        let text = "[lint]\nignore = [\"knwon-typo\"]\n[lint.severity]\nZN999 = \"error\"\n";
+        let diags = parse(0, text).unwrap_err();
+        assert_eq!(diags.len(), 2);
+        assert_eq!(&text[diags[0].span.clone()], "\"knwon-typo\"");
+        assert_eq!(&text[diags[1].span.clone()], "ZN999");
+    }
+
+    #[test]
+    fn levels_combine() {
+        let text = "[lint]\nignore = [\"ZN102\"]\n[lint.severity]\nZN101 = \"warning\"\n[lint.jurisdiction.\"赵县\"]\nselect = [\"ZN102\"]\nseverity = { ZN101 = \"off\" }\n";
+        let c = parse(0, text).unwrap();
+        assert_eq!(
+            c.level("ZN101", "霸州市", Severity::Error),
+            Level::On(Severity::Warning)
+        );
+        assert_eq!(c.level("ZN101", "赵县", Severity::Error), Level::Off);
+        assert_eq!(c.level("ZN102", "霸州市", Severity::Error), Level::Off);
+        assert_eq!(
+            c.level("ZN102", "赵县", Severity::Error),
+            Level::On(Severity::Error)
+        );
+        assert!(c.may_run("ZN102"));
+    }
+}

@@ -1,0 +1,110 @@
+//! The lint engine: load the reference data, build the [`Context`], run every rule (in parallel),
+//! apply the project config and return the findings in a stable order (file, line, column, code).
+
+use rayon::prelude::*;
+
+use super::config::{Level, LintConfig};
+use super::{Context, Finding, Reference, RuleMeta, reference, rules};
+use crate::diagnostic::{Diag, Severity};
+use crate::resolve::Project;
+
+/// A finding as reported: with the rule that made it and its final severity.
+#[derive(Debug, Clone)]
+pub struct Reported {
+    pub finding: Finding,
+    pub meta: &'static RuleMeta,
+    pub severity: Severity,
+}
+
+impl Reported {
+    /// Is there a fix that `--fix` applies (safe, or unsafe when allowed)?
+    pub fn fixable(&self, unsafe_fixes: bool) -> bool {
+        self.finding
+            .fix
+            .as_ref()
+            .is_some_and(|f| f.safe || unsafe_fixes)
+    }
+}
+
+/// Load `catalog/reference/*.toml`. Errors make the sources invalid (exit 2).
+pub fn load_reference(project: &Project) -> Result<Reference, Vec<Diag>> {
+    let (reference, diags) = reference::load(&project.sources, &project.reference_files);
+    if diags.is_empty() {
+        Ok(reference)
+    } else {
+        Err(diags)
+    }
+}
+
+/// Load the reference data and lint the whole project.
+pub fn lint(project: &Project, config: &LintConfig) -> Result<Vec<Reported>, Vec<Diag>> {
+    let reference = load_reference(project)?;
+    Ok(lint_with(project, &reference, config))
+}
+
+/// Lint with reference data already loaded.
+pub fn lint_with(project: &Project, reference: &Reference, config: &LintConfig) -> Vec<Reported> {
+    let ctx = Context::new(project, reference);
+    let rules = rules::all();
+    let raw: Vec<(Finding, &'static RuleMeta)> = rules
+        .par_iter()
+        .filter(|r| config.may_run(r.meta().code))
+        .flat_map_iter(|rule| {
+            let mut out = Vec::new();
+            rule.check(&ctx, &mut out);
+            let meta = rule.meta();
+            out.into_iter().map(move |f| (f, meta))
+        })
+        .collect();
+
+    let mut reported: Vec<Reported> = raw
+        .into_iter()
+        .filter_map(|(finding, meta)| {
+            let jurisdiction = &project.jurisdictions[finding.jurisdiction].name;
+            if !config.only.is_empty() && !config.only.contains(jurisdiction) {
+                return None;
+            }
+            let default = finding.severity.unwrap_or(meta.severity);
+            match config.level(meta.code, jurisdiction, default) {
+                Level::Off => None,
+                // The config's severity when it sets one, else the finding's or the rule's.
+                Level::On(severity) => Some(Reported {
+                    finding,
+                    meta,
+                    severity,
+                }),
+            }
+        })
+        .collect();
+
+    sort(project, &mut reported);
+    reported.dedup_by(|b, a| {
+        a.finding.code == b.finding.code
+            && a.finding.file == b.finding.file
+            && a.finding.span == b.finding.span
+            && a.finding.message == b.finding.message
+    });
+    reported
+}
+
+/// Stable order: file path, position, code, message.
+pub fn sort(project: &Project, reported: &mut [Reported]) {
+    reported.sort_by(|a, b| {
+        let (fa, fb) = (&a.finding, &b.finding);
+        project
+            .sources
+            .path(fa.file)
+            .cmp(project.sources.path(fb.file))
+            .then(fa.span.start.cmp(&fb.span.start))
+            .then(fa.code.cmp(fb.code))
+            .then(fa.span.end.cmp(&fb.span.end))
+            .then(fa.message.cmp(&fb.message))
+    });
+}
+
+/// Exit status of a lint run: 1 when an error (or, with `deny_warnings`, a warning) was reported.
+pub fn failed(reported: &[Reported], deny_warnings: bool) -> bool {
+    reported.iter().any(|r| {
+        r.severity == Severity::Error || (deny_warnings && r.severity == Severity::Warning)
+    })
+}

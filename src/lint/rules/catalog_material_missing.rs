@@ -1,0 +1,77 @@
+//! ZN402 catalog-material-missing.
+
+use crate::diagnostic::Severity;
+use crate::lint::governing::{compared, own_materials};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+
+rule_doc!(
+    CatalogMaterialMissing,
+    r#"## What it does
+Flags a material the governing catalog asks for that a city's or county's list for the same
+item (its `materials`, or the materials note of its flowchart) does not mention at all.
+
+## Why is this bad?
+六统一: every level asks for the catalog's materials. A county may ask for fewer only on
+purpose; usually a missing material is a list copied from elsewhere or cut short, and the
+applicant finds out at the window.
+
+## Example
+Catalog `出院记录` for 生育医疗费支付, county:
+```text
+materials = ["有效身份证件或医保电子凭证或社保卡", "医院收费票据", "费用清单", "病历资料"]
+```
+
+## Use instead
+```text
+materials = ["有效身份证件或医保电子凭证或社保卡", "医院收费票据", "费用清单", "出院记录"]
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN402",
+    name: "catalog-material-missing",
+    severity: Severity::Warning,
+    doc: DOC,
+};
+
+impl Rule for CatalogMaterialMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        for (key, (gi, matched)) in compared(ctx).iter() {
+            let materials = &own_materials(ctx)[key];
+            let gov = &project.catalog().items[*gi];
+            let Some(theirs) = &gov.item.materials else {
+                continue;
+            };
+            let theirs: Vec<&str> = theirs.iter().map(|m| m.get_ref().as_str()).collect();
+            let Some(first) = materials.first() else {
+                continue;
+            };
+            let t = &ctx.texts[first.text];
+            let missing = &matched.missing;
+            if missing.is_empty() {
+                continue;
+            }
+            let names = missing
+                .iter()
+                .map(|&ti| format!("“{}”", theirs[ti]))
+                .collect::<Vec<_>>()
+                .join("、");
+            out.push(
+                Finding::at(
+                    META.code,
+                    ctx,
+                    t,
+                    first.range.clone(),
+                    format!("the catalog asks for {names} for {}; this list does not", gov.name()),
+                )
+                .help("list every material of the catalog for the item (or announce the simplification)"),
+            );
+        }
+    }
+}

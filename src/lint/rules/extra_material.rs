@@ -1,0 +1,119 @@
+//! ZN403 extra-material.
+
+use crate::diagnostic::Severity;
+use crate::lint::governing::{compared, forms, own_materials};
+use crate::lint::legal::{near, norm_title};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+
+rule_doc!(
+    ExtraMaterial,
+    r#"## What it does
+Notes a material in a city's or county's list for an item that stands for none of the
+governing catalog's materials for that item, or a sub-item (①②…) of a material that the
+catalog's material does not have.
+
+## Why is this bad?
+六统一 allows a lower level to ask for more than the catalog only when it announces it in
+advance. An extra material may be legitimate, or may be a leftover of an older list or of
+another item; it is worth a look, not an alarm.
+
+## Example
+Catalog: `有效身份证件或医保电子凭证或社保卡` only; county:
+```text
+materials = ["有效身份证件或医保电子凭证或社保卡", "《基本医疗保险关系转移接续申请表》"]
+```
+
+## Use instead
+The catalog's list, or announce the extra material in the public notice.
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN403",
+    name: "extra-material",
+    severity: Severity::Info,
+    doc: DOC,
+};
+
+impl Rule for ExtraMaterial {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        // Forms of the whole catalog: a material naming one of them (or a near miss) is reported by
+        // form-name-mismatch instead.
+        let catalog_forms: Vec<String> = project
+            .catalog()
+            .items
+            .iter()
+            .flat_map(|i| i.item.materials.iter().flatten())
+            .flat_map(|m| {
+                forms(m.get_ref())
+                    .into_iter()
+                    .map(|(_, f)| norm_title(f))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        for (key, (gi, matched)) in compared(ctx).iter() {
+            let materials = &own_materials(ctx)[key];
+            let gov = &project.catalog().items[*gi];
+            let theirs: Vec<&str> = gov
+                .item
+                .materials
+                .iter()
+                .flatten()
+                .map(|m| m.get_ref().as_str())
+                .collect();
+            if theirs.is_empty() {
+                // The catalog lists nothing to compare with.
+                continue;
+            }
+            let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
+            for &oi in &matched.extra {
+                let m = &materials[oi];
+                let is_known_form = forms(ours[oi]).iter().any(|(_, f)| {
+                    let f = norm_title(f);
+                    catalog_forms.iter().any(|c| *c == f || near(&f, c))
+                });
+                if is_known_form {
+                    continue;
+                }
+                out.push(
+                    Finding::at(
+                        META.code,
+                        ctx,
+                        &ctx.texts[m.text],
+                        m.range.clone(),
+                        format!(
+                            "“{}” is not among the catalog's materials for {}",
+                            ours[oi],
+                            gov.name()
+                        ),
+                    )
+                    .help("asking for more than the catalog must be announced in advance"),
+                );
+            }
+            for (oi, part) in &matched.extra_parts {
+                let oi = *oi;
+                let m = &materials[oi];
+                let range = m.range.start + part.start..m.range.start + part.end;
+                out.push(
+                    Finding::at(
+                        META.code,
+                        ctx,
+                        &ctx.texts[m.text],
+                        range,
+                        format!(
+                            "“{}” is not part of the catalog's material for {}",
+                            &ours[oi][part.clone()],
+                            gov.name()
+                        ),
+                    )
+                    .help("asking for more than the catalog must be announced in advance"),
+                );
+            }
+        }
+    }
+}

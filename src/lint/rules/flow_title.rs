@@ -1,0 +1,251 @@
+//! ZN603 flow-title: a flowchart titled for another item, or with a title that differs from its item's
+//! name.
+
+use crate::diagnostic::Severity;
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::text::chars::is_han;
+use crate::text::keyterms::{BigramSet, bigrams};
+
+rule_doc!(
+    FlowTitle,
+    r#"## What it does
+Compares each flowchart title (without `流程图` and without the jurisdiction's or agency's name in front)
+with the name of its item:
+
+- a title that is exactly the name of *another* item of the jurisdiction or of the catalog is an error
+  (the chart was copied from that item);
+- a title closer to another item's name than to its own, or that differs from its own item's name
+  (shortened, a word swapped, 报销 for 支付), is a warning.
+
+Generic titles that name no item (`赵县医疗保障局行政强制类权力运行流程图`) are not compared. An item
+name that ends in `流程图` (a chart title pasted into the name) is a warning too.
+
+## Why is this bad?
+A reader looks for the chart by the item's name; a chart titled for another item is, in most cases,
+that item's chart copied over, so the procedure shown may be the wrong one.
+
+## Example
+```toml
+[[item]]
+name = "职工参保信息变更登记"
+[[item.flow]]
+title = "单位参保信息变更登记流程图"
+```
+
+## Use instead
+```toml
+[[item]]
+name = "职工参保信息变更登记"
+[[item.flow]]
+title = "职工参保信息变更登记流程图"
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN603",
+    name: "flow-title",
+    severity: Severity::Error,
+    doc: DOC,
+};
+
+/// A name or title for comparison: no spaces, full-width brackets, a doubled word written once.
+pub fn normalize(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect();
+    let chars: Vec<char> = mapped.chars().collect();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    'outer: while i < chars.len() {
+        for len in (2..=8).rev() {
+            if i + 2 * len <= chars.len()
+                && chars[i..i + len].iter().all(|c| is_han(*c))
+                && chars[i..i + len] == chars[i + len..i + 2 * len]
+            {
+                out.extend_from_slice(&chars[i..i + len]);
+                i += 2 * len;
+                continue 'outer;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out.into_iter().collect()
+}
+
+/// Without the bracketed parts (full-width after `normalize`).
+fn strip_brackets(s: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '（' => depth += 1,
+            '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+pub fn dice(a: &BigramSet, b: &BigramSet) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
+}
+
+impl Rule for FlowTitle {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        let catalog_names: Vec<String> = project
+            .catalog()
+            .items
+            .iter()
+            .map(|i| i.name().to_string())
+            .chain(
+                project
+                    .catalog()
+                    .mains
+                    .iter()
+                    .map(|(_, m)| m.name.get_ref().clone()),
+            )
+            .collect();
+
+        for text in ctx.texts_of("name") {
+            let name = text.value.trim();
+            if name.ends_with("流程图") {
+                let at = text.value.find("流程图").unwrap_or(0);
+                out.push(
+                    Finding::at(
+                        META.code,
+                        ctx,
+                        text,
+                        at..at + "流程图".len(),
+                        "the item name ends in `流程图`: a chart title was pasted into the name",
+                    )
+                    .help("write the item's name alone; the chart's title belongs in [[item.flow]] title")
+                    .severity(Severity::Warning)
+                    .fix("", false),
+                );
+            }
+        }
+
+        for text in ctx.texts_of("flow.title") {
+            let Some(item) = ctx.item(text) else { continue };
+            let j = text.jurisdiction;
+            let jur = &project.jurisdictions[j];
+            let mut core = text.value.trim();
+            core = core.strip_suffix("流程图").unwrap_or(core);
+            core = core.strip_suffix("流程").unwrap_or(core);
+            let prefixes: Vec<&str> = std::iter::once(j)
+                .chain(project.ancestors(j))
+                .flat_map(|k| {
+                    let d = &project.jurisdictions[k];
+                    [
+                        Some(d.name.as_str()),
+                        d.data.agency.as_ref().map(|a| a.get_ref().as_str()),
+                    ]
+                })
+                .flatten()
+                .collect();
+            for p in &prefixes {
+                core = core.strip_prefix(p).unwrap_or(core);
+            }
+            let core = normalize(core);
+            if core.is_empty() {
+                continue;
+            }
+            let mut own_names = vec![normalize(item.name())];
+            if let Some(c) = project.catalog_item(item) {
+                own_names.push(normalize(c.name()));
+            }
+            if let Some((_, m)) = &item.main
+                && item.code() == Some(m.code.get_ref().as_str())
+            {
+                own_names.push(normalize(m.name.get_ref()));
+            }
+            // A remark in brackets (生育（计划生育）医疗费支付: a chart for both) is not a different name.
+            let bare = strip_brackets(&core);
+            if own_names.contains(&core) || own_names.iter().any(|n| strip_brackets(n) == bare) {
+                continue;
+            }
+            let others: Vec<String> = jur
+                .items
+                .iter()
+                .filter(|o| o.key != item.key)
+                .map(|o| o.name().to_string())
+                .chain(catalog_names.iter().cloned())
+                .map(|n| normalize(&n))
+                .filter(|n| !own_names.contains(n))
+                .collect();
+            if let Some(other) = others.iter().find(|o| **o == core) {
+                out.push(
+                    Finding::at(
+                        META.code,
+                        ctx,
+                        text,
+                        0..text.value.len(),
+                        format!(
+                            "the flowchart of {} is titled for another item: {other}",
+                            item.name()
+                        ),
+                    )
+                    .help(format!(
+                        "check that the chart is this item's, then title it `{}流程图`",
+                        item.name()
+                    )),
+                );
+                continue;
+            }
+            let cb = bigrams(&core, &[]);
+            let own_sim = own_names
+                .iter()
+                .map(|n| dice(&cb, &bigrams(n, &[])))
+                .fold(0.0, f64::max);
+            let (best_other, other_sim) = others
+                .iter()
+                .map(|o| (o, dice(&cb, &bigrams(o, &[]))))
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .unwrap_or((&core, 0.0));
+            if own_sim.max(other_sim) < 0.3 {
+                continue; // a generic title (行政强制类权力运行流程图)
+            }
+            let (message, help) = if other_sim > own_sim + 0.1 {
+                (
+                    format!(
+                        "the flowchart title `{}` is closer to another item ({best_other}) than to {}",
+                        text.value.trim(),
+                        item.name()
+                    ),
+                    "check that the chart is this item's".to_string(),
+                )
+            } else {
+                (
+                    format!(
+                        "the flowchart title `{}` differs from the item's name {}",
+                        text.value.trim(),
+                        item.name()
+                    ),
+                    format!("title the chart `{}流程图`", item.name()),
+                )
+            };
+            out.push(
+                Finding::at(META.code, ctx, text, 0..text.value.len(), message)
+                    .help(help)
+                    .severity(Severity::Warning),
+            );
+        }
+    }
+}

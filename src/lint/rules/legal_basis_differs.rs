@@ -1,0 +1,215 @@
+//! ZN213 legal-basis-differs.
+
+use std::collections::BTreeSet;
+
+use crate::diagnostic::Severity;
+use crate::lint::governing::governing_of;
+use crate::lint::legal::{LawIndex, cite, norm_title};
+use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
+
+rule_doc!(
+    LegalBasisDiffers,
+    r#"## What it does
+Compares the 设定依据 a city or county wrote for an item with the governing catalog's 设定依据
+for the same item, and flags documents the catalog cites that are missing, documents the
+catalog does not cite, and different articles of the same document.
+
+## Why is this bad?
+Under 六统一 every level publishes the same legal basis for an item. A different list is most
+often copied from another item (the basis of 参保登记 under 出具参保凭证) or left over from an
+older edition. It is a warning: the catalog itself can be the one that is wrong.
+
+## Example
+Catalog: `《中华人民共和国社会保险法》第五十七条`; county: `《中华人民共和国社会保险法》第五十八条`.
+
+## Use instead
+The catalog's list for the item, or a note explaining the local basis.
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN213",
+    name: "legal-basis-differs",
+    severity: Severity::Warning,
+    doc: DOC,
+};
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum Doc {
+    Law(usize),
+    Unknown(String),
+}
+
+struct Entry {
+    doc: Doc,
+    articles: BTreeSet<u64>,
+    title: String,
+    range: std::ops::Range<usize>,
+}
+
+fn entries(index: &LawIndex, text: &str) -> Vec<Entry> {
+    cite(index, text)
+        .into_iter()
+        .filter_map(|c| {
+            let law = c.law.map(|l| l.0).or(match c.number_laws[..] {
+                [one] => Some(one),
+                _ => None,
+            });
+            let title = c
+                .citation
+                .title
+                .as_ref()
+                .map(|t| text[t.inner.clone()].to_string());
+            let doc = match (law, &title) {
+                (Some(li), _) => Doc::Law(li),
+                (None, Some(t)) => Doc::Unknown(norm_title(t)),
+                (None, None) => return None,
+            };
+            let title = match law {
+                Some(li) => index.law(li).title.clone(),
+                None => title.unwrap_or_default(),
+            };
+            Some(Entry {
+                doc,
+                articles: c
+                    .citation
+                    .articles
+                    .iter()
+                    .filter_map(|a| a.article)
+                    .collect(),
+                title,
+                range: c.citation.range,
+            })
+        })
+        .collect()
+}
+
+fn articles(set: &BTreeSet<u64>) -> String {
+    set.iter()
+        .map(|n| format!("第{}条", crate::text::numerals::to_chinese(*n)))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+impl Rule for LegalBasisDiffers {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let index = LawIndex::of(ctx);
+        let project = ctx.project;
+        // The catalog's entries, parsed once per catalog item.
+        let mut memo: std::collections::HashMap<String, Vec<Entry>> =
+            std::collections::HashMap::new();
+        // The 设定依据 texts of each (jurisdiction, item), in one pass.
+        let mut basis: std::collections::BTreeMap<(usize, usize), Vec<&TextRef>> =
+            std::collections::BTreeMap::new();
+        for t in ctx.texts_of("legal_basis") {
+            if let Some(ii) = t.item {
+                basis.entry((t.jurisdiction, ii)).or_default().push(t);
+            }
+        }
+        for (j, jur) in project.jurisdictions.iter().enumerate() {
+            for (ii, item) in jur.items.iter().enumerate() {
+                let Some(catalog) = governing_of(ctx, j, ii) else {
+                    continue;
+                };
+                if item
+                    .origin_of("legal_basis")
+                    .is_none_or(|o| o.jurisdiction != j)
+                {
+                    continue;
+                }
+                let Some(theirs) = &catalog.item.legal_basis else {
+                    continue;
+                };
+                let theirs = memo.entry(catalog.key.clone()).or_insert_with(|| {
+                    theirs
+                        .iter()
+                        .flat_map(|t| entries(&index, t.get_ref()))
+                        .collect()
+                });
+                if theirs.is_empty() {
+                    continue;
+                }
+                let Some(texts) = basis.get(&(j, ii)) else {
+                    continue;
+                };
+                let Some(first) = texts.first() else { continue };
+                let ours: Vec<(&TextRef, Entry)> = texts
+                    .iter()
+                    .flat_map(|t| entries(&index, t.value).into_iter().map(move |e| (*t, e)))
+                    .collect();
+                let code = catalog.code().unwrap_or(&catalog.key);
+                for (t, e) in &ours {
+                    match theirs.iter().find(|c| c.doc == e.doc) {
+                        None => out.push(
+                            Finding::at(
+                                META.code,
+                                ctx,
+                                t,
+                                e.range.clone(),
+                                format!(
+                                    "《{}》 is not in the catalog's legal basis for {code}",
+                                    e.title
+                                ),
+                            )
+                            .help(
+                                "the catalog cites: ".to_string()
+                                    + &theirs
+                                        .iter()
+                                        .map(|c| format!("《{}》", c.title))
+                                        .collect::<Vec<_>>()
+                                        .join("、"),
+                            ),
+                        ),
+                        Some(c)
+                            if !c.articles.is_empty()
+                                && !e.articles.is_empty()
+                                && c.articles != e.articles =>
+                        {
+                            out.push(
+                                Finding::at(
+                                    META.code,
+                                    ctx,
+                                    t,
+                                    e.range.clone(),
+                                    format!(
+                                        "《{}》: {} cited here, {} in the catalog for {code}",
+                                        e.title,
+                                        articles(&e.articles),
+                                        articles(&c.articles)
+                                    ),
+                                )
+                                .help("cite the catalog's articles, or explain the local basis"),
+                            )
+                        }
+                        Some(_) => {}
+                    }
+                }
+                let missing: Vec<&Entry> = theirs
+                    .iter()
+                    .filter(|c| !ours.iter().any(|(_, e)| e.doc == c.doc))
+                    .collect();
+                if !missing.is_empty() {
+                    let names = missing
+                        .iter()
+                        .map(|c| format!("《{}》", c.title))
+                        .collect::<Vec<_>>()
+                        .join("、");
+                    out.push(
+                        Finding::at(
+                            META.code,
+                            ctx,
+                            first,
+                            0..first.value.len(),
+                            format!("the catalog's legal basis for {code} also cites {names}"),
+                        )
+                        .help("cite every document of the catalog's legal basis for the item"),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! ZN211 legal-basis-without-title-marks.
+
+use crate::diagnostic::Severity;
+use crate::lint::legal::LawIndex;
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::text::citation;
+
+rule_doc!(
+    LegalBasisWithoutTitleMarks,
+    r#"## What it does
+Flags an entry of 设定依据 that has no 书名号 title at all.
+
+## Why is this bad?
+A document's title is written in 《》: without them the reader cannot tell the title from the
+surrounding words, and the entry usually also lacks the issuer and the number.
+
+## Example
+```text
+legal_basis = ["河北省违法违规使用医疗保障基金举报奖励办法实施细则"]
+```
+
+## Use instead
+```text
+legal_basis = ["《河北省违法违规使用医疗保障基金举报奖励办法实施细则》（文号）"]
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN211",
+    name: "legal-basis-without-title-marks",
+    severity: Severity::Warning,
+    doc: DOC,
+};
+
+impl Rule for LegalBasisWithoutTitleMarks {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let index = LawIndex::of(ctx);
+        for t in ctx.texts_of("legal_basis") {
+            let v = t.value.trim();
+            if v.is_empty() || !citation::titles(v).is_empty() || v.contains('〈') {
+                continue;
+            }
+            let start = t.value.find(v).unwrap_or(0);
+            let mut f = Finding::at(
+                META.code,
+                ctx,
+                t,
+                start..start + v.len(),
+                "legal basis without a 书名号 title",
+            );
+            f = match index.by_title(v) {
+                Some(li) => f
+                    .help(format!("write 《{}》 and its number", index.law(li).title))
+                    .fix(format!("《{v}》"), false),
+                None => f.help("write the document's title in 《》, followed by its 文号 in （）"),
+            };
+            out.push(f);
+        }
+    }
+}

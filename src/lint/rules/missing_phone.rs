@@ -1,0 +1,109 @@
+//! ZN504 missing-phone: an empty phone, or an item without the phone its siblings all have.
+
+use crate::diagnostic::Severity;
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+
+use super::phone_format::is_phone_text;
+
+rule_doc!(
+    MissingPhone,
+    r#"## What it does
+Flags a phone field written empty (`phone = ""`), and an item of a jurisdiction that has no 咨询电话
+(or no 监督电话) while most items of the same jurisdiction have one (a warning).
+
+## Why is this bad?
+Every service item must tell people whom to call (咨询电话) and where to complain (监督电话). An empty
+field prints as a heading with nothing after it (`电 话：`).
+
+## Example
+```toml
+consult = { phone = "" }
+```
+
+## Use instead
+```toml
+consult = { phone = "87291548" }
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN504",
+    name: "missing-phone",
+    severity: Severity::Error,
+    doc: DOC,
+};
+
+impl Rule for MissingPhone {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        for text in &ctx.texts {
+            if is_phone_text(text) && text.field != "flow.caption" && text.value.trim().is_empty() {
+                out.push(
+                    Finding::span(
+                        META.code,
+                        text.file,
+                        text.span.clone(),
+                        text.jurisdiction,
+                        text.item_key.clone(),
+                        "the phone number is empty",
+                    )
+                    .help("write the number, or remove the field if the item has no such line"),
+                );
+            }
+        }
+
+        let project = ctx.project;
+        for (j, jur) in project.jurisdictions.iter().enumerate() {
+            let items: Vec<_> = jur.items.iter().collect();
+            if items.len() < 4 {
+                continue;
+            }
+            for (field, what) in [("consult", "咨询电话"), ("supervision", "监督电话")] {
+                let has = |i: &crate::resolve::ResolvedItem| {
+                    let p = if field == "consult" {
+                        &i.item.consult
+                    } else {
+                        &i.item.supervision
+                    };
+                    p.as_ref()
+                        .and_then(|p| p.get_ref().phone.as_ref())
+                        .is_some()
+                };
+                let with = items.iter().filter(|i| has(i)).count();
+                // Most items print the line, this one does not.
+                if with * 4 < items.len() * 3 || with == items.len() {
+                    continue;
+                }
+                // A jurisdiction-wide supervision phone covers every item.
+                if field == "supervision" && jur.data.supervision_phone.is_some() {
+                    continue;
+                }
+                for item in items.iter().filter(|i| !has(i)) {
+                    let key = item.item.code.as_ref().or(item.item.id.as_ref());
+                    let span = key.map_or(item.span.clone(), |k| k.span());
+                    out.push(
+                        Finding::span(
+                            META.code,
+                            item.decl.file,
+                            span,
+                            j,
+                            Some(item.key.clone()),
+                            format!(
+                                "{} has no {what}, unlike {with} of the {} items of {}",
+                                item.name(),
+                                items.len(),
+                                jur.name
+                            ),
+                        )
+                        .help(format!("add `{field} = {{ phone = \"…\" }}` to the item"))
+                        .severity(Severity::Warning),
+                    );
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,213 @@
+//! ZN501 phone-format: telephone numbers checked against their area code (`phones.toml`).
+
+use std::collections::BTreeMap;
+
+use crate::diagnostic::Severity;
+use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
+use crate::resolve::Project;
+use crate::text::phone::{PhoneKind, PhoneToken, find_phones};
+
+rule_doc!(
+    PhoneFormat,
+    r#"## What it does
+Checks every telephone number in phone fields (咨询电话, 监督电话, 联系电话, offices and contacts) and in
+flowchart captions that say 电话, against the area codes of `catalog/reference/phones.toml`:
+
+- a number with its area code must separate the two with the separator of `phones.toml` (`-`):
+  `03167238417` → `0316-7238417` (fixed by `--fix`);
+- the local number must have the digit count of its area (0316 廊坊: 7 digits, 0311 石家庄: 8); a
+  number written without an area code is checked against the jurisdiction's `area_code`;
+- within one jurisdiction, numbers are written the same way: when most are written without the area
+  code, the few written with it are reported (a warning), and the other way round.
+
+Mobile numbers (11 digits) and the national service numbers listed in `phones.toml` are accepted.
+
+## Why is this bad?
+A number with a digit too many or too few cannot be dialled, and a number run together with its area
+code is easily misread. Numbers written in different ways in one guide look like different lines.
+
+## Example
+```toml
+contact = { name = "张海龙", phone = "03167238417" }
+```
+
+## Use instead
+```toml
+contact = { name = "张海龙", phone = "0316-7238417" }
+```
+"#
+);
+
+/// Numbers with the index of the text they are in.
+type Numbers = Vec<(usize, PhoneToken)>;
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN501",
+    name: "phone-format",
+    severity: Severity::Error,
+    doc: DOC,
+};
+
+/// The area code of a jurisdiction: its own, else its nearest parent's.
+pub fn area_of(project: &Project, j: usize) -> Option<&str> {
+    std::iter::once(j)
+        .chain(project.ancestors(j))
+        .find_map(|k| project.jurisdictions[k].data.area_code.as_ref())
+        .map(|a| a.get_ref().as_str())
+}
+
+/// Is this text a phone field (or a caption line about a phone)?
+pub fn is_phone_text(text: &TextRef) -> bool {
+    text.field.ends_with(".phone")
+        || text.field == "jurisdiction.supervision_phone"
+        || (text.field == "flow.caption" && text.value.contains("电话"))
+}
+
+/// The phone numbers of a phone text.
+pub fn phones_of(text: &TextRef) -> Vec<PhoneToken> {
+    if is_phone_text(text) {
+        find_phones(text.value)
+    } else {
+        Vec::new()
+    }
+}
+
+impl Rule for PhoneFormat {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        let phones = &ctx.reference.phones;
+        let sep = phones.separator.as_deref().unwrap_or("-");
+        let area_digits = |code: &str| {
+            phones
+                .area
+                .iter()
+                .find(|a| a.code == code)
+                .map(|a| (a.local_digits, a.city.as_str()))
+        };
+        // Per jurisdiction: landlines of its own area, written with and without the area code.
+        let mut styles: BTreeMap<usize, (Numbers, Numbers)> = BTreeMap::new();
+
+        for (ti, text) in ctx.texts.iter().enumerate() {
+            let tokens = phones_of(text);
+            if tokens.is_empty() {
+                continue;
+            }
+            let home = area_of(project, text.jurisdiction);
+            for t in tokens {
+                let written = &text.value[t.range.clone()];
+                match (&t.area, t.kind) {
+                    (Some(area), _) => {
+                        let known = area_digits(area);
+                        if let Some((digits, city)) = known
+                            && t.local.len() != digits
+                        {
+                            out.push(
+                                    Finding::at(
+                                        META.code,
+                                        ctx,
+                                        text,
+                                        t.range.clone(),
+                                        format!(
+                                            "`{written}` has {} local digits; {area} ({city}) numbers have {digits}",
+                                            t.local.len()
+                                        ),
+                                    )
+                                    .help("check the number: a digit is missing or one too many"),
+                                );
+                            continue;
+                        }
+                        match &t.separator {
+                            None => out.push(
+                                Finding::at(
+                                    META.code,
+                                    ctx,
+                                    text,
+                                    t.range.clone(),
+                                    format!("`{written}` runs the area code {area} into the number"),
+                                )
+                                .help(format!("write `{area}{sep}{}`", t.local))
+                                .fix(format!("{area}{sep}{}", t.local), true),
+                            ),
+                            Some(s) if s != sep => out.push(
+                                Finding::at(
+                                    META.code,
+                                    ctx,
+                                    text,
+                                    t.range.clone(),
+                                    format!("`{written}` separates the area code with `{s}` instead of `{sep}`"),
+                                )
+                                .help(format!("write `{area}{sep}{}`", t.local))
+                                .fix(format!("{area}{sep}{}", t.local), true),
+                            ),
+                            _ => {}
+                        }
+                        if home == Some(area.as_str()) {
+                            styles.entry(text.jurisdiction).or_default().0.push((ti, t));
+                        }
+                    }
+                    // Short numbers (12393, 95518, extensions) are not landlines.
+                    (None, PhoneKind::Short) => {}
+                    (None, PhoneKind::Landline) => {
+                        if phones.service_numbers.contains(&t.local) {
+                            continue;
+                        }
+                        let Some(home) = home else { continue };
+                        let Some((digits, city)) = area_digits(home) else {
+                            continue;
+                        };
+                        if t.local.len() != digits {
+                            out.push(
+                                Finding::at(
+                                    META.code,
+                                    ctx,
+                                    text,
+                                    t.range.clone(),
+                                    format!(
+                                        "`{written}` has {} digits; local numbers of {home} ({city}) have {digits}",
+                                        t.local.len()
+                                    ),
+                                )
+                                .help("check the number: a digit is missing or one too many"),
+                            );
+                            continue;
+                        }
+                        styles.entry(text.jurisdiction).or_default().1.push((ti, t));
+                    }
+                    (None, PhoneKind::Mobile) => {}
+                }
+            }
+        }
+
+        for (ji, (with, without)) in styles {
+            let (minority, majority, how) = if with.len() < without.len() {
+                (with, without.len(), "with the area code")
+            } else if without.len() < with.len() {
+                (without, with.len(), "without the area code")
+            } else {
+                continue;
+            };
+            for (ti, t) in minority {
+                let text = &ctx.texts[ti];
+                let written = &text.value[t.range.clone()];
+                out.push(
+                    Finding::at(
+                        META.code,
+                        ctx,
+                        text,
+                        t.range.clone(),
+                        format!(
+                            "`{written}` is written {how}, unlike {majority} other numbers of {}",
+                            project.jurisdictions[ji].name
+                        ),
+                    )
+                    .help("write the numbers of one guide the same way")
+                    .severity(Severity::Warning),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,96 @@
+//! ZN506 self-supervision: an item's 监督电话 is its own 咨询电话.
+
+use crate::diagnostic::Severity;
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::text::phone::find_phones;
+
+use super::phone_format::area_of;
+
+rule_doc!(
+    SelfSupervision,
+    r#"## What it does
+Flags an item whose 监督电话 (supervision phone) is the same number as its 咨询电话 (the handling
+office's own line).
+
+## Why is this bad?
+The supervision line exists so that people can complain about the office that handles the item; when
+it is the office's own number, the office supervises itself. Usually the consult number was copied
+into the wrong field.
+
+## Example
+```toml
+consult = { phone = "87291548" }
+supervision = { phone = "87291548" }
+```
+
+## Use instead
+```toml
+consult = { phone = "87291548" }
+supervision = { phone = "87291560" }
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN506",
+    name: "self-supervision",
+    severity: Severity::Warning,
+    doc: DOC,
+};
+
+impl Rule for SelfSupervision {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        for (j, jur) in project.jurisdictions.iter().enumerate() {
+            let area = area_of(project, j);
+            for item in &jur.items {
+                let (Some(sup), Some(con)) = (&item.item.supervision, &item.item.consult) else {
+                    continue;
+                };
+                let (Some(sp), Some(cp)) = (&sup.get_ref().phone, &con.get_ref().phone) else {
+                    continue;
+                };
+                // Report where the supervision phone is written, once.
+                let Some(origin) = item.origin_of("supervision") else {
+                    continue;
+                };
+                if origin.jurisdiction != j {
+                    continue;
+                }
+                let Some(ti) = ctx.text_at(origin.file, sp.span().start) else {
+                    continue;
+                };
+                let consult: Vec<String> = find_phones(cp.get_ref())
+                    .iter()
+                    .map(|t| t.key(area))
+                    .collect();
+                for t in find_phones(sp.get_ref()) {
+                    if consult.contains(&t.key(area)) {
+                        let text = &ctx.texts[ti];
+                        let written = &text.value[t.range.clone()];
+                        let ctext = ctx
+                            .text_at(item.file_of("consult"), cp.span().start)
+                            .map(|i| &ctx.texts[i]);
+                        let mut f = Finding::at(
+                            META.code,
+                            ctx,
+                            text,
+                            t.range,
+                            format!("the 监督电话 `{written}` is the item's own 咨询电话"),
+                        )
+                        .help("the supervision line must be another office's (the jurisdiction's 监督电话)");
+                        if let Some(c) = ctext {
+                            f = f.related(c.file, c.span.clone(), "咨询电话");
+                        }
+                        out.push(f);
+                        break;
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,468 @@
+//! ZN108 spelling-variants: the same name written two ways within one jurisdiction (基金监管股 and
+//! 基金监管科, 经办窗口微信公众号 and 经办窗口或微信公众号).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use std::hash::Hasher;
+
+use crate::text::fxhash::{FxHashMap as HashMap, FxHasher};
+use std::ops::Range;
+
+use crate::diagnostic::Severity;
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::text::chars::{is_chinese_numeral, is_han};
+use crate::text::nearmiss::{EditKind, OneEdit, one_edit};
+
+use super::flow_title::{dice, normalize};
+use super::near_miss_term::book_titles;
+use crate::text::keyterms::bigrams;
+
+rule_doc!(
+    SpellingVariants,
+    r#"## What it does
+Collects the short names of each jurisdiction — departments, agencies, offices, the units in staff
+titles (城乡医保中心 in 城乡医保中心科员), targets, channels, query ways, item and flowchart titles,
+materials and 《…》 names — and flags two spellings of one name that differ by one Han character
+(substituted, inserted or dropped).
+
+Generic chart titles of a jurisdiction (titles that name no item, such as
+`赵县医疗保障局行政确认类权力运行流程图`) are compared too: a title that is the usual one with a few
+characters left out (`…行政确认运行流程图`) is reported.
+
+Pairs of synonyms listed in `terms.toml` (社保卡 / 社会保障卡) are counted too: the rarer form in a
+jurisdiction is reported.
+
+Two spellings written in one text are two things listed side by side (企业法人、事业法人) and are not
+compared. The spelling reported is the one the catalog never uses, or whose characters around the difference
+are rarer in the catalog, or the rarer one in the jurisdiction. Names that are a catalog or glossary
+term are left to `near-miss-term`.
+
+## Why is this bad?
+One office, form or channel written two ways looks like two different things to a reader, and one of
+the two spellings is usually a slip (基金监管科 where the department is 基金监管股, 经办窗口微信公众号
+where 或 is missing).
+
+## Example
+```toml
+department = "基金监管股"
+consult = { phone = "0316-5660128", name = "宋伯光", title = "基金监管科科长" }
+```
+
+## Use instead
+```toml
+department = "基金监管股"
+consult = { phone = "0316-5660128", name = "宋伯光", title = "基金监管股股长" }
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN108",
+    name: "spelling-variants",
+    severity: Severity::Warning,
+    doc: DOC,
+};
+
+/// Fields whose whole value (or each part between 、 ， ；) is a name.
+const NAME_FIELDS: &[&str] = &[
+    "name",
+    "agency",
+    "department",
+    "accepting_unit",
+    "target",
+    "channels",
+    "query",
+    "evaluation",
+    "flow.title",
+    "jurisdiction.office.name",
+    "jurisdiction.agency",
+];
+
+const TITLE_FIELDS: &[&str] = &[
+    "consult.title",
+    "supervision.title",
+    "contact.title",
+    "jurisdiction.contact.title",
+];
+
+/// Where a spelling is written: (text index, byte range in the text).
+type Occurrences = Vec<(usize, Range<usize>)>;
+
+fn han_count(s: &str) -> usize {
+    s.chars().filter(|c| is_han(*c)).count()
+}
+
+/// Split a value into parts at list separators, with byte ranges.
+fn parts<'a>(value: &'a str, seps: &[char]) -> Vec<(Range<usize>, &'a str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, c) in value.char_indices() {
+        if seps.contains(&c) {
+            out.push((start..i, &value[start..i]));
+            start = i + c.len_utf8();
+        }
+    }
+    out.push((start..value.len(), &value[start..]));
+    out.into_iter()
+        .map(|(r, s)| {
+            let t = s.trim();
+            let off = s.find(t).unwrap_or(0);
+            (r.start + off..r.start + off + t.len(), t)
+        })
+        .filter(|(_, s)| !s.is_empty())
+        .collect()
+}
+
+impl Rule for SpellingVariants {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        let province = project.province;
+        let roles = &ctx.reference.terms.roles;
+
+        // Catalog texts, and the known terms near-miss-term already checks against.
+        let catalog: Vec<&str> = ctx
+            .texts
+            .iter()
+            .filter(|t| t.jurisdiction == province)
+            .map(|t| t.value)
+            .collect();
+        let mut known: BTreeSet<String> = ctx.reference.terms.glossary.iter().cloned().collect();
+        for t in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
+            if matches!(t.field, "materials" | "name") {
+                known.insert(t.value.trim().to_string());
+            }
+            known.extend(book_titles(t.value).into_iter().map(str::to_string));
+        }
+        for j in &project.jurisdictions {
+            known.extend(j.data.offices.iter().map(|o| o.name.get_ref().clone()));
+            known.extend(j.data.agency.iter().map(|a| a.get_ref().clone()));
+        }
+        let mut bigrams: HashMap<(char, char), usize> = HashMap::default();
+        for v in &catalog {
+            let c: Vec<char> = v.chars().collect();
+            for w in c.windows(2) {
+                *bigrams.entry((w[0], w[1])).or_default() += 1;
+            }
+        }
+
+        // Units per jurisdiction: spelling → occurrences (text index, byte range).
+        let mut units: Vec<BTreeMap<&str, Occurrences>> =
+            vec![BTreeMap::new(); project.jurisdictions.len()];
+        for (ti, text) in ctx.texts.iter().enumerate() {
+            let v: &str = text.value;
+            let mut add = |range: Range<usize>, s: &'_ str| {
+                if s.len() <= 120 && han_count(s) >= 4 {
+                    units[text.jurisdiction]
+                        .entry(&v[range.clone()])
+                        .or_default()
+                        .push((ti, range));
+                }
+            };
+            if NAME_FIELDS.contains(&text.field) {
+                for (r, p) in parts(v, &['、', '，', ',', '；', ';']) {
+                    add(r, p);
+                }
+            } else if TITLE_FIELDS.contains(&text.field) {
+                for (r, p) in parts(v, &[' ', '\u{3000}', '、', '，']) {
+                    let unit = roles
+                        .iter()
+                        .filter(|role| p.ends_with(role.as_str()) && p.len() > role.len())
+                        .max_by_key(|role| role.len())
+                        .map_or(p, |role| &p[..p.len() - role.len()]);
+                    add(r.start..r.start + unit.len(), unit);
+                }
+            } else if text.field == "materials" {
+                let t = v.trim();
+                let start = v.find(t).unwrap_or(0);
+                add(start..start + t.len(), t);
+            }
+            if !v.contains('《') {
+                continue;
+            }
+            let mut from = 0;
+            for title in book_titles(v) {
+                if let Some(pos) = v[from..].find(title) {
+                    let s = from + pos;
+                    add(s..s + title.len(), title);
+                    from = s + title.len();
+                }
+            }
+        }
+
+        for (ji, spellings) in units.iter().enumerate() {
+            // Deletion index: two spellings one edit apart share a key (a hash of the spelling with
+            // one character or none left out; collisions are sorted out by `one_edit`).
+            let mut keys: HashMap<u64, Vec<&str>> = HashMap::default();
+            for s in spellings.keys() {
+                let c: Vec<char> = s.chars().collect();
+                for skip in std::iter::once(usize::MAX).chain(0..c.len()) {
+                    let mut h = FxHasher::default();
+                    for (k, ch) in c.iter().enumerate() {
+                        if k != skip {
+                            h.write_u32(*ch as u32);
+                        }
+                    }
+                    keys.entry(h.finish()).or_default().push(s);
+                }
+            }
+            let mut pairs: BTreeSet<(&str, &str)> = BTreeSet::new();
+            for list in keys.values() {
+                for (i, a) in list.iter().enumerate() {
+                    for b in &list[i + 1..] {
+                        if a != b {
+                            pairs.insert(if a < b { (*a, *b) } else { (*b, *a) });
+                        }
+                    }
+                }
+            }
+            let mut flagged: BTreeSet<&str> = BTreeSet::new();
+            for (a, b) in pairs {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let Some(edit) = one_edit(&ca, &cb) else {
+                    continue;
+                };
+                if [edit.found, edit.expected]
+                    .iter()
+                    .flatten()
+                    .any(|c| !is_han(*c) || is_chinese_numeral(*c))
+                {
+                    continue;
+                }
+                if known.contains(a) || known.contains(b) {
+                    continue;
+                }
+                // Two spellings in one text are two things listed side by side (企业法人、事业法人).
+                let texts_of =
+                    |s: &str| -> BTreeSet<usize> { spellings[s].iter().map(|(t, _)| *t).collect() };
+                if !texts_of(a).is_disjoint(&texts_of(b)) {
+                    continue;
+                }
+                let in_catalog = |s: &str| catalog.iter().any(|v| v.contains(s));
+                let (ka, kb) = (in_catalog(a), in_catalog(b));
+                if ka && kb {
+                    continue;
+                }
+                let (na, nb) = (spellings[a].len(), spellings[b].len());
+                let (pa, pb) = (
+                    plausibility(&ca, &edit, true, &bigrams),
+                    plausibility(&cb, &edit, false, &bigrams),
+                );
+                let wrong = if ka != kb {
+                    if ka { b } else { a }
+                } else if pa != pb {
+                    if pa < pb { a } else { b }
+                } else if na != nb {
+                    if na < nb { a } else { b }
+                } else {
+                    // Equal evidence: report the later one.
+                    let pos = |s: &str| {
+                        let (ti, r) = &spellings[s][0];
+                        (
+                            project.sources.path(ctx.texts[*ti].file),
+                            ctx.texts[*ti].span.start + r.start,
+                        )
+                    };
+                    if pos(a) > pos(b) { a } else { b }
+                };
+                let right = if wrong == a { b } else { a };
+                if !flagged.insert(wrong) {
+                    continue;
+                }
+                let (rti, rrange) = &spellings[right][0];
+                let rtext = &ctx.texts[*rti];
+                for (ti, range) in &spellings[wrong] {
+                    let text = &ctx.texts[*ti];
+                    out.push(
+                        Finding::at(
+                            META.code,
+                            ctx,
+                            text,
+                            range.clone(),
+                            format!(
+                                "`{wrong}` is written `{right}` elsewhere in {} ({}×)",
+                                project.jurisdictions[ji].name,
+                                spellings[right].len()
+                            ),
+                        )
+                        .help("write one name one way; check which spelling is right")
+                        .related(
+                            rtext.file,
+                            ctx.locate(rtext, rrange.clone()),
+                            format!("written `{right}` here"),
+                        )
+                        .fix(right, false),
+                    );
+                }
+            }
+        }
+        generic_titles(ctx, out);
+        synonyms(ctx, out);
+    }
+}
+
+/// Synonyms of `terms.toml` (社保卡 / 社会保障卡): within one jurisdiction, the rarer form is reported.
+fn synonyms(ctx: &Context, out: &mut Vec<Finding>) {
+    let sets = &ctx.reference.terms.synonyms;
+    if sets.is_empty() {
+        return;
+    }
+    for (j, jur) in ctx.project.jurisdictions.iter().enumerate() {
+        for forms in sets {
+            // Occurrences of each form, not counting a form inside a longer one of the set.
+            let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); forms.len()];
+            for (ti, text) in ctx.texts_in(j) {
+                if text.field == "legal_basis" {
+                    continue;
+                }
+                for (k, form) in forms.iter().enumerate() {
+                    for (at, _) in text.value.match_indices(form.as_str()) {
+                        let inside_longer = forms.iter().any(|other| {
+                            other.len() > form.len()
+                                && other.contains(form.as_str())
+                                && text
+                                    .value
+                                    .match_indices(other.as_str())
+                                    .any(|(o, _)| o <= at && at + form.len() <= o + other.len())
+                        });
+                        if !inside_longer {
+                            found[k].push((ti, at));
+                        }
+                    }
+                }
+            }
+            let used: Vec<usize> = (0..forms.len()).filter(|k| !found[*k].is_empty()).collect();
+            if used.len() < 2 {
+                continue;
+            }
+            let usual = *used
+                .iter()
+                .max_by_key(|k| found[**k].len())
+                .expect("two forms");
+            for &k in &used {
+                if k == usual || found[k].len() >= found[usual].len() {
+                    continue;
+                }
+                for &(ti, at) in &found[k] {
+                    let text = &ctx.texts[ti];
+                    out.push(
+                        Finding::at(
+                            META.code,
+                            ctx,
+                            text,
+                            at..at + forms[k].len(),
+                            format!(
+                                "`{}` is written `{}` {} times elsewhere in {}",
+                                forms[k],
+                                forms[usual],
+                                found[usual].len(),
+                                jur.name
+                            ),
+                        )
+                        .help("write one thing one way in one document")
+                        .fix(forms[usual].clone(), false),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// `long` with one run of 2 to 5 Han characters taken out of its middle is `short`.
+fn block_removed(long: &str, short: &str) -> bool {
+    let (l, s): (Vec<char>, Vec<char>) = (long.chars().collect(), short.chars().collect());
+    if l.len() <= s.len() || l.len() - s.len() < 2 || l.len() - s.len() > 5 {
+        return false;
+    }
+    let prefix = l.iter().zip(&s).take_while(|(a, b)| a == b).count();
+    let cut = l.len() - s.len();
+    prefix > 0
+        && prefix + cut < l.len()
+        && l[prefix + cut..] == s[prefix..]
+        && l[prefix..prefix + cut].iter().all(|c| is_han(*c))
+}
+
+/// Generic chart titles (naming a kind of chart, not an item) of one jurisdiction follow one
+/// pattern: a title that is the usual one with a few characters left out is reported.
+fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
+    let project = ctx.project;
+    for (j, jur) in project.jurisdictions.iter().enumerate() {
+        let mut titles: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (ti, text) in ctx.texts_in(j) {
+            if text.field != "flow.title" {
+                continue;
+            }
+            let Some(item) = ctx.item(text) else { continue };
+            let core = text.value.trim().trim_end_matches("流程图");
+            let own = bigrams(&normalize(item.name()), &[]);
+            if dice(&bigrams(&normalize(core), &[]), &own) >= 0.3 {
+                continue; // titled for its item
+            }
+            titles.entry(text.value.trim()).or_default().push(ti);
+        }
+        for (short, occ) in &titles {
+            let Some((long, locc)) = titles
+                .iter()
+                .filter(|(l, o)| o.len() > occ.len() && block_removed(l, short))
+                .max_by_key(|(_, o)| o.len())
+            else {
+                continue;
+            };
+            let rtext = &ctx.texts[locc[0]];
+            for &ti in occ {
+                let text = &ctx.texts[ti];
+                out.push(
+                    Finding::at(
+                        META.code,
+                        ctx,
+                        text,
+                        0..text.value.len(),
+                        format!(
+                            "chart title `{short}` leaves out words of the usual `{long}` ({}× in {})",
+                            locc.len(),
+                            jur.name
+                        ),
+                    )
+                    .help("title the charts of one kind the same way")
+                    .related(rtext.file, rtext.span.clone(), "the usual title")
+                    .fix(*long, false),
+                );
+            }
+        }
+    }
+}
+
+/// How usual the characters around the difference are in the catalog: the bigrams that contain the
+/// differing character of this spelling (or, for the shorter spelling, the bigram across the gap).
+fn plausibility(
+    s: &[char],
+    edit: &OneEdit,
+    is_first: bool,
+    bigrams: &HashMap<(char, char), usize>,
+) -> usize {
+    // `edit` is expressed as `first` relative to `second`: Inserted = first has the extra char.
+    let pos = edit.term_pos;
+    let has_char = match edit.kind {
+        EditKind::Substituted => true,
+        EditKind::Inserted => is_first,
+        EditKind::Dropped => !is_first,
+    };
+    let count = |a: char, b: char| bigrams.get(&(a, b)).copied().unwrap_or(0);
+    if has_char {
+        let mut total = 0;
+        if pos > 0 && pos < s.len() {
+            total += count(s[pos - 1], s[pos]);
+        }
+        if pos + 1 < s.len() {
+            total += count(s[pos], s[pos + 1]);
+        }
+        total
+    } else if pos > 0 && pos < s.len() {
+        count(s[pos - 1], s[pos])
+    } else {
+        0
+    }
+}

@@ -1,0 +1,105 @@
+//! ZN111 stray-space: a space between two Chinese characters in running text (使用 国家统一).
+
+use crate::diagnostic::Severity;
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::text::chars::is_han;
+
+rule_doc!(
+    StraySpace,
+    r#"## What it does
+Flags a single space between two Han characters in running text (conditions, notes, flowchart boxes
+…), such as `使用 国家统一` or `即 经办人员`.
+
+Spaces that separate names are left alone: in person fields and fields that list offices (审批股室
+`职工综合科 居民综合科`, 实施机构, 受理单位, 服务对象), in legal citations and
+book titles (`国家医保局 财政部关于…`), and after an agency name ending in 部, 局, 厅, 委, 院, 会, 署 or
+办 (`中共中央组织部 人力资源社会保障部`), where a space is how joint issuers are written.
+
+## Why is this bad?
+Chinese text has no spaces between words: a space inside a sentence is left over from an edit or a
+copy from a PDF, and shows as a gap in print.
+
+`--fix` removes the space.
+
+## Example
+```toml
+conditions = "（或直接使用 国家统一医保信息平台定点管理子系统）"
+```
+
+## Use instead
+```toml
+conditions = "（或直接使用国家统一医保信息平台定点管理子系统）"
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN111",
+    name: "stray-space",
+    severity: Severity::Warning,
+    doc: DOC,
+};
+
+/// Agency names end in one of these: a space after one separates joint issuers.
+const ISSUER_ENDS: &[char] = &['部', '局', '厅', '委', '院', '会', '署', '办', '府'];
+
+impl Rule for StraySpace {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let corrections: Vec<&str> = ctx
+            .reference
+            .corrections
+            .iter()
+            .map(|c| c.wrong.as_str())
+            .filter(|w| w.contains(' '))
+            .collect();
+        for text in &ctx.texts {
+            let v = text.value;
+            if !v.contains(' ')
+                || text.field == "legal_basis"
+                || text.field.ends_with(".name")
+                || text.field.ends_with(".title")
+                || text.field.ends_with(".phone")
+                || matches!(
+                    text.field,
+                    "name" | "department" | "agency" | "accepting_unit" | "target"
+                )
+            {
+                continue;
+            }
+            let chars: Vec<(usize, char)> = v.char_indices().collect();
+            for k in 1..chars.len().saturating_sub(1) {
+                let (at, c) = chars[k];
+                let (before, after) = (chars[k - 1].1, chars[k + 1].1);
+                if c != ' ' || !is_han(before) || !is_han(after) || ISSUER_ENDS.contains(&before) {
+                    continue;
+                }
+                let prefix = &v[..at];
+                if prefix.matches('《').count() > prefix.matches('》').count() {
+                    continue;
+                }
+                // A known slip that contains the space is the corrections dictionary's.
+                let covered = corrections
+                    .iter()
+                    .any(|w| v.match_indices(w).any(|(s, _)| s <= at && at < s + w.len()));
+                if covered {
+                    continue;
+                }
+                out.push(
+                    Finding::at(
+                        META.code,
+                        ctx,
+                        text,
+                        at..at + 1,
+                        format!("space between `{before}` and `{after}` in Chinese text"),
+                    )
+                    .help("Chinese words are written without spaces")
+                    .fix("", true),
+                );
+            }
+        }
+    }
+}

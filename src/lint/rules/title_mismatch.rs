@@ -1,0 +1,77 @@
+//! ZN202 title-mismatch.
+
+use crate::diagnostic::Severity;
+use crate::lint::legal::{LawIndex, cited, near, norm_title};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+
+rule_doc!(
+    TitleMismatch,
+    r#"## What it does
+Flags a citation whose 文号 or order number names a registered document but whose title is
+not that document's title (nor one of its aliases).
+
+## Why is this bad?
+The number identifies the document beyond doubt, so a different title is a wrong title: words
+missing (跨省, 直接), a word replaced (医疗待遇管理 for 医疗服务管理), or the title of another
+document. Readers who search for the title will not find the document.
+
+## Example
+```text
+《国家医保局 财政部关于进一步做好基本医疗保险异地就医结算工作的通知》（医保发〔2022〕22号）
+```
+
+## Use instead
+```text
+《国家医保局 财政部关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》（医保发〔2022〕22号）
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN202",
+    name: "title-mismatch",
+    severity: Severity::Error,
+    doc: DOC,
+};
+
+impl Rule for TitleMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let index = LawIndex::of(ctx);
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
+            for c in cs {
+                let Some(title) = &c.citation.title else {
+                    continue;
+                };
+                let [li] = c.number_laws[..] else { continue };
+                if c.law.is_some() {
+                    continue;
+                }
+                let law = index.law(li);
+                let number = &t.value[c.citation.number.as_ref().map_or(0..0, |n| n.range())];
+                let cited = &t.value[title.inner.clone()];
+                let close = c.title_candidates(t.value).iter().any(|(_, cand)| {
+                    std::iter::once(&law.title)
+                        .chain(&law.aliases)
+                        .any(|n| near(&norm_title(cand), &norm_title(n)))
+                });
+                let message = if close {
+                    format!("the title of {number} is misspelled")
+                } else {
+                    format!(
+                        "{number} is the number of 《{}》, not of 《{cited}》",
+                        law.title
+                    )
+                };
+                out.push(
+                    Finding::at(META.code, ctx, t, title.outer.clone(), message)
+                        .help(format!("the official title is 《{}》", law.title))
+                        .fix(format!("《{}》", law.title), false),
+                );
+            }
+        }
+    }
+}

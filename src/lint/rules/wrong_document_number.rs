@@ -1,0 +1,131 @@
+//! ZN204 wrong-document-number.
+
+use crate::diagnostic::Severity;
+use crate::lint::legal::{LawIndex, NumKey, NumberRelation, cited};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+
+rule_doc!(
+    WrongDocumentNumber,
+    r#"## What it does
+Flags a citation whose title names a registered document but whose 文号 or order number is not
+that document's: another document's number, a wrong 机关代字 or year, a wrong serial, or a joint
+order designated by only one of its issuers.
+
+## Why is this bad?
+The number is how a document is found and verified. A wrong number sends the reader to another
+document (国家医疗保障局令第2号 is the regulation for 医疗机构, not for 零售药店) or to none.
+
+## Example
+```text
+《零售药店医疗保障定点管理暂行办法》（国家医疗保障局令第2号）
+```
+
+## Use instead
+```text
+《零售药店医疗保障定点管理暂行办法》（国家医疗保障局令第3号）
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN204",
+    name: "wrong-document-number",
+    severity: Severity::Error,
+    doc: DOC,
+};
+
+impl Rule for WrongDocumentNumber {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let index = LawIndex::of(ctx);
+        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
+            for c in cs {
+                let (Some((li, _)), Some(key), Some(number)) = (c.law, &c.key, &c.citation.number)
+                else {
+                    continue;
+                };
+                let law = index.law(li);
+                let Some(right) = &law.number else { continue };
+                // Laws are cited by title; the orders of their amendments are not all registered.
+                if law.cite_number == Some(false) {
+                    continue;
+                }
+                let relation = index.relation(li, key);
+                if relation == NumberRelation::Same {
+                    continue;
+                }
+                let cited = &t.value[number.range()];
+                let message = match relation {
+                    NumberRelation::MissingIssuer => format!(
+                        "《{}》 is a joint order of {}: {cited} names only some of its issuers",
+                        law.title,
+                        law.issuer.as_deref().unwrap_or("several issuers")
+                    ),
+                    _ => match c.number_laws.first() {
+                        Some(&other) => format!(
+                            "{cited} is the number of 《{}》, not of 《{}》",
+                            index.law(other).title,
+                            law.title
+                        ),
+                        None => format!(
+                            "{cited} is not the number of 《{}》{}",
+                            law.title,
+                            difference(key, index.numbers_of(li))
+                        ),
+                    },
+                };
+                out.push(
+                    Finding::at(META.code, ctx, t, number.range(), message)
+                        .help(format!("《{}》 is {right}", law.title))
+                        .fix(right.clone(), false),
+                );
+            }
+        }
+    }
+}
+
+/// What differs between a cited 文号 and the document's (": the year", ": the 机关代字" …).
+fn difference(cited: &NumKey, right: &[NumKey]) -> String {
+    let Some(NumKey::Wenhao {
+        agency: ra,
+        year: ry,
+        serial: rs,
+    }) = right.first()
+    else {
+        return String::new();
+    };
+    let NumKey::Wenhao {
+        agency,
+        year,
+        serial,
+    } = cited
+    else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    if agency != ra {
+        parts.push(format!("机关代字 {agency} (should be {ra})"));
+    }
+    if year != ry {
+        parts.push(format!(
+            "year {} (should be {})",
+            year.map_or("?".into(), |y| y.to_string()),
+            ry.map_or("?".into(), |y| y.to_string())
+        ));
+    }
+    if serial != rs {
+        parts.push(format!(
+            "serial {} (should be {})",
+            serial.map_or("?".into(), |y| y.to_string()),
+            rs.map_or("?".into(), |y| y.to_string())
+        ));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(": wrong {}", parts.join(", "))
+    }
+}

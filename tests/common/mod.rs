@@ -1,0 +1,3 @@
+//! Test utilities shared by the integration tests.
+
+pub mod province;
