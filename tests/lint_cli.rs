@@ -88,6 +88,12 @@ fn json_has_the_documented_shape() {
         "suggestion",
     ];
     for d in diags {
+        let keys: Vec<&String> = d.as_object().unwrap().keys().collect();
+        assert_eq!(
+            keys.len(),
+            required.len(),
+            "exactly the documented keys: {keys:?}"
+        );
         for key in required {
             assert!(d.get(key).is_some(), "diagnostic without `{key}`: {d}");
         }

@@ -57,9 +57,6 @@ pub struct JsonDiagnostic {
     pub item: Option<String>,
     pub text: String,
     pub suggestion: Option<String>,
-    pub help: Option<String>,
-    /// Whether `--fix` applies the suggestion without `--unsafe-fixes`.
-    pub fix_safe: Option<bool>,
 }
 
 /// Counts of a run, per severity, per rule and per jurisdiction.
@@ -333,8 +330,6 @@ pub fn json_diagnostic(r: &Reported, project: &Project) -> JsonDiagnostic {
         item: f.item.clone(),
         text: loc.text,
         suggestion: f.fix.as_ref().map(|x| x.replacement.clone()),
-        help: f.help.clone(),
-        fix_safe: f.fix.as_ref().map(|x| x.safe),
     }
 }
 

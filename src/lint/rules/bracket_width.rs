@@ -52,6 +52,8 @@ pub fn match_brackets(value: &str) -> Vec<Bracket> {
     for (i, c) in value.char_indices() {
         match c {
             '(' | '（' => stack.push(i),
+            // `2)` at the start of a line numbers a list: it closes nothing.
+            ')' | '）' if list_number_before(value, i) => {}
             ')' | '）' => match stack.pop() {
                 Some(open) => out.push(Bracket::Pair(open, i)),
                 None => out.push(Bracket::UnmatchedClose(i)),
@@ -113,9 +115,6 @@ impl Rule for BracketWidth {
                         );
                     }
                     Bracket::UnmatchedClose(at) => {
-                        if list_number_before(v, at) {
-                            continue;
-                        }
                         let len = v[at..].chars().next().map_or(1, char::len_utf8);
                         out.push(
                             Finding::at(
@@ -147,5 +146,21 @@ impl Rule for BracketWidth {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn list_numbers_close_nothing() {
+        let v = "说明（详见附件\n2) 其他";
+        assert_eq!(
+            match_brackets(v),
+            vec![Bracket::UnmatchedOpen(v.find('（').unwrap())]
+        );
+        let v = "受理(随来随受理）";
+        assert_eq!(match_brackets(v), vec![Bracket::Pair(6, 22)]);
     }
 }

@@ -151,12 +151,17 @@ pub fn metas() -> Vec<&'static RuleMeta> {
 pub fn summary(meta: &RuleMeta) -> String {
     let body = section(meta.doc, "What it does").unwrap_or(meta.doc);
     let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
-    let end = flat
-        .find(". ")
-        .map(|i| i + 1)
-        .or_else(|| flat.find("。").map(|i| i + "。".len()))
+    // The first sentence, or the text before a list that a colon opens.
+    let end = [". ", ": "]
+        .iter()
+        .filter_map(|p| flat.find(p).map(|i| i + if *p == ". " { 1 } else { 0 }))
+        .min()
         .unwrap_or(flat.len());
-    flat[..end].trim().to_string()
+    let mut first = flat[..end].trim().to_string();
+    if first.chars().count() > 110 {
+        first = first.chars().take(109).collect::<String>() + "…";
+    }
+    first
 }
 
 /// The text of one `## heading` section of a rule's documentation.

@@ -310,43 +310,62 @@ fn synonyms(ctx: &Context, out: &mut Vec<Finding>) {
     if sets.is_empty() {
         return;
     }
+    // Every form by its first character: (set, form), longest first.
+    let mut by_first: HashMap<char, Vec<(usize, usize)>> = HashMap::default();
+    for (si, forms) in sets.iter().enumerate() {
+        for (k, form) in forms.iter().enumerate() {
+            if let Some(c) = form.chars().next() {
+                by_first.entry(c).or_default().push((si, k));
+            }
+        }
+    }
+    for list in by_first.values_mut() {
+        list.sort_by_key(|(si, k)| std::cmp::Reverse(sets[*si][*k].len()));
+    }
     for (j, jur) in ctx.project.jurisdictions.iter().enumerate() {
-        for forms in sets {
-            // Occurrences of each form, not counting a form inside a longer one of the set.
-            let mut found: Vec<Vec<(usize, usize)>> = vec![Vec::new(); forms.len()];
-            for (ti, text) in ctx.texts_in(j) {
-                if text.field == "legal_basis" {
+        // Per set, per form: occurrences (text, byte offset). A form inside a longer form of the
+        // set is not counted: the longest form at a place wins.
+        let mut found: Vec<Vec<Vec<(usize, usize)>>> =
+            sets.iter().map(|f| vec![Vec::new(); f.len()]).collect();
+        for (ti, text) in ctx.texts_in(j) {
+            if text.field == "legal_basis" {
+                continue;
+            }
+            let v = text.value;
+            let mut covered = 0;
+            for (at, c) in v.char_indices() {
+                if at < covered {
                     continue;
                 }
-                for (k, form) in forms.iter().enumerate() {
-                    for (at, _) in text.value.match_indices(form.as_str()) {
-                        let inside_longer = forms.iter().any(|other| {
-                            other.len() > form.len()
-                                && other.contains(form.as_str())
-                                && text
-                                    .value
-                                    .match_indices(other.as_str())
-                                    .any(|(o, _)| o <= at && at + form.len() <= o + other.len())
-                        });
-                        if !inside_longer {
-                            found[k].push((ti, at));
-                        }
-                    }
+                let Some(list) = by_first.get(&c) else {
+                    continue;
+                };
+                if let Some(&(si, k)) = list
+                    .iter()
+                    .find(|(si, k)| v[at..].starts_with(sets[*si][*k].as_str()))
+                {
+                    found[si][k].push((ti, at));
+                    covered = at + sets[si][k].len();
                 }
             }
-            let used: Vec<usize> = (0..forms.len()).filter(|k| !found[*k].is_empty()).collect();
+        }
+        for (si, forms) in sets.iter().enumerate() {
+            let counts = &found[si];
+            let used: Vec<usize> = (0..forms.len())
+                .filter(|k| !counts[*k].is_empty())
+                .collect();
             if used.len() < 2 {
                 continue;
             }
             let usual = *used
                 .iter()
-                .max_by_key(|k| found[**k].len())
+                .max_by_key(|k| counts[**k].len())
                 .expect("two forms");
             for &k in &used {
-                if k == usual || found[k].len() >= found[usual].len() {
+                if k == usual || counts[k].len() >= counts[usual].len() {
                     continue;
                 }
-                for &(ti, at) in &found[k] {
+                for &(ti, at) in &counts[k] {
                     let text = &ctx.texts[ti];
                     out.push(
                         Finding::at(
@@ -358,7 +377,7 @@ fn synonyms(ctx: &Context, out: &mut Vec<Finding>) {
                                 "`{}` is written `{}` {} times elsewhere in {}",
                                 forms[k],
                                 forms[usual],
-                                found[usual].len(),
+                                counts[usual].len(),
                                 jur.name
                             ),
                         )
