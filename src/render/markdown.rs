@@ -413,11 +413,11 @@ mod tests {
 
     #[test]
     fn autolink_and_unsafe_link() {
-        let nodes = parse("<http://ylbzj.hebei.gov.cn/>、[x](javascript:alert(1))");
+        let nodes = parse("<http://ylfwzx.hebei.gov.cn/>、[x](javascript:alert(1))");
         let Node::Paragraph { c } = &nodes[0] else {
             panic!("{nodes:?}")
         };
-        assert!(matches!(&c[0], Node::Link { url, .. } if url == "http://ylbzj.hebei.gov.cn/"));
+        assert!(matches!(&c[0], Node::Link { url, .. } if url == "http://ylfwzx.hebei.gov.cn/"));
         assert_eq!(c[1..], [text("、x")]);
     }
 

@@ -188,6 +188,6 @@ mod tests {
         assert_eq!(find_phones("13812345678")[0].kind, PhoneKind::Mobile);
         assert_eq!(find_phones("010-12345678")[0].area.as_deref(), Some("010"));
         assert_eq!(find_phones("0316-7235693、0316-7273453").len(), 2);
-        assert!(find_phones("http://y1bzj.hebei.gov.cn/").is_empty());
+        assert!(find_phones("http://y1fwzx.hebei.gov.cn/").is_empty());
     }
 }

@@ -1,4 +1,4 @@
-//! ZN102 doubled-word: a word written twice in a row (录入录入, 信息信息, 参保人员参保人员).
+//! ZN102 doubled-word: a word written twice in a row (审核审核, 信息信息, 参保人员参保人员).
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -7,7 +7,7 @@ use crate::text::chars::is_han;
 rule_doc!(
     DoubledWord,
     r#"## What it does
-Flags a run of two or more Han characters repeated immediately (信息信息, 录入录入,
+Flags a run of two or more Han characters repeated immediately (信息信息, 审核审核,
 参保人员参保人员), and a doubled function word (的的, 和和: the characters listed as `particles` in
 `catalog/reference/terms.toml`).
 

@@ -10,7 +10,7 @@ rule_doc!(
     KnownTypo,
     r#"## What it does
 Flags text listed as wrong in the corrections dictionary `catalog/reference/corrections.toml`
-(`wrong → right` pairs, like the `typos` tool): 错别字 such as 医保保险 for 医疗保险, 告之 for 告知, a
+(`wrong → right` pairs, like the `typos` tool): 错别字 such as 帐户 for 账户, 告之 for 告知, a
 stray fragment left by an edit, or a document name that does not exist.
 
 ## Why is this bad?
@@ -24,7 +24,7 @@ applies it.
 
 ## Example
 ```toml
-materials = ["《职工基本医保保险个人账户一次性支取申请表》"]
+materials = ["《职工基本医疗保险个人帐户一次性支取申请表》"]
 ```
 
 ## Use instead

@@ -1,4 +1,4 @@
-//! ZN104 lookalike-url: 1 for l, 0 for o in a web address (y1bzj for ylbzj).
+//! ZN104 lookalike-url: 1 for l, 0 for o in a web address (y1fwzx for ylfwzx).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -9,14 +9,14 @@ use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 rule_doc!(
     LookalikeUrl,
     r#"## What it does
-Finds host names in web addresses (`http://ylbzj.hebei.gov.cn/`, `www.…`) and compares them with the
+Finds host names in web addresses (`http://ylfwzx.hebei.gov.cn/`, `www.…`) and compares them with the
 known spellings of the same address, where 1 and l, 0 and o count as the same character:
 
 - the official domains listed under `domains` in `catalog/reference/terms.toml`: a different
   spelling is an error, fixed by `--fix`;
 - the portals of the jurisdiction and of its parents (`[[portals]]` in `jurisdiction.toml`) and the
-  other addresses printed in them: when one spelling has a digit inside a run of letters (y1bzj) and
-  another has the letter (ylbzj), the digit is the slip (error); otherwise the rarer spelling is
+  other addresses printed in them: when one spelling has a digit inside a run of letters (y1fwzx) and
+  another has the letter (ylfwzx), the digit is the slip (error); otherwise the rarer spelling is
   reported (warning).
 
 A host with a 1 or 0 between two letters and no other spelling to compare with is reported as a
@@ -28,12 +28,12 @@ nowhere (or to someone else's site). Readers type the address from the printed g
 
 ## Example
 ```toml
-online = "<http://y1bzj.hebei.gov.cn/>"
+online = "<http://y1fwzx.hebei.gov.cn/>"
 ```
 
 ## Use instead
 ```toml
-online = "<http://ylbzj.hebei.gov.cn/>"
+online = "<http://ylfwzx.hebei.gov.cn/>"
 ```
 "#
 );
@@ -254,15 +254,15 @@ mod tests {
 
     #[test]
     fn hosts() {
-        let v = "<http://y1bzj.hebei.gov.cn/>、河北智慧医保";
+        let v = "<http://y1fwzx.hebei.gov.cn/>、河北智慧医保";
         let h = find_hosts(v);
         assert_eq!(h.len(), 1);
-        assert_eq!(h[0].1, "y1bzj.hebei.gov.cn");
-        assert_eq!(&v[h[0].0.clone()], "y1bzj.hebei.gov.cn");
+        assert_eq!(h[0].1, "y1fwzx.hebei.gov.cn");
+        assert_eq!(&v[h[0].0.clone()], "y1fwzx.hebei.gov.cn");
         assert!(find_hosts("不超过1.5个").is_empty());
-        assert!(suspicious("y1bzj.hebei.gov.cn"));
-        assert!(!suspicious("ylbzj.hebei.gov.cn"));
+        assert!(suspicious("y1fwzx.hebei.gov.cn"));
+        assert!(!suspicious("ylfwzx.hebei.gov.cn"));
         assert!(!suspicious("hb12333.gov.cn"));
-        assert_eq!(skeleton("y1bzj"), skeleton("ylbzj"));
+        assert_eq!(skeleton("y1fwzx"), skeleton("ylfwzx"));
     }
 }
