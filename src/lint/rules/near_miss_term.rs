@@ -461,6 +461,11 @@ fn accept(
     if (from_start < 2 && !left_edge) || (from_end < 2 && !right_edge) {
         return None;
     }
+    // A law title cut at either end is the plain phrase it is named after (行政处罚 in 行政处罚法,
+    // 社会保险 in 社会保险法), not a misspelt title.
+    if kind == Kind::Law && e.kind == EditKind::Dropped && (from_start == 0 || from_end == 0) {
+        return None;
+    }
     // A law title inside 《》 is the citation rules' business.
     if kind == Kind::Law {
         let before: String = chars[..m.start].iter().collect();
