@@ -353,6 +353,16 @@ pub fn dice(a: &str, b: &str) -> f64 {
     2.0 * common as f64 / total as f64
 }
 
+/// The catalog's materials of an item, as plain strings (empty when it lists none).
+pub fn material_texts(item: &crate::resolve::ResolvedItem) -> Vec<&str> {
+    item.item
+        .materials
+        .iter()
+        .flatten()
+        .map(|m| m.get_ref().as_str())
+        .collect()
+}
+
 /// For each (jurisdiction, item) with its own materials and a governing catalog item: the catalog
 /// item (index into the catalog's items) and how the lists compare. Computed once per lint run.
 pub fn compared(ctx: &Context) -> Arc<Compared> {

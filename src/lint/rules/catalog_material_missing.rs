@@ -1,7 +1,7 @@
 //! ZN402 catalog-material-missing.
 
 use crate::diagnostic::Severity;
-use crate::lint::governing::{compared, own_materials};
+use crate::lint::governing::{compared, material_texts, own_materials};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
 rule_doc!(
@@ -45,10 +45,10 @@ impl Rule for CatalogMaterialMissing {
         for (key, (gi, matched)) in compared(ctx).iter() {
             let materials = &own_materials(ctx)[key];
             let gov = &project.catalog().items[*gi];
-            let Some(theirs) = &gov.item.materials else {
+            if gov.item.materials.is_none() {
                 continue;
-            };
-            let theirs: Vec<&str> = theirs.iter().map(|m| m.get_ref().as_str()).collect();
+            }
+            let theirs = material_texts(gov);
             let Some(first) = materials.first() else {
                 continue;
             };

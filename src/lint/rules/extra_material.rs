@@ -1,7 +1,7 @@
 //! ZN403 extra-material.
 
 use crate::diagnostic::Severity;
-use crate::lint::governing::{compared, forms, own_materials};
+use crate::lint::governing::{compared, forms, material_texts, own_materials};
 use crate::lint::legal::{near, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -59,13 +59,7 @@ impl Rule for ExtraMaterial {
         for (key, (gi, matched)) in compared(ctx).iter() {
             let materials = &own_materials(ctx)[key];
             let gov = &project.catalog().items[*gi];
-            let theirs: Vec<&str> = gov
-                .item
-                .materials
-                .iter()
-                .flatten()
-                .map(|m| m.get_ref().as_str())
-                .collect();
+            let theirs = material_texts(gov);
             if theirs.is_empty() {
                 // The catalog lists nothing to compare with.
                 continue;

@@ -1,7 +1,7 @@
 //! ZN404 material-near-miss.
 
 use crate::diagnostic::Severity;
-use crate::lint::governing::{compared, own_materials};
+use crate::lint::governing::{compared, material_texts, own_materials};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
 rule_doc!(
@@ -45,13 +45,7 @@ impl Rule for MaterialNearMiss {
         for (key, (gi, matched)) in compared(ctx).iter() {
             let materials = &own_materials(ctx)[key];
             let gov = &project.catalog().items[*gi];
-            let theirs: Vec<&str> = gov
-                .item
-                .materials
-                .iter()
-                .flatten()
-                .map(|m| m.get_ref().as_str())
-                .collect();
+            let theirs = material_texts(gov);
             let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
             for n in &matched.near {
                 let m = &materials[n.ours];

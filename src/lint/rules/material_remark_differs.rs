@@ -1,7 +1,7 @@
 //! ZN405 material-remark-differs.
 
 use crate::diagnostic::Severity;
-use crate::lint::governing::{compared, own_materials};
+use crate::lint::governing::{compared, material_texts, own_materials};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
 rule_doc!(
@@ -47,13 +47,7 @@ impl Rule for MaterialRemarkDiffers {
         for (key, (gi, matched)) in compared(ctx).iter() {
             let materials = &own_materials(ctx)[key];
             let gov = &project.catalog().items[*gi];
-            let theirs: Vec<&str> = gov
-                .item
-                .materials
-                .iter()
-                .flatten()
-                .map(|m| m.get_ref().as_str())
-                .collect();
+            let theirs = material_texts(gov);
             let notes = gov.item.notes.as_ref().map_or("", |n| n.get_ref().as_str());
             for r in &matched.remarks {
                 // A remark the catalog gives in its notes instead (单位有效证明文件（统一社会信用代码证书
