@@ -382,12 +382,9 @@ fn wenhao_at(scan: &Scan, i: usize, min: usize) -> Option<(Wenhao, usize)> {
     Some((w, j + 1))
 }
 
-/// An order number whose 令 is at char index `i`.
-fn order_at(scan: &Scan, i: usize, min: usize) -> Option<(Order, usize)> {
-    if scan.c(i) != Some('令') {
-        return None;
-    }
-    // Issuers: Han characters and 、 before 令.
+/// Where the issuer names (Han characters joined by 、) before char index `i` begin, searching no
+/// further back than `min`; `None` when there are none.
+fn issuer_start(scan: &Scan, i: usize, min: usize) -> Option<usize> {
     let mut s = i;
     while s > min && scan.c(s - 1).is_some_and(|c| name_char(c) || c == '、') && i - s < 60 {
         s -= 1;
@@ -395,9 +392,15 @@ fn order_at(scan: &Scan, i: usize, min: usize) -> Option<(Order, usize)> {
     while s < i && scan.c(s) == Some('、') {
         s += 1;
     }
-    if s == i {
+    (s < i).then_some(s)
+}
+
+/// An order number whose 令 is at char index `i`.
+fn order_at(scan: &Scan, i: usize, min: usize) -> Option<(Order, usize)> {
+    if scan.c(i) != Some('令') {
         return None;
     }
+    let s = issuer_start(scan, i, min)?;
     let mut spaces = Vec::new();
     let mut j = scan.skip_spaces(i + 1, &mut spaces);
     let mut di = None;
@@ -431,16 +434,7 @@ fn inverted_order_at(scan: &Scan, i: usize, min: usize) -> Option<(Order, usize)
     if scan.c(i) != Some('第') {
         return None;
     }
-    let mut s = i;
-    while s > min && scan.c(s - 1).is_some_and(|c| name_char(c) || c == '、') && i - s < 60 {
-        s -= 1;
-    }
-    while s < i && scan.c(s) == Some('、') {
-        s += 1;
-    }
-    if s == i {
-        return None;
-    }
+    let s = issuer_start(scan, i, min)?;
     let mut spaces = Vec::new();
     let n_start = scan.skip_spaces(i + 1, &mut spaces);
     let (n_end, kind, value) = scan.number(n_start)?;
