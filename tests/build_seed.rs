@@ -85,3 +85,59 @@ fn bazhou_guide_has_every_item_in_order_with_embedded_cjk_fonts() {
     let third = zhinan(&["build", "--only", "霸州市", "--out", out_dir]);
     assert!(String::from_utf8_lossy(&third.stdout).contains("up to date"));
 }
+
+#[test]
+fn a_failed_build_keeps_the_previous_outputs_and_names_the_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = dir.path().join("out");
+    let out = out_dir.to_str().unwrap();
+    let first = zhinan(&["build", "--only", "望都县", "--out", out]);
+    assert!(
+        first.status.success(),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let guide = out_dir.join("望都县/guide.pdf");
+    let before = std::fs::read(&guide).unwrap();
+
+    // A template with an error in the per-item sheet.
+    let templates = dir.path().join("templates");
+    std::fs::create_dir_all(&templates).unwrap();
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")).unwrap()
+    {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, templates.join(path.file_name().unwrap())).unwrap();
+    }
+    let item = templates.join("item.typ");
+    let text = std::fs::read_to_string(&item).unwrap();
+    std::fs::write(&item, format!("{text}\n#undefined-function()\n")).unwrap();
+
+    let failed = zhinan(&[
+        "build",
+        "--only",
+        "望都县",
+        "--out",
+        out,
+        "--templates",
+        templates.to_str().unwrap(),
+    ]);
+    assert_eq!(failed.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&failed.stderr);
+    assert!(
+        err.contains("望都县: build failed; the previous outputs are kept"),
+        "{err}"
+    );
+    assert!(err.contains("望都县/items/"), "names the document: {err}");
+    assert!(err.contains("item.typ"), "names the template: {err}");
+    assert_eq!(
+        before,
+        std::fs::read(&guide).unwrap(),
+        "guide.pdf untouched"
+    );
+    let leftovers: Vec<_> = walkdir::WalkDir::new(&out_dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "no half-written files: {leftovers:?}");
+}

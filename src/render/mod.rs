@@ -80,10 +80,12 @@ pub enum RenderError {
     NoCjkFont { searched: String },
 
     /// A template did not compile.
-    #[error("template {template} failed: {first}")]
+    #[error("template {template} failed for {document}: {first}")]
     #[diagnostic(code(zhinan::render::template))]
     Compile {
         template: String,
+        /// The document being made, e.g. `霸州市/items/132036001001.pdf`: which item failed.
+        document: String,
         /// The first error, `file:line:column: message`.
         first: String,
         #[related]

@@ -119,7 +119,7 @@ pub fn render_pdf<T: Serialize>(
         .collect();
     let document = warned
         .output
-        .map_err(|errors| compile_error(&world, &ctx.templates_dir, template, &errors))?;
+        .map_err(|errors| compile_error(&world, &ctx.templates_dir, template, ident, &errors))?;
 
     let (standards, tagged) = ctx.standard.typst_options()?;
     let options = PdfOptions {
@@ -167,6 +167,7 @@ fn compile_error(
     world: &RenderWorld,
     templates_dir: &Path,
     template: &str,
+    document: &str,
     errors: &[SourceDiagnostic],
 ) -> RenderError {
     let errors: Vec<TemplateDiagnostic> = errors
@@ -180,6 +181,7 @@ fn compile_error(
         .unwrap_or_else(|| "unknown error".into());
     RenderError::Compile {
         template: template.to_string(),
+        document: document.to_string(),
         first,
         errors,
     }
