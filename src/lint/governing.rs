@@ -6,10 +6,11 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
 
+use crate::model::Text;
 use crate::resolve::{Project, ResolvedItem};
 use crate::text::citation;
 
-use super::Context;
+use super::{Context, TextRef};
 
 /// The catalog item that governs `item` of jurisdiction `j`: the catalog item with the same code, or,
 /// for an item published without a code, the catalog 子项 its name names (`…（主项）--X（子项）`, or
@@ -20,6 +21,17 @@ pub fn governing<'p>(
     item: &ResolvedItem,
 ) -> Option<&'p ResolvedItem> {
     governing_index(project, j, item).map(|i| &project.catalog().items[i])
+}
+
+/// Every time limit a city or county wrote itself, with the governing catalog item and its time
+/// limit (items whose catalog states none are left out).
+pub fn time_limits_against_catalog<'c, 'a>(
+    ctx: &'c Context<'a>,
+) -> impl Iterator<Item = (&'c TextRef<'a>, &'a ResolvedItem, &'a Text)> + 'c {
+    ctx.texts_of("time_limit").filter_map(move |t| {
+        let catalog = governing_of(ctx, t.jurisdiction, t.item?)?;
+        Some((t, catalog, catalog.item.time_limit.as_ref()?))
+    })
 }
 
 /// [`governing`] for item `ii` of jurisdiction `j`, computed once per lint run.

@@ -72,6 +72,17 @@ pub fn phones_of(text: &TextRef) -> Vec<PhoneToken> {
     }
 }
 
+/// A number with a digit too many or too few for its area.
+fn wrong_digit_count(
+    ctx: &Context,
+    text: &crate::lint::TextRef,
+    range: std::ops::Range<usize>,
+    message: String,
+) -> Finding {
+    Finding::at(META.code, ctx, text, range, message)
+        .help("check the number: a digit is missing or one too many")
+}
+
 impl Rule for PhoneFormat {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -105,19 +116,15 @@ impl Rule for PhoneFormat {
                         if let Some((digits, city)) = known
                             && t.local.len() != digits
                         {
-                            out.push(
-                                    Finding::at(
-                                        META.code,
-                                        ctx,
-                                        text,
-                                        t.range.clone(),
-                                        format!(
-                                            "`{written}` has {} local digits; {area} ({city}) numbers have {digits}",
-                                            t.local.len()
-                                        ),
-                                    )
-                                    .help("check the number: a digit is missing or one too many"),
-                                );
+                            out.push(wrong_digit_count(
+                                ctx,
+                                text,
+                                t.range.clone(),
+                                format!(
+                                    "`{written}` has {} local digits; {area} ({city}) numbers have {digits}",
+                                    t.local.len()
+                                ),
+                            ));
                             continue;
                         }
                         match &t.separator {
@@ -160,19 +167,15 @@ impl Rule for PhoneFormat {
                             continue;
                         };
                         if t.local.len() != digits {
-                            out.push(
-                                Finding::at(
-                                    META.code,
-                                    ctx,
-                                    text,
-                                    t.range.clone(),
-                                    format!(
-                                        "`{written}` has {} digits; local numbers of {home} ({city}) have {digits}",
-                                        t.local.len()
-                                    ),
-                                )
-                                .help("check the number: a digit is missing or one too many"),
-                            );
+                            out.push(wrong_digit_count(
+                                ctx,
+                                text,
+                                t.range.clone(),
+                                format!(
+                                    "`{written}` has {} digits; local numbers of {home} ({city}) have {digits}",
+                                    t.local.len()
+                                ),
+                            ));
                             continue;
                         }
                         styles.entry(text.jurisdiction).or_default().1.push((ti, t));

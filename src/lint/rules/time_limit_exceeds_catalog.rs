@@ -1,7 +1,7 @@
 //! ZN301 time-limit-exceeds-catalog.
 
 use crate::diagnostic::Severity;
-use crate::lint::governing::governing_of;
+use crate::lint::governing::time_limits_against_catalog;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::time_limit::{self, Bound, Limit, certainly_longer};
 
@@ -72,14 +72,7 @@ impl Rule for TimeLimitExceedsCatalog {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for t in ctx.texts_of("time_limit") {
-            let Some(ii) = t.item else { continue };
-            let Some(catalog) = governing_of(ctx, t.jurisdiction, ii) else {
-                continue;
-            };
-            let Some(ct) = &catalog.item.time_limit else {
-                continue;
-            };
+        for (t, catalog, ct) in time_limits_against_catalog(ctx) {
             let ctext = ct.get_ref().as_str();
             let caps = time_limit::parse(ctext);
             if caps.is_empty() {

@@ -1,7 +1,7 @@
 //! ZN302 time-limit-unit.
 
 use crate::diagnostic::Severity;
-use crate::lint::governing::governing_of;
+use crate::lint::governing::time_limits_against_catalog;
 use crate::lint::rules::time_limit_exceeds_catalog::cap;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::time_limit::{self, Bound, Unit};
@@ -42,14 +42,7 @@ impl Rule for TimeLimitUnit {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for t in ctx.texts_of("time_limit") {
-            let Some(ii) = t.item else { continue };
-            let Some(catalog) = governing_of(ctx, t.jurisdiction, ii) else {
-                continue;
-            };
-            let Some(ct) = &catalog.item.time_limit else {
-                continue;
-            };
+        for (t, catalog, ct) in time_limits_against_catalog(ctx) {
             let ctext = ct.get_ref().as_str();
             let caps = time_limit::parse(ctext);
             for l in time_limit::parse(t.value) {
