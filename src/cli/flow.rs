@@ -6,14 +6,13 @@ use std::process::ExitCode;
 
 use super::{EXIT_INVALID, load_or_report};
 use crate::diagnostic::{Diag, Severity, render_all};
-use crate::flow::{FlowGraph, Metrics, SvgStyle, item_flows, layout, render_svg, validate};
+use crate::flow::placement::{Orientation, TypeArea, heading_room, place};
+use crate::flow::{FlowGraph, Metrics, SvgStyle, item_flows, render_svg, validate};
 use crate::render::Job;
 use crate::resolve::{Project, ResolvedItem};
 
 /// Printed width of a guide page's text block (A4, 26 mm side margins) in pt.
 pub const PORTRAIT_WIDTH: f32 = 440.0;
-/// The same on a landscape page.
-pub const LANDSCAPE_WIDTH: f32 = 690.0;
 
 /// The SVG style of charts inside the PDFs: same font as the measurements, no title (the document
 /// typesets it), fitted to `width`.
@@ -46,21 +45,23 @@ fn chart_file(item: &ResolvedItem, index: usize) -> String {
     }
 }
 
-/// Adds every chart of jurisdiction `j` to its build job: into the guide (portrait, or landscape
-/// when it cannot fit at a readable size) and as an SVG file next to the PDFs.
+/// Adds every chart of jurisdiction `j` to its build job: into the guide as `flow::placement`
+/// places it on the A4 page, and as an SVG file next to the PDFs.
 pub fn attach_flows(project: &Project, j: usize, job: &mut Job, metrics: &Metrics) {
     for (i, item) in project.jurisdictions[j].items.iter().enumerate() {
         for (k, graph) in item_flows(&item.item).iter().enumerate() {
-            let portrait = pdf_style(metrics, PORTRAIT_WIDTH);
-            let fits =
-                layout(graph, metrics, &portrait.layout_options()).width <= PORTRAIT_WIDTH + 0.5;
-            let style = if fits {
-                portrait
-            } else {
-                pdf_style(metrics, LANDSCAPE_WIDTH)
-            };
-            let svg = render_svg(graph, metrics, &style);
-            job.add_flow_ref(i, graph.title.clone(), graph.caption.clone(), svg, !fits);
+            let area = TypeArea::A4_GUIDE;
+            let style = pdf_style(metrics, area.width);
+            let placed = place(graph, metrics, &style, area, heading_room(graph, area));
+            let landscape = placed.orientation == Orientation::Landscape;
+            let parts = placed.pages.into_iter().map(|p| p.svg).collect();
+            job.add_flow_parts(
+                i,
+                graph.title.clone(),
+                graph.caption.clone(),
+                parts,
+                landscape,
+            );
             let standalone = render_svg(graph, metrics, &standalone_style(metrics));
             job.files
                 .push((chart_file(item, k), standalone.into_bytes()));

@@ -7,6 +7,8 @@ pub mod generate;
 pub mod graph;
 pub mod layout;
 pub mod located;
+pub mod placement;
+pub mod split;
 pub mod svg;
 pub mod text;
 pub mod validate;
@@ -15,7 +17,7 @@ pub use generate::{generate_from_steps, split_steps};
 pub use graph::{FlowEdge, FlowGraph, FlowNode, NodeKind, item_flows};
 pub use layout::{Layout, LayoutOptions, layout};
 pub use located::{LocatedProblem, project_problems};
-pub use svg::{SvgStyle, to_svg};
+pub use svg::{SvgStyle, to_svg, to_svg_scaled};
 pub use text::{Metrics, wrap};
 pub use validate::{FlowProblem, FlowProblemKind, validate};
 

@@ -136,12 +136,18 @@ fn write_text(svg: &mut String, lines: &[TextLine], size: f32, extra: &str) {
 
 /// Writes a laid-out chart as SVG, sized in pt (1 user unit = 1 pt).
 pub fn to_svg(layout: &Layout, style: &SvgStyle) -> String {
+    to_svg_scaled(layout, style, 1.0)
+}
+
+/// Like [`to_svg`], printed at `scale` times its size (the view box stays in layout units).
+pub fn to_svg_scaled(layout: &Layout, style: &SvgStyle, scale: f32) -> String {
     let (w, h) = (num(layout.width), num(layout.height));
+    let (pw, ph) = (num(layout.width * scale), num(layout.height * scale));
     let sw = num(style.stroke_width);
     let mut svg = String::with_capacity(4096);
     let _ = writeln!(
         svg,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}pt\" height=\"{h}pt\" viewBox=\"0 0 {w} {h}\" font-family=\"{}\">",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{pw}pt\" height=\"{ph}pt\" viewBox=\"0 0 {w} {h}\" font-family=\"{}\">",
         escape(&style.font_family_chain())
     );
     let _ = writeln!(svg, "<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>");
@@ -225,6 +231,20 @@ pub fn to_svg(layout: &Layout, style: &SvgStyle) -> String {
     }
     for l in &layout.labels {
         write_text(&mut svg, &l.lines, layout.label_size, "");
+    }
+    for m in &layout.markers {
+        let (cx, cy, r) = (num(m.center.x), num(m.center.y), num(m.radius));
+        let _ = writeln!(
+            svg,
+            "<circle cx=\"{cx}\" cy=\"{cy}\" r=\"{r}\" fill=\"#ffffff\" stroke=\"#000000\" stroke-width=\"{sw}\"/>"
+        );
+        let line = TextLine {
+            text: m.letter.clone(),
+            x: m.center.x,
+            baseline: m.center.y + 0.38 * layout.label_size,
+            anchor: Anchor::Middle,
+        };
+        write_text(&mut svg, &[line], layout.label_size, "");
     }
     svg.push_str("</svg>\n");
     svg

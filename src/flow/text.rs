@@ -226,11 +226,21 @@ pub const NO_LINE_END: &str = "（《「『“‘【〔〈([{";
 /// an opening bracket (（《); lines of a paragraph are balanced (the narrowest width that keeps the
 /// fewest lines), and no line of a several-line paragraph holds only one or two characters.
 pub fn wrap(text: &str, max_em: f32, metrics: &Metrics) -> Vec<String> {
+    wrap_with(text, max_em, metrics, true)
+}
+
+/// Like [`wrap`], but lines are filled up to `max_em` instead of balanced: for left-aligned
+/// text such as a note's list (提交材料：1、…), where balancing would break every item in half.
+pub fn wrap_filled(text: &str, max_em: f32, metrics: &Metrics) -> Vec<String> {
+    wrap_with(text, max_em, metrics, false)
+}
+
+fn wrap_with(text: &str, max_em: f32, metrics: &Metrics, balance: bool) -> Vec<String> {
     let mut lines = Vec::new();
     for para in text.split('\n') {
         let para = para.trim();
         if !para.is_empty() {
-            wrap_paragraph(para, max_em, metrics, &mut lines);
+            wrap_paragraph(para, max_em, metrics, balance, &mut lines);
         }
     }
     lines
@@ -343,11 +353,17 @@ fn line_chars(units: &[Unit], (a, b): (usize, usize)) -> usize {
     units[a..b].iter().map(|u| u.text.chars().count()).sum()
 }
 
-fn wrap_paragraph(para: &str, max_em: f32, metrics: &Metrics, out: &mut Vec<String>) {
+fn wrap_paragraph(
+    para: &str,
+    max_em: f32,
+    metrics: &Metrics,
+    balance: bool,
+    out: &mut Vec<String>,
+) {
     let max_em = max_em.max(1.0);
     let units = units(para, max_em, metrics);
     let mut lines = greedy(&units, max_em);
-    if lines.len() > 1 {
+    if lines.len() > 1 && balance {
         // Balance: the narrowest limit that still needs no more lines.
         let count = lines.len();
         let total: f32 = units.iter().map(|u| u.em).sum();
@@ -364,6 +380,8 @@ fn wrap_paragraph(para: &str, max_em: f32, metrics: &Metrics, out: &mut Vec<Stri
             }
         }
         lines = greedy(&units, hi);
+    }
+    if lines.len() > 1 {
         // No line of one or two characters: pull units down from the line above.
         for i in 1..lines.len() {
             while line_chars(&units, lines[i]) <= 2 {

@@ -127,8 +127,33 @@ impl Job {
             caption,
             path: path.clone(),
             landscape,
+            continued: Vec::new(),
         });
         path
+    }
+
+    /// Attaches a chart split across pages (see `flow::placement`): its parts in order.
+    pub fn add_flow_parts(
+        &mut self,
+        item_index: usize,
+        title: impl Into<String>,
+        caption: Vec<String>,
+        parts: Vec<String>,
+        landscape: bool,
+    ) {
+        let mut parts = parts.into_iter();
+        let first = parts.next().unwrap_or_default();
+        self.add_flow_ref(item_index, title, caption, first, landscape);
+        let paths: Vec<String> = parts
+            .map(|svg| {
+                let path = format!("/flows/{}.svg", self.flows.len());
+                self.flows.insert(path.clone(), svg);
+                path
+            })
+            .collect();
+        if let Some(flow) = self.guide.items[item_index].flow_svgs.last_mut() {
+            flow.continued = paths;
+        }
     }
 
     /// The jurisdiction's output directory name.

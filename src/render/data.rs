@@ -156,6 +156,9 @@ pub struct FlowRef {
     /// Too wide for a portrait page at a readable size: printed on a landscape page.
     #[serde(default)]
     pub landscape: bool,
+    /// Virtual paths of the further parts of a chart split across pages (`path` is the first).
+    #[serde(default)]
+    pub continued: Vec<String>,
 }
 
 /// One service item as printed.

@@ -63,6 +63,7 @@ pub(super) fn finish(
         boxes: d.boxes,
         edges: d.edges,
         labels: d.labels,
+        markers: Vec::new(),
     }
 }
 

@@ -149,6 +149,16 @@ pub struct Layout {
     pub boxes: Vec<BoxLayout>,
     pub edges: Vec<EdgeLayout>,
     pub labels: Vec<LabelLayout>,
+    /// Continuation markers (○A) where a chart split across pages is cut; none otherwise.
+    pub markers: Vec<Marker>,
+}
+
+/// A continuation marker: a circle with a letter, the same letter at both ends of a cut line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub center: Point,
+    pub radius: f32,
+    pub letter: String,
 }
 
 /// Lays out a chart. When `max_width` is set and the chart is wider, boxes are wrapped narrower,

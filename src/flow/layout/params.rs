@@ -1,7 +1,7 @@
 //! Sizes of one layout attempt and the measured shape of every box.
 
 use crate::flow::graph::{FlowNode, NodeKind};
-use crate::flow::text::{Metrics, wrap};
+use crate::flow::text::{Metrics, wrap, wrap_filled};
 
 /// Derived sizes for one attempt; everything scales with the body text size.
 #[derive(Debug, Clone, Copy)]
@@ -42,13 +42,14 @@ pub(super) struct Shape {
 /// Wraps a node's text and sizes its box (a diamond is twice its padded text box each way).
 pub(super) fn measure(node: &FlowNode, m: &Metrics, p: &Params) -> Shape {
     let fs = p.fs;
-    // Narrowing to fit the page applies to boxes and notes; a diamond is already narrow.
-    let wrap_em = match node.kind {
-        NodeKind::Decision => 7.0,
-        NodeKind::Note => 16.0 * p.scale,
-        _ => 14.0 * p.scale,
+    // Narrowing to fit the page applies to boxes and notes (a diamond is already narrow); a
+    // note's list reads badly much below its intended width, so it keeps at least 12 em.
+    // Notes are left-aligned, so their lines are filled rather than balanced.
+    let lines = match node.kind {
+        NodeKind::Decision => wrap(&node.text, 7.0, m),
+        NodeKind::Note => wrap_filled(&node.text, (16.0 * p.scale).max(12.0), m),
+        _ => wrap(&node.text, 14.0 * p.scale, m),
     };
-    let lines = wrap(&node.text, wrap_em, m);
     let text_w = lines.iter().map(|l| m.text_em(l)).fold(0.0, f32::max) * fs;
     let th = lines.len().max(1) as f32 * p.lh;
     let (w, h, radius) = match node.kind {
