@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use miette::Report;
+use rust_i18n::t;
 
 use super::{EXIT_FINDINGS, EXIT_INVALID, load_or_report};
 use crate::diagnostic::{Diag, render_all};
@@ -68,10 +69,14 @@ pub fn jobs(project: &Project, only: Option<usize>) -> Result<Vec<Job>, Vec<Diag
                                 "build::notice",
                                 jur.file,
                                 spec.body.span(),
-                                format!("cannot read the notice body {}: {err}", path.display()),
+                                t!(
+                                    "cli.build.notice-unreadable",
+                                    path = path.display(),
+                                    error = err
+                                ),
                             )
-                            .label("this file")
-                            .help("give the name of a Markdown file next to jurisdiction.toml"),
+                            .label(t!("cli.build.notice-label"))
+                            .help(t!("cli.build.notice-help")),
                         );
                         continue;
                     }
@@ -119,7 +124,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         Some(name) => match project.find(name) {
             Some(j) => Some(j),
             None => {
-                eprintln!("error: no jurisdiction named `{name}`");
+                eprintln!("{}", t!("cli.no-jurisdiction", name = name));
                 return ExitCode::from(EXIT_INVALID);
             }
         },
@@ -137,9 +142,12 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         && stamp.is_current(&out_dir, &fingerprint)
     {
         println!(
-            "all outputs up to date ({} files in {})",
-            stamp.outputs.len(),
-            out_dir.display()
+            "{}",
+            t!(
+                "cli.build.all-up-to-date",
+                files = stamp.outputs.len(),
+                dir = out_dir.display()
+            )
         );
         return ExitCode::SUCCESS;
     }
@@ -170,21 +178,25 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
     for (job, result) in jobs.iter().zip(build_all(&jobs, &fonts, &options)) {
         let name = &job.guide.jurisdiction.name;
         match result {
-            Ok(report) if report.skipped => println!("{name}: up to date"),
+            Ok(report) if report.skipped => println!("{}", t!("cli.build.up-to-date", name = name)),
             Ok(report) => {
                 println!(
-                    "{name}: {} files in {} ({:.1} s)",
-                    report.outputs.len(),
-                    report.dir.display(),
-                    report.elapsed.as_secs_f64()
+                    "{}",
+                    t!(
+                        "cli.build.built",
+                        name = name,
+                        files = report.outputs.len(),
+                        dir = report.dir.display(),
+                        seconds = format!("{:.1}", report.elapsed.as_secs_f64())
+                    )
                 );
                 for w in &report.warnings {
-                    eprintln!("  warning: {w}");
+                    eprintln!("{}", t!("cli.build.warning", warning = w));
                 }
             }
             Err(err) => {
                 failed = true;
-                eprintln!("{name}: build failed; the previous outputs are kept");
+                eprintln!("{}", t!("cli.build.failed", name = name));
                 eprintln!("{:?}", Report::new(err));
             }
         }
@@ -194,8 +206,8 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
     }
     if let Err(err) = Stamp::record(&out_dir, fingerprint).save(&out_dir) {
         eprintln!(
-            "warning: cannot record the build in {}: {err}",
-            out_dir.display()
+            "{}",
+            t!("cli.build.no-stamp", dir = out_dir.display(), error = err)
         );
     }
     ExitCode::SUCCESS
@@ -235,7 +247,7 @@ pub fn fonts(font_paths: &[PathBuf]) -> ExitCode {
     for line in &report {
         let chosen = line.chosen.clone().unwrap_or_else(|| {
             missing = true;
-            "（未找到 / none found）".to_string()
+            t!("cli.fonts.none-found").into_owned()
         });
         println!(
             "{:<8} {:<18} {}",
@@ -251,9 +263,7 @@ pub fn fonts(font_paths: &[PathBuf]) -> ExitCode {
         println!("         {}", candidates.join("  "));
     }
     if missing {
-        eprintln!(
-            "help: install free Chinese fonts: apt-get install fonts-noto-cjk (Debian/Ubuntu)"
-        );
+        eprintln!("{}", t!("cli.fonts.install-help"));
         ExitCode::from(EXIT_INVALID)
     } else {
         ExitCode::SUCCESS
