@@ -23,7 +23,13 @@ pub fn run(query: Option<&str>, all: bool) -> ExitCode {
                 "{}\n",
                 t!("cli.rule.severity", severity = crate::i18n::severity(m.severity))
             );
-            println!("{}", m.doc.trim());
+            println!(
+                "{}",
+                rules::doc(m, crate::i18n::language()).trim()
+            );
+            if crate::i18n::language() == crate::i18n::Lang::Zh {
+                println!("\n{}", t!("cli.rule.other-language", code = m.code));
+            }
             ExitCode::SUCCESS
         }
         None => {
