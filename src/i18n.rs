@@ -1,15 +1,16 @@
 //! Messages in the reader's language: 简体中文 first, English second.
 //!
 //! Every user-facing text is a key in `locales/zh-CN.toml` and `locales/en.toml`, looked up with
-//! [`t!`](crate::t) (`t!("lint.summary", errors = n)`; `%{errors}` in the locale text). The crate is
-//! rust-i18n: its locale files are plain TOML compiled into the binary (nothing to install beside
+//! `rust_i18n::t!` (`t!("cli.check.ok", jurisdictions = n, files = m)`; `%{files}` in the text).
+//! The crate is rust-i18n: its locale files are plain TOML compiled into the binary (nothing to install beside
 //! it, nothing to read at run time), its `t!` takes named arguments, and a lookup is thread-safe, so
 //! rules running on rayon threads translate as they report. Fluent was the other candidate; its
 //! plural and gender selectors buy nothing for Chinese, and its bundles are not `Sync`.
 //!
 //! The language is chosen once per run by the CLI ([`Lang::detect`], then [`set_language`]):
 //! `--lang zh|en`, else the first set of `LC_ALL`, `LC_MESSAGES`, `LANG` (zh* → Chinese,
-//! en* → English), else Chinese. The only state is the crate's current locale.
+//! en* → English), else Chinese. The only state is the crate's current locale. Library code that
+//! never sets a language speaks rust-i18n's initial locale, English (in-process tests rely on it).
 
 use clap::ValueEnum;
 use rust_i18n::t;

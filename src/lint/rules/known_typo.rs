@@ -96,7 +96,7 @@ impl Rule for KnownTypo {
                         .iter()
                         .map(|r| t!("quote", text = r).into_owned())
                         .collect();
-                    t!("ZN101.message-many", wrong = wrong, rights = quoted.join(&t!("list.sep")))
+                    t!("ZN101.message-many", wrong = wrong, rights = quoted.join(&*t!("list.sep")))
                         .into_owned()
                 }
                 };

@@ -244,7 +244,7 @@ fn look_help(host: &str, right: &str) -> String {
         .filter(|(a, b)| !a.eq_ignore_ascii_case(b))
         .map(|(a, b)| format!("`{a}` → `{b}`"))
         .collect();
-    t!("ZN104.help", diffs = diffs.join(t!("list.sep").as_ref())).into_owned()
+    t!("ZN104.help", diffs = diffs.join(&*t!("list.sep"))).into_owned()
 }
 
 #[cfg(test)]

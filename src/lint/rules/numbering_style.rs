@@ -183,7 +183,7 @@ impl Rule for NumberingStyle {
                                 Some(item.key.clone()),
                                 t!(
                                     "ZN609.gap",
-                                    missing = missing.join(&t!("list.sep")),
+                                    missing = missing.join(&*t!("list.sep")),
                                     jurisdiction = jur.name,
                                     next = format!("{kind}-{n}")
                                 ),

@@ -142,6 +142,6 @@ fn difference(cited: &NumKey, right: &[NumKey]) -> String {
     if parts.is_empty() {
         String::new()
     } else {
-        t!("ZN204.difference", parts = parts.join(&t!("list.sep"))).into_owned()
+        t!("ZN204.difference", parts = parts.join(&*t!("list.sep"))).into_owned()
     }
 }
