@@ -7,7 +7,7 @@ use std::sync::Arc;
 use miette::Report;
 
 use super::{EXIT_FINDINGS, EXIT_INVALID, load_or_report};
-use crate::diagnostic::{Diag, render_all};
+use crate::diagnostic::{Diag, Severity, render_all};
 use crate::model::Item;
 use crate::render::stamp::{Fingerprint, Stamp};
 use crate::render::{
@@ -37,12 +37,20 @@ pub struct BuildArgs {
     /// Extra font folders, searched before the system fonts (e.g. the official fonts).
     #[arg(long = "font-path")]
     pub font_paths: Vec<PathBuf>,
+    /// Publish even when the lint reports errors (also `[build] allow_lint_errors = true` in
+    /// zhinan.toml).
+    #[arg(long)]
+    pub allow_lint_errors: bool,
 }
 
 /// The jobs of a project: one per jurisdiction that has items, in tree order.
-pub fn jobs(project: &Project, only: Option<usize>) -> Result<Vec<Job>, Vec<Diag>> {
+/// Charts are laid out with `metrics`: [`Fonts::chart_metrics`] of the build's fonts.
+pub fn jobs(
+    project: &Project,
+    only: Option<usize>,
+    metrics: &crate::flow::Metrics,
+) -> Result<Vec<Job>, Vec<Diag>> {
     let mut diags = Vec::new();
-    let metrics = crate::flow::Metrics::system();
     let mut jobs = Vec::new();
     for j in project.tree_order() {
         if only.is_some_and(|o| o != j) {
@@ -80,7 +88,7 @@ pub fn jobs(project: &Project, only: Option<usize>) -> Result<Vec<Job>, Vec<Diag
             None => None,
         };
         let mut job = Job::from_model(&jur.data, &items, notice_body.as_deref());
-        super::flow::attach_flows(project, j, &mut job, &metrics);
+        super::flow::attach_flows(project, j, &mut job, metrics);
         if j == project.province {
             let mains = jur
                 .mains
@@ -111,7 +119,7 @@ pub fn jobs(project: &Project, only: Option<usize>) -> Result<Vec<Job>, Vec<Diag
 }
 
 pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
-    let project = match load_or_report(root) {
+    let mut project = match load_or_report(root) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -143,13 +151,9 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
-    let jobs = match jobs(&project, only) {
-        Ok(jobs) => jobs,
-        Err(diags) => {
-            eprint!("{}", render_all(&diags, &project.sources, false));
-            return ExitCode::from(EXIT_INVALID);
-        }
-    };
+    if let Err(code) = lint_gate(root, &mut project, args) {
+        return code;
+    }
     let fonts = match Fonts::discover(&FontOptions {
         font_dirs: args.font_paths.clone(),
         system_fonts: true,
@@ -157,6 +161,13 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         Ok(fonts) => Arc::new(fonts),
         Err(err) => {
             eprintln!("{:?}", Report::new(err));
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    let jobs = match jobs(&project, only, &fonts.chart_metrics()) {
+        Ok(jobs) => jobs,
+        Err(diags) => {
+            eprint!("{}", render_all(&diags, &project.sources, false));
             return ExitCode::from(EXIT_INVALID);
         }
     };
@@ -199,6 +210,60 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+/// The lint on what the build publishes: error findings stop the build (the previous outputs
+/// stay) unless `--allow-lint-errors` or `[build] allow_lint_errors` in zhinan.toml; warnings
+/// are summarised in one line.
+fn lint_gate(root: &Path, project: &mut Project, args: &BuildArgs) -> Result<(), ExitCode> {
+    let mut config = match crate::lint::config::load(root, &mut project.sources) {
+        Ok(config) => config,
+        Err(diags) => {
+            eprint!("{}", render_all(&diags, &project.sources, false));
+            return Err(ExitCode::from(EXIT_INVALID));
+        }
+    };
+    if let Some(name) = &args.only {
+        config.only = vec![name.clone()];
+    }
+    let reported = match crate::lint::engine::lint(project, &config) {
+        Ok(reported) => reported,
+        Err(diags) => {
+            eprint!("{}", render_all(&diags, &project.sources, false));
+            return Err(ExitCode::from(EXIT_INVALID));
+        }
+    };
+    let count = |s: Severity| reported.iter().filter(|r| r.severity == s).count();
+    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let allowed = args.allow_lint_errors || config.allow_lint_errors;
+    if errors > 0 && !allowed {
+        let shown: Vec<_> = reported
+            .iter()
+            .filter(|r| r.severity == Severity::Error)
+            .cloned()
+            .collect();
+        eprint!("{}", crate::lint::output::human(&shown, project, false));
+        eprintln!(
+            "error: lint found {errors} error(s) in what this build publishes; nothing was built \
+             and the previous outputs are kept.\n\
+             help: fix them (`zhinan lint`), or publish anyway with --allow-lint-errors \
+             (or `[build] allow_lint_errors = true` in zhinan.toml)"
+        );
+        return Err(ExitCode::from(EXIT_FINDINGS));
+    }
+    if errors > 0 {
+        eprintln!(
+            "lint: {errors} error(s), {warnings} warning(s) — published anyway ({}); `zhinan lint` lists them",
+            if args.allow_lint_errors {
+                "--allow-lint-errors"
+            } else {
+                "zhinan.toml [build] allow_lint_errors"
+            }
+        );
+    } else if warnings > 0 {
+        eprintln!("lint: {warnings} warning(s); `zhinan lint` lists them");
+    }
+    Ok(())
 }
 
 /// Everything a build reads, for the no-change fast path.

@@ -150,7 +150,9 @@ pub fn run(
         );
         return ExitCode::from(EXIT_INVALID);
     };
-    let metrics = Metrics::system();
+    // The same font discovery as `zhinan build`, so a chart measures as it prints.
+    let metrics =
+        crate::render::Fonts::scan(&crate::render::FontOptions::default()).chart_metrics();
     let svg = render_svg(graph, &metrics, &standalone_style(&metrics));
     match output {
         Some(path) => {

@@ -153,10 +153,15 @@ pub fn squeeze(s: &str) -> String {
 
 /// Copies the templates to a fresh directory (tests that edit templates).
 pub fn copy_templates(to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(templates()).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    let source = templates();
+    for entry in walkdir::WalkDir::new(&source) {
+        let path = entry.unwrap().into_path();
+        let target = to.join(path.strip_prefix(&source).unwrap());
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
     }
 }
 
