@@ -15,7 +15,7 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let project = zhinan::resolve::load_project(root).expect("sources load");
     let fonts = Fonts::discover(&FontOptions::default()).expect("fonts");
-    let jobs = zhinan::cli::build::jobs(&project, None, &fonts.chart_metrics()).expect("jobs");
+    let jobs = zhinan::build::jobs(&project, None, &fonts.chart_metrics()).expect("jobs");
     let templates = root.join("templates");
     let mut n = 0;
     for job in &jobs {
