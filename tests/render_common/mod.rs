@@ -244,3 +244,4 @@ pub fn row_text(words: &[Word], anchor: &Word) -> String {
     row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     row.iter().map(|w| w.text.as_str()).collect()
 }
+pub mod pages;
