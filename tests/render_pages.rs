@@ -164,3 +164,84 @@ fn the_checks_pass_a_clean_fixture_page() {
     let (_d, pdf) = fixture("outside.typ");
     assert!(check_overlaps(&read_pages(&pdf)).is_empty());
 }
+
+/// Pages whose look is kept: (output, page, stored picture).
+const LOOK: [(&str, u32, &str); 5] = [
+    ("霸州市/guide.pdf", 1, "bazhou-cover.png"),
+    ("霸州市/guide.pdf", 2, "bazhou-contents.png"),
+    ("霸州市/guide.pdf", 31, "bazhou-two-contacts.png"),
+    ("霸州市/notice.pdf", 1, "bazhou-notice.png"),
+    ("河北省/catalog.pdf", 2, "catalog-continued.png"),
+];
+
+fn decode_png(bytes: &[u8]) -> (u32, u32, Vec<u8>) {
+    let mut decoder = png::Decoder::new(std::io::Cursor::new(bytes));
+    decoder.set_transformations(png::Transformations::EXPAND | png::Transformations::STRIP_16);
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    buf.truncate(info.buffer_size());
+    // Grey: one channel (pdftoppm -gray); anything else is reduced to its first channel.
+    let channels = info.color_type.samples();
+    let grey = buf.chunks(channels).map(|c| c[0]).collect();
+    (info.width, info.height, grey)
+}
+
+/// A few pages rendered at 20 dpi and compared with the pictures in tests/fixtures/render/look:
+/// the mean difference stays under 4 of 255 and under 2 % of the pixels differ by more than a
+/// third. `ZHINAN_UPDATE_PICTURES=1` stores the current pictures instead (look at them first).
+#[test]
+fn pages_look_as_stored() {
+    let out = seed_out();
+    let stored_dir = root().join("tests/fixtures/render/look");
+    let update = std::env::var_os("ZHINAN_UPDATE_PICTURES").is_some();
+    let tmp = tempfile::tempdir().unwrap();
+    let mut drifted = Vec::new();
+    for (pdf, page, picture) in LOOK {
+        let prefix = tmp.path().join(picture.trim_end_matches(".png"));
+        let status = Command::new("pdftoppm")
+            .args(["-gray", "-png", "-r", "20", "-singlefile", "-f"])
+            .arg(page.to_string())
+            .arg("-l")
+            .arg(page.to_string())
+            .arg(out.join(pdf))
+            .arg(&prefix)
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let rendered = std::fs::read(prefix.with_extension("png")).unwrap();
+        let stored_path = stored_dir.join(picture);
+        if update {
+            std::fs::create_dir_all(&stored_dir).unwrap();
+            std::fs::write(&stored_path, &rendered).unwrap();
+            continue;
+        }
+        let stored = std::fs::read(&stored_path).unwrap_or_else(|_| {
+            panic!("{picture} missing: run with ZHINAN_UPDATE_PICTURES=1 and look at it")
+        });
+        let (w, h, now) = decode_png(&rendered);
+        let (sw, sh, then) = decode_png(&stored);
+        if (w, h) != (sw, sh) {
+            drifted.push(format!("{picture}: {w}×{h} now, {sw}×{sh} stored"));
+            continue;
+        }
+        let diffs: Vec<u32> = now
+            .iter()
+            .zip(&then)
+            .map(|(a, b)| u32::from(a.abs_diff(*b)))
+            .collect();
+        let mean = f64::from(diffs.iter().sum::<u32>()) / diffs.len() as f64;
+        let far = diffs.iter().filter(|&&d| d > 85).count() as f64 / diffs.len() as f64;
+        if mean > 4.0 || far > 0.02 {
+            drifted.push(format!(
+                "{picture} ({pdf} p.{page}): mean difference {mean:.1}, {:.1} % of pixels far off",
+                far * 100.0
+            ));
+        }
+    }
+    assert!(
+        drifted.is_empty(),
+        "pages drifted from their stored pictures (ZHINAN_UPDATE_PICTURES=1 to accept):\n{}",
+        drifted.join("\n")
+    );
+}
