@@ -48,7 +48,7 @@ fn roles_fall_back_to_noto_cjk() {
             "Noto Serif CJK SC".to_string()
         }
     };
-    assert_eq!(roles.body[0], or_noto("FandolFang"));
+    assert_eq!(roles.body[0], or_noto("FandolFang R"));
     assert_eq!(roles.heading[0], "Noto Sans CJK SC");
     if !installed("AR PL UKai CN") {
         assert_eq!(roles.kai[0], or_noto("FandolKai"));

@@ -101,8 +101,10 @@ impl FontRole {
                 "仿宋",
                 "FangSong",
                 "STFangsong",
-                // Free 仿宋 (Fandol, installed by scripts/setup.sh).
+                // Free 仿宋 (Fandol, installed by scripts/setup.sh; its name table says
+                // "FandolFang R").
                 "FandolFang",
+                "FandolFang R",
                 "Noto Serif CJK SC",
                 "Source Han Serif SC",
                 "Source Han Serif CN",
