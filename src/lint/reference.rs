@@ -5,7 +5,7 @@
 //! |---|---|
 //! | `laws.toml` | law registry: `[[law]]` title, aliases, issuer, number (文号 or 令号), date, articles |
 //! | `issuers.toml` | `[[issuer]]` name, aliases, 机关代字 prefixes, years of existence, successor |
-//! | `corrections.toml` | `[[correction]]` wrong → right pairs known to be wrong (typos' approach) |
+//! | `corrections.toml` | `[[correction]]` wrong → right pairs known to be wrong (typos' approach); `corrections-*.toml` likewise (seed-specific slips) |
 //! | `terms.toml` | glossary of known terms, allowed reduplications (常常, 人人 …) |
 //! | `phones.toml` | `[[area]]` telephone area codes with their local number length; placeholders |
 
@@ -103,6 +103,31 @@ pub struct Terms {
     /// Kinds of administrative power and the words a power's name ends with.
     #[serde(default)]
     pub power_types: Vec<PowerType>,
+    /// Template placeholders left in a published text (X月X日, 某某 …); runs of X-like marks are
+    /// found without a list.
+    #[serde(default)]
+    pub placeholders: Vec<String>,
+    /// Whole texts that stand for "nothing" where a code or an address belongs (无, 暂无 …).
+    #[serde(default)]
+    pub empty_values: Vec<String>,
+    /// Words of a material that names no document (相关材料, 其他材料 …).
+    #[serde(default)]
+    pub vague_materials: Vec<String>,
+    /// Words that introduce a document by name (根据, 按照 …), for titles written without 《》.
+    #[serde(default)]
+    pub title_verbs: Vec<String>,
+    /// Last words of a document title (条例, 办法 …).
+    #[serde(default)]
+    pub title_endings: Vec<String>,
+    /// First words of a phrase that is not a title (有关规定, 国家规定, 本办法 …).
+    #[serde(default)]
+    pub not_title_starts: Vec<String>,
+    /// Words that make a phrase a description rather than a title (相关, 有关).
+    #[serde(default)]
+    pub not_title_words: Vec<String>,
+    /// Verbs that tell applicants to fill in a form (填写, 填报 …).
+    #[serde(default)]
+    pub fill_verbs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -173,7 +198,8 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
             "issuers.toml" => {
                 parse::<IssuersFile>(text).map(|f| reference.issuers.extend(f.issuer))
             }
-            "corrections.toml" => {
+            // corrections.toml and corrections-<group>.toml (seed-specific slips live apart).
+            n if n.starts_with("corrections") && n.ends_with(".toml") => {
                 parse::<CorrectionsFile>(text).map(|f| reference.corrections.extend(f.correction))
             }
             "terms.toml" => parse::<Terms>(text).map(|t| {
@@ -186,6 +212,14 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
                 terms.function_chars.extend(t.function_chars);
                 terms.synonyms.extend(t.synonyms);
                 terms.power_types.extend(t.power_types);
+                terms.placeholders.extend(t.placeholders);
+                terms.empty_values.extend(t.empty_values);
+                terms.vague_materials.extend(t.vague_materials);
+                terms.title_verbs.extend(t.title_verbs);
+                terms.title_endings.extend(t.title_endings);
+                terms.not_title_starts.extend(t.not_title_starts);
+                terms.fill_verbs.extend(t.fill_verbs);
+                terms.not_title_words.extend(t.not_title_words);
             }),
             "phones.toml" => parse::<Phones>(text).map(|p| {
                 let phones = &mut reference.phones;

@@ -8,6 +8,7 @@ use super::{Rule, RuleMeta};
 // ZN1xx typos
 pub mod bracket_width;
 pub mod doubled_word;
+pub mod empty_link;
 pub mod fullwidth_punctuation;
 pub mod known_typo;
 pub mod lookalike_url;
@@ -20,6 +21,7 @@ pub mod stray_space;
 
 // ZN2xx citations
 pub mod article_out_of_range;
+pub mod ascii_angle_in_title;
 pub mod document_number_brackets;
 pub mod inconsistent_citation;
 pub mod issuer_lifetime;
@@ -33,6 +35,7 @@ pub mod title_mismatch;
 pub mod title_near_miss;
 pub mod title_spelling;
 pub mod unknown_document;
+pub mod unmarked_title;
 pub mod wrong_document_number;
 
 // ZN3xx time limits
@@ -46,8 +49,10 @@ pub mod time_limit_unit;
 pub mod catalog_material_missing;
 pub mod extra_material;
 pub mod form_name_mismatch;
+pub mod form_not_in_materials;
 pub mod material_near_miss;
 pub mod material_remark_differs;
+pub mod vague_material;
 
 // ZN5xx contacts
 pub mod missing_phone;
@@ -63,10 +68,13 @@ pub mod duplicate_flow;
 pub mod duplicate_numbering;
 pub mod flow_key_terms;
 pub mod flow_title;
+pub mod list_numbering;
 pub mod numbering_style;
 pub mod power_type_name;
+pub mod repeated_text;
 pub mod subitem_code;
 pub mod swapped_flows;
+pub mod template_placeholder;
 
 /// Every rule, in code order.
 pub fn all() -> Vec<&'static dyn Rule> {
@@ -83,6 +91,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &fullwidth_punctuation::FullwidthPunctuation,
         &space_before_punctuation::SpaceBeforePunctuation,
         &stray_space::StraySpace,
+        &empty_link::EmptyLink,
         // ZN2xx citations
         &unknown_document::UnknownDocument,
         &title_mismatch::TitleMismatch,
@@ -99,6 +108,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &legal_basis_differs::LegalBasisDiffers,
         &nested_title_marks::NestedTitleMarks,
         &title_spelling::TitleSpelling,
+        &unmarked_title::UnmarkedTitle,
+        &ascii_angle_in_title::AsciiAngleInTitle,
         // ZN3xx time limits
         &time_limit_exceeds_catalog::TimeLimitExceedsCatalog,
         &time_limit_unit::TimeLimitUnit,
@@ -111,6 +122,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &extra_material::ExtraMaterial,
         &material_near_miss::MaterialNearMiss,
         &material_remark_differs::MaterialRemarkDiffers,
+        &vague_material::VagueMaterial,
+        &form_not_in_materials::FormNotInMaterials,
         // ZN5xx contacts
         &phone_format::PhoneFormat,
         &person_phones::PersonPhones,
@@ -128,6 +141,9 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &power_type_name::PowerTypeName,
         &catalog_name::CatalogName,
         &numbering_style::NumberingStyle,
+        &template_placeholder::TemplatePlaceholder,
+        &repeated_text::RepeatedText,
+        &list_numbering::ListNumbering,
     ];
     rules.sort_by_key(|r| r.meta().code);
     rules
