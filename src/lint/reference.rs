@@ -125,9 +125,35 @@ pub struct Terms {
     /// Words that make a phrase a description rather than a title (相关, 有关).
     #[serde(default)]
     pub not_title_words: Vec<String>,
+    /// Pairs of characters that make opposite words (入 / 出: 转入 is not a misspelling of 转出).
+    #[serde(default)]
+    pub contrasts: Vec<Vec<String>>,
+    /// Last characters of an office's name (局, 中心 …): 社会保障局 is an office, not a misspelt
+    /// 社会保障卡.
+    #[serde(default)]
+    pub office_endings: Vec<String>,
+    /// Phrases that point at a picture (如下图, 界面如下 …).
+    #[serde(default)]
+    pub figure_refs: Vec<String>,
+    /// Field labels printed before their value on one line (办公地址, 咨询电话 …).
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// Last characters of place names (省, 市, 县, 区 …).
+    #[serde(default)]
+    pub place_suffixes: Vec<String>,
     /// Verbs that tell applicants to fill in a form (填写, 填报 …).
     #[serde(default)]
     pub fill_verbs: Vec<String>,
+}
+
+impl Terms {
+    /// Are these two characters a pair of opposites (入 / 出), in either order?
+    pub fn is_contrast(&self, a: char, b: char) -> bool {
+        let (a, b) = (a.to_string(), b.to_string());
+        self.contrasts
+            .iter()
+            .any(|p| p.len() == 2 && ((p[0] == a && p[1] == b) || (p[0] == b && p[1] == a)))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -220,6 +246,11 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
                 terms.not_title_starts.extend(t.not_title_starts);
                 terms.fill_verbs.extend(t.fill_verbs);
                 terms.not_title_words.extend(t.not_title_words);
+                terms.contrasts.extend(t.contrasts);
+                terms.labels.extend(t.labels);
+                terms.figure_refs.extend(t.figure_refs);
+                terms.place_suffixes.extend(t.place_suffixes);
+                terms.office_endings.extend(t.office_endings);
             }),
             "phones.toml" => parse::<Phones>(text).map(|p| {
                 let phones = &mut reference.phones;

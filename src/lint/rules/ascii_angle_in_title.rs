@@ -1,4 +1,4 @@
-//! ZN217 ascii-angle-in-title: ASCII `<` `>` used as inner title marks inside 《》
+//! ZN222 ascii-angle-in-title: ASCII `<` `>` used as inner title marks inside 《》
 //! (《关于修改<中华人民共和国社会保险法>的决定》).
 
 use crate::diagnostic::Severity;
@@ -29,7 +29,7 @@ legal_basis = ["《全国人民代表大会常务委员会关于修改〈中华�
 );
 
 static META: RuleMeta = RuleMeta {
-    code: "ZN217",
+    code: "ZN222",
     name: "ascii-angle-in-title",
     severity: Severity::Warning,
     doc: DOC,

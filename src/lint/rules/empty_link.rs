@@ -1,4 +1,4 @@
-//! ZN112 empty-link: a Markdown image or link with nothing in it (`![]()`, `[](…)`, `[…]()`).
+//! ZN118 empty-link: a Markdown image or link with nothing in it (`![]()`, `[](…)`, `[…]()`).
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -27,7 +27,7 @@ notes = "办理流程见本事项流程图。"
 );
 
 static META: RuleMeta = RuleMeta {
-    code: "ZN112",
+    code: "ZN118",
     name: "empty-link",
     severity: Severity::Warning,
     doc: DOC,

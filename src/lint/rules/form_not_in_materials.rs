@@ -1,4 +1,4 @@
-//! ZN407 form-not-in-materials: a form that the procedure or the notes tell applicants to fill in
+//! ZN411 form-not-in-materials: a form that the procedure or the notes tell applicants to fill in
 //! (填写《…申请表》) but that the item's materials do not list.
 
 use crate::diagnostic::Severity;
@@ -31,7 +31,7 @@ steps = "符合条件的个人填写《职工基本医疗保险个人账户一�
 );
 
 static META: RuleMeta = RuleMeta {
-    code: "ZN407",
+    code: "ZN411",
     name: "form-not-in-materials",
     severity: Severity::Warning,
     doc: DOC,

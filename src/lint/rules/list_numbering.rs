@@ -1,4 +1,4 @@
-//! ZN612 list-numbering: the numbers of a list inside one text that skip, repeat or change style
+//! ZN632 list-numbering: the numbers of a list inside one text that skip, repeat or change style
 //! (1、 2、 3. or 1. 2. 2. 4.).
 
 use crate::diagnostic::Severity;
@@ -43,7 +43,7 @@ notes = """
 );
 
 static META: RuleMeta = RuleMeta {
-    code: "ZN612",
+    code: "ZN632",
     name: "list-numbering",
     severity: Severity::Warning,
     doc: DOC,

@@ -12,8 +12,10 @@ pub mod empty_link;
 pub mod fullwidth_punctuation;
 pub mod known_typo;
 pub mod lookalike_url;
+pub mod missing_figure;
 pub mod mixed_numerals;
 pub mod near_miss_term;
+pub mod quote_marks;
 pub mod space_before_punctuation;
 pub mod spelling_variants;
 pub mod step_separator;
@@ -92,6 +94,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &space_before_punctuation::SpaceBeforePunctuation,
         &stray_space::StraySpace,
         &empty_link::EmptyLink,
+        &quote_marks::QuoteMarks,
+        &missing_figure::MissingFigure,
         // ZN2xx citations
         &unknown_document::UnknownDocument,
         &title_mismatch::TitleMismatch,

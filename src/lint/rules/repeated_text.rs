@@ -1,4 +1,4 @@
-//! ZN611 repeated-text: a field that repeats another field of the same item word for word (备注 =
+//! ZN631 repeated-text: a field that repeats another field of the same item word for word (备注 =
 //! 查询方式), or a paragraph printed twice within one field (省内转入 copied from 省外转入).
 
 use std::collections::BTreeMap;
@@ -39,7 +39,7 @@ notes = "参保人员可通过国家医保服务平台APP查询办理进度。"
 );
 
 static META: RuleMeta = RuleMeta {
-    code: "ZN611",
+    code: "ZN631",
     name: "repeated-text",
     severity: Severity::Warning,
     doc: DOC,

@@ -235,6 +235,12 @@ impl Rule for SpellingVariants {
                 if known.contains(a) || known.contains(b) {
                     continue;
                 }
+                // Opposites are two things, not two spellings (转入 / 转出, 增员 / 减员).
+                if let (Some(x), Some(y)) = (edit.found, edit.expected)
+                    && ctx.reference.terms.is_contrast(x, y)
+                {
+                    continue;
+                }
                 // Two spellings in one text are two things listed side by side (企业法人、事业法人).
                 let texts_of =
                     |s: &str| -> BTreeSet<usize> { spellings[s].iter().map(|(t, _)| *t).collect() };

@@ -1,4 +1,4 @@
-//! ZN610 template-placeholder: a template's placeholder printed as if it were content (XXXX年X月X日,
+//! ZN630 template-placeholder: a template's placeholder printed as if it were content (XXXX年X月X日,
 //! 某某, 发布单位全称), or "无" where a code or a web address belongs.
 
 use crate::diagnostic::Severity;
@@ -36,7 +36,7 @@ edition = "2023年6月1日发布"
 );
 
 static META: RuleMeta = RuleMeta {
-    code: "ZN610",
+    code: "ZN630",
     name: "template-placeholder",
     severity: Severity::Error,
     doc: DOC,

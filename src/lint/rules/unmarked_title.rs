@@ -1,4 +1,4 @@
-//! ZN216 unmarked-title: a document named in running text without 书名号 (符合生育保险条例的,
+//! ZN221 unmarked-title: a document named in running text without 书名号 (符合生育保险条例的,
 //! 按照两定机构协议管理办法执行).
 
 use crate::diagnostic::Severity;
@@ -35,7 +35,7 @@ conditions = "符合《上海市城镇生育保险办法》的妇女生育后，
 );
 
 static META: RuleMeta = RuleMeta {
-    code: "ZN216",
+    code: "ZN221",
     name: "unmarked-title",
     severity: Severity::Warning,
     doc: DOC,
@@ -62,13 +62,11 @@ fn check_text(ctx: &Context, text: &TextRef, out: &mut Vec<Finding>) {
                 continue;
             }
             // The title: Han characters only, up to the first title ending.
-            let mut n = 0;
             let mut title_end = None;
-            for (k, c) in v[start..].char_indices() {
+            for (n, (k, c)) in v[start..].char_indices().enumerate() {
                 if !is_han(c) || n >= MAX_TITLE_CHARS {
                     break;
                 }
-                n += 1;
                 let end = start + k + c.len_utf8();
                 if terms
                     .title_endings

@@ -1,4 +1,4 @@
-//! ZN406 vague-material: a material that names no document (相关材料, 其他证明) and does not say which.
+//! ZN410 vague-material: a material that names no document (相关材料, 其他证明) and does not say which.
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -27,7 +27,7 @@ materials = ["“三无”人员提供低保证和乡镇（街道）出具的“
 );
 
 static META: RuleMeta = RuleMeta {
-    code: "ZN406",
+    code: "ZN410",
     name: "vague-material",
     severity: Severity::Warning,
     doc: DOC,
