@@ -14,7 +14,7 @@ fn main() {
         .into();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let project = zhinan::resolve::load_project(root).expect("sources load");
-    let jobs = zhinan::cli::build::jobs(&project, None).expect("jobs");
+    let jobs = zhinan::build::jobs(&project, None).expect("jobs");
     let fonts = Fonts::discover(&FontOptions::default()).expect("fonts");
     let templates = root.join("templates");
     let mut n = 0;

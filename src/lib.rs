@@ -2,9 +2,11 @@
 //! notices, after a lint pass.
 //!
 //! Data flows one way, and the modules follow it:
-//! `load` (files → `model`, with spans) → `resolve` (county over city over catalog) → `lint` → `render`.
-//! `cli` runs the stages; `diagnostic`, `source` and `text` serve all of them.
+//! `load` (files → `model`, with spans) → `resolve` (county over city over catalog) → `lint` →
+//! `flow` / `render`, with `build` making every output of a project from it. `cli` parses arguments
+//! and prints; `diagnostic`, `source` and `text` serve all stages.
 
+pub mod build;
 pub mod cli;
 pub mod diagnostic;
 pub mod flow;

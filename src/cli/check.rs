@@ -46,7 +46,7 @@ pub fn run(root: &Path, format: Format) -> ExitCode {
         Err(code) => return code,
     };
     // Flows that load but cannot be drawn as intended: warnings, the sources are still valid.
-    let warnings = super::flow::flow_diagnostics(&project);
+    let warnings = crate::build::flow_diagnostics(&project);
     if !warnings.is_empty() {
         let color = std::io::stderr().is_terminal();
         eprint!(

@@ -3,9 +3,9 @@
 //! | role | used for | official font | free fallbacks |
 //! |---|---|---|---|
 //! | `title` | 标题 (2号 小标宋) | 方正小标宋简体 | Noto Serif CJK SC (bold) |
-//! | `body` | 正文 (3号 仿宋) | 仿宋_GB2312 | Noto Serif CJK SC |
-//! | `heading` | 一级标题, labels (黑体) | 黑体 / SimHei | Noto Sans CJK SC |
-//! | `kai` | 二级标题 (楷体) | 楷体_GB2312 | AR PL UKai CN, LXGW WenKai, Noto Serif CJK SC |
+//! | `body` | 正文 (3号 仿宋) | 仿宋_GB2312 | FandolFang, Noto Serif CJK SC |
+//! | `heading` | 一级标题, labels (黑体) | 黑体 / SimHei | Noto Sans CJK SC, FandolHei |
+//! | `kai` | 二级标题 (楷体) | 楷体_GB2312 | AR PL UKai CN, FandolKai, LXGW WenKai, Noto Serif CJK SC |
 //! | `mono` | codes, URLs | – | Noto Sans Mono CJK SC |
 //!
 //! Each role takes the first installed family of its list; the templates receive, per role, the
@@ -86,6 +86,8 @@ impl FontRole {
                 "仿宋",
                 "FangSong",
                 "STFangsong",
+                // Free 仿宋 (Fandol, installed by scripts/setup.sh).
+                "FandolFang",
                 "Noto Serif CJK SC",
                 "Source Han Serif SC",
                 "Source Han Serif CN",
@@ -101,6 +103,7 @@ impl FontRole {
                 "Source Han Sans SC",
                 "Source Han Sans CN",
                 "Noto Sans SC",
+                "FandolHei",
                 "WenQuanYi Zen Hei",
                 "WenQuanYi Micro Hei",
             ],
@@ -111,6 +114,7 @@ impl FontRole {
                 "KaiTi",
                 "STKaiti",
                 "AR PL UKai CN",
+                "FandolKai",
                 "LXGW WenKai",
                 "LXGW WenKai GB",
                 "Noto Serif CJK SC",

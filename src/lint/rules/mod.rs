@@ -68,8 +68,16 @@ pub mod supervision_phones;
 pub mod catalog_name;
 pub mod duplicate_flow;
 pub mod duplicate_numbering;
+pub mod flow_dead_end;
+pub mod flow_decision_exits;
+pub mod flow_duplicate_edge;
+pub mod flow_empty_label;
 pub mod flow_key_terms;
+pub mod flow_no_start;
+pub mod flow_note_link;
+pub mod flow_self_loop;
 pub mod flow_title;
+pub mod flow_unreachable_box;
 pub mod list_numbering;
 pub mod numbering_style;
 pub mod power_type_name;
@@ -148,6 +156,14 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &template_placeholder::TemplatePlaceholder,
         &repeated_text::RepeatedText,
         &list_numbering::ListNumbering,
+        &flow_no_start::FlowNoStart,
+        &flow_unreachable_box::FlowUnreachableBox,
+        &flow_dead_end::FlowDeadEnd,
+        &flow_self_loop::FlowSelfLoop,
+        &flow_duplicate_edge::FlowDuplicateEdge,
+        &flow_decision_exits::FlowDecisionExits,
+        &flow_note_link::FlowNoteLink,
+        &flow_empty_label::FlowEmptyLabel,
     ];
     rules.sort_by_key(|r| r.meta().code);
     rules
