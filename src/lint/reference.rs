@@ -132,6 +132,16 @@ pub struct Terms {
     /// 社会保障卡.
     #[serde(default)]
     pub office_endings: Vec<String>,
+    /// Thresholds of heuristic rules, by `rule-name.setting` (`catalog-name.min_similarity`). A
+    /// rule uses its documented default when the key is absent.
+    #[serde(default)]
+    pub thresholds: std::collections::BTreeMap<String, f64>,
+    /// Separators between the parts of a power's name that name a 主项 and a 子项 (`--`).
+    #[serde(default)]
+    pub name_separators: Vec<String>,
+    /// Markers after such parts (（主项）, （子项）).
+    #[serde(default)]
+    pub name_markers: Vec<String>,
     /// Phrases that point at a picture (如下图, 界面如下 …).
     #[serde(default)]
     pub figure_refs: Vec<String>,
@@ -147,6 +157,11 @@ pub struct Terms {
 }
 
 impl Terms {
+    /// A heuristic rule's threshold: the value of `thresholds` in `terms.toml`, else `default`.
+    pub fn threshold(&self, key: &str, default: f64) -> f64 {
+        self.thresholds.get(key).copied().unwrap_or(default)
+    }
+
     /// Are these two characters a pair of opposites (入 / 出), in either order?
     pub fn is_contrast(&self, a: char, b: char) -> bool {
         let (a, b) = (a.to_string(), b.to_string());
@@ -249,6 +264,9 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
                 terms.contrasts.extend(t.contrasts);
                 terms.labels.extend(t.labels);
                 terms.figure_refs.extend(t.figure_refs);
+                terms.thresholds.extend(t.thresholds);
+                terms.name_separators.extend(t.name_separators);
+                terms.name_markers.extend(t.name_markers);
                 terms.place_suffixes.extend(t.place_suffixes);
                 terms.office_endings.extend(t.office_endings);
             }),
