@@ -41,11 +41,7 @@ fn misplaced(v: &str) -> Vec<(usize, char)> {
     for (i, c) in v.char_indices() {
         match c {
             '“' => open.push(i),
-            '”' => {
-                if open.pop().is_none() {
-                    out.push((i, c));
-                }
-            }
+            '”' if open.pop().is_none() => out.push((i, c)),
             _ => {}
         }
     }
