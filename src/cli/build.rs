@@ -33,12 +33,24 @@ pub struct BuildArgs {
     /// Extra font folders, searched before the system fonts (e.g. the official fonts).
     #[arg(long = "font-path")]
     pub font_paths: Vec<PathBuf>,
+    /// Publish even when the lint reports errors (also `[build] allow_lint_errors = true` in
+    /// zhinan.toml).
+    #[arg(long)]
+    pub allow_lint_errors: bool,
 }
 
 pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
-    let project = match load_or_report(root) {
+    let mut project = match load_or_report(root) {
         Ok(p) => p,
         Err(code) => return code,
+    };
+    // The lint settings (zhinan.toml) for the gate: what is published is linted first.
+    let lint = match crate::lint::config::load(root, &mut project.sources) {
+        Ok(config) => config,
+        Err(diags) => {
+            eprint!("{}", render_all(&diags, &project.sources, false));
+            return ExitCode::from(EXIT_INVALID);
+        }
     };
     let only = match &args.only {
         Some(name) => match project.find(name) {
@@ -61,6 +73,8 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         standard: args.pdf_standard,
         force: args.force,
         font_paths: args.font_paths.clone(),
+        lint: Some(lint),
+        allow_lint_errors: args.allow_lint_errors,
     };
     let report = build::run(&project, &options, &Bar::default());
     match report {
@@ -75,7 +89,10 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Ok(build::Report::Built(built)) => print_built(built, &out_dir),
+        Ok(build::Report::Built(built)) => {
+            print_lint(&built.lint, args.allow_lint_errors);
+            print_built(built, &out_dir)
+        }
         Err(BuildError::Invalid(diags)) => {
             eprint!("{}", render_all(&diags, &project.sources, false));
             ExitCode::from(EXIT_INVALID)
@@ -84,6 +101,38 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
             eprintln!("{:?}", Report::new(err));
             ExitCode::from(EXIT_INVALID)
         }
+        Err(BuildError::Lint { errors, warnings }) => {
+            eprint!("{}", crate::lint::output::human(&errors, &project, false));
+            eprintln!(
+                "error: lint found {} error(s) and {warnings} warning(s) in what this build \
+                 publishes; nothing was built and the previous outputs are kept.\n\
+                 help: fix them (`zhinan lint`), or publish anyway with --allow-lint-errors \
+                 (or `[build] allow_lint_errors = true` in zhinan.toml)",
+                errors.len()
+            );
+            ExitCode::from(EXIT_FINDINGS)
+        }
+    }
+}
+
+/// One line on the lint findings of what was published.
+fn print_lint(lint: &build::LintSummary, allowed_by_flag: bool) {
+    if lint.allowed {
+        eprintln!(
+            "lint: {} error(s), {} warning(s) — published anyway ({}); `zhinan lint` lists them",
+            lint.errors,
+            lint.warnings,
+            if allowed_by_flag {
+                "--allow-lint-errors"
+            } else {
+                "zhinan.toml [build] allow_lint_errors"
+            }
+        );
+    } else if lint.warnings > 0 {
+        eprintln!(
+            "lint: {} warning(s); `zhinan lint` lists them",
+            lint.warnings
+        );
     }
 }
 

@@ -8,7 +8,7 @@ use rust_i18n::t;
 use super::{EXIT_INVALID, load_or_report};
 use crate::build::{flow_diagnostics, standalone_style};
 use crate::diagnostic::{Diag, render_all};
-use crate::flow::{Metrics, item_flows, render_svg};
+use crate::flow::{item_flows, render_svg};
 
 /// `zhinan flow <jurisdiction> <item> [-o file.svg]`.
 pub fn run(
@@ -54,7 +54,9 @@ pub fn run(
         );
         return ExitCode::from(EXIT_INVALID);
     };
-    let metrics = Metrics::system();
+    // The same font discovery as `zhinan build`, so a chart measures as it prints.
+    let metrics =
+        crate::render::Fonts::scan(&crate::render::FontOptions::default()).chart_metrics();
     let svg = render_svg(graph, &metrics, &standalone_style(&metrics));
     match output {
         Some(path) => {

@@ -58,6 +58,8 @@ pub struct LintConfig {
     pub jurisdictions: BTreeMap<String, RuleSet>,
     /// Where the config came from (for located errors about jurisdiction names).
     pub file: Option<FileId>,
+    /// `[build] allow_lint_errors = true`: `zhinan build` publishes despite error findings.
+    pub allow_lint_errors: bool,
     only_spans: Vec<Range<usize>>,
     jurisdiction_spans: BTreeMap<String, Range<usize>>,
 }
@@ -153,6 +155,15 @@ fn rule_default(code: &str) -> Severity {
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     lint: Option<LintTable>,
+    build: Option<BuildTable>,
+}
+
+/// `[build]`: how `zhinan build` treats lint findings.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BuildTable {
+    #[serde(default)]
+    allow_lint_errors: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -213,6 +224,7 @@ pub fn parse(file: FileId, text: &str) -> Result<LintConfig, Vec<Diag>> {
         file: Some(file),
         ..LintConfig::default()
     };
+    config.allow_lint_errors = raw.build.is_some_and(|b| b.allow_lint_errors);
     if let Some(lint) = raw.lint {
         config.rules = rule_set(
             file,

@@ -21,6 +21,10 @@ Flags numbering that repeats:
 
 A list that restarts at 1 (a nested list under the next point) is not a repeat.
 
+## Settings
+In `[thresholds]` of `catalog/reference/terms.toml`: `"duplicate-numbering.max_repeats"` (shipped 2):
+a jurisdiction with more repeated item numbers than this numbers by section, and none is reported.
+
 ## Why is this bad?
 A repeated number makes references ("see item 3", "material 3") ambiguous and shows that an entry was
 copied or lost; readers count materials by their numbers.
@@ -78,6 +82,10 @@ fn repeats<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> Vec<(Range<usiz
     out
 }
 
+/// Default of `thresholds."duplicate-numbering.max_repeats"`: more repeated numbers than this in
+/// one jurisdiction are a numbering that restarts by section, not slips, and are not reported.
+const MAX_REPEATS: usize = 2;
+
 impl Rule for DuplicateNumbering {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -85,6 +93,11 @@ impl Rule for DuplicateNumbering {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
+        let max_repeats = ctx
+            .reference
+            .terms
+            .threshold("duplicate-numbering.max_repeats", MAX_REPEATS as f64)
+            as usize;
         for (j, jur) in project.jurisdictions.iter().enumerate() {
             // Does every 主项 restart its numbering at 1?
             let mut firsts: BTreeMap<Option<String>, Option<String>> = BTreeMap::new();
@@ -120,7 +133,7 @@ impl Rule for DuplicateNumbering {
             }
             // Many repeated numbers are a numbering that restarts by section (one list per kind of
             // power, say), not slips.
-            if repeats.len() > 2 {
+            if repeats.len() > max_repeats {
                 repeats.clear();
             }
             for (first, item) in repeats {

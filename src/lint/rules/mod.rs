@@ -9,11 +9,14 @@ use crate::i18n::Lang;
 // ZN1xx typos
 pub mod bracket_width;
 pub mod doubled_word;
+pub mod empty_link;
 pub mod fullwidth_punctuation;
 pub mod known_typo;
 pub mod lookalike_url;
+pub mod missing_figure;
 pub mod mixed_numerals;
 pub mod near_miss_term;
+pub mod quote_marks;
 pub mod space_before_punctuation;
 pub mod spelling_variants;
 pub mod step_separator;
@@ -21,6 +24,7 @@ pub mod stray_space;
 
 // ZN2xx citations
 pub mod article_out_of_range;
+pub mod ascii_angle_in_title;
 pub mod document_number_brackets;
 pub mod inconsistent_citation;
 pub mod issuer_lifetime;
@@ -34,6 +38,7 @@ pub mod title_mismatch;
 pub mod title_near_miss;
 pub mod title_spelling;
 pub mod unknown_document;
+pub mod unmarked_title;
 pub mod wrong_document_number;
 
 // ZN3xx time limits
@@ -47,8 +52,10 @@ pub mod time_limit_unit;
 pub mod catalog_material_missing;
 pub mod extra_material;
 pub mod form_name_mismatch;
+pub mod form_not_in_materials;
 pub mod material_near_miss;
 pub mod material_remark_differs;
+pub mod vague_material;
 
 // ZN5xx contacts
 pub mod missing_phone;
@@ -72,10 +79,13 @@ pub mod flow_note_link;
 pub mod flow_self_loop;
 pub mod flow_title;
 pub mod flow_unreachable_box;
+pub mod list_numbering;
 pub mod numbering_style;
 pub mod power_type_name;
+pub mod repeated_text;
 pub mod subitem_code;
 pub mod swapped_flows;
+pub mod template_placeholder;
 
 /// Every rule, in code order.
 pub fn all() -> Vec<&'static dyn Rule> {
@@ -92,6 +102,9 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &fullwidth_punctuation::FullwidthPunctuation,
         &space_before_punctuation::SpaceBeforePunctuation,
         &stray_space::StraySpace,
+        &empty_link::EmptyLink,
+        &quote_marks::QuoteMarks,
+        &missing_figure::MissingFigure,
         // ZN2xx citations
         &unknown_document::UnknownDocument,
         &title_mismatch::TitleMismatch,
@@ -108,6 +121,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &legal_basis_differs::LegalBasisDiffers,
         &nested_title_marks::NestedTitleMarks,
         &title_spelling::TitleSpelling,
+        &unmarked_title::UnmarkedTitle,
+        &ascii_angle_in_title::AsciiAngleInTitle,
         // ZN3xx time limits
         &time_limit_exceeds_catalog::TimeLimitExceedsCatalog,
         &time_limit_unit::TimeLimitUnit,
@@ -120,6 +135,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &extra_material::ExtraMaterial,
         &material_near_miss::MaterialNearMiss,
         &material_remark_differs::MaterialRemarkDiffers,
+        &vague_material::VagueMaterial,
+        &form_not_in_materials::FormNotInMaterials,
         // ZN5xx contacts
         &phone_format::PhoneFormat,
         &person_phones::PersonPhones,
@@ -137,6 +154,9 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &power_type_name::PowerTypeName,
         &catalog_name::CatalogName,
         &numbering_style::NumberingStyle,
+        &template_placeholder::TemplatePlaceholder,
+        &repeated_text::RepeatedText,
+        &list_numbering::ListNumbering,
         &flow_no_start::FlowNoStart,
         &flow_unreachable_box::FlowUnreachableBox,
         &flow_dead_end::FlowDeadEnd,

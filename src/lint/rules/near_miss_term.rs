@@ -444,6 +444,18 @@ fn accept(
     if han_count(&window) < 4 {
         return None;
     }
+    let terms = &ctx.reference.terms;
+    // Opposites make another word (转入 for 转出), and a name ending in an office's last character
+    // (社会保障局) names an office, not a misspelt term (社会保障卡).
+    if let (Some(f), Some(x)) = (e.found, e.expected) {
+        if terms.is_contrast(f, x) {
+            return None;
+        }
+        let last = e.term_pos + 1 == term.chars().count();
+        if last && terms.office_endings.iter().any(|o| o.ends_with(f)) {
+            return None;
+        }
+    }
     let term_chars: Vec<char> = term.chars().collect();
     let n = term_chars.len();
     // The term itself written at an overlapping place: the window is just a slice around it.

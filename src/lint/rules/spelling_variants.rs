@@ -38,6 +38,11 @@ compared. The spelling reported is the one the catalog never uses, or whose char
 are rarer in the catalog, or the rarer one in the jurisdiction. Names that are a catalog or glossary
 term are left to `near-miss-term`.
 
+## Settings
+In `[thresholds]` of `catalog/reference/terms.toml`: `"spelling-variants.own_title_similarity"`
+(shipped 0.3): a chart title at least this similar to its item's name is not a generic title.
+`contrasts` (入/出, 增/减 …): two spellings that differ by such a pair are two things, not a slip.
+
 ## Why is this bad?
 One office, form or channel written two ways looks like two different things to a reader, and one of
 the two spellings is usually a slip (基金监管科 where the department is 基金监管股, 经办窗口微信公众号
@@ -236,6 +241,12 @@ impl Rule for SpellingVariants {
                 if known.contains(a) || known.contains(b) {
                     continue;
                 }
+                // Opposites are two things, not two spellings (转入 / 转出, 增员 / 减员).
+                if let (Some(x), Some(y)) = (edit.found, edit.expected)
+                    && ctx.reference.terms.is_contrast(x, y)
+                {
+                    continue;
+                }
                 // Two spellings in one text are two things listed side by side (企业法人、事业法人).
                 let texts_of =
                     |s: &str| -> BTreeSet<usize> { spellings[s].iter().map(|(t, _)| *t).collect() };
@@ -409,8 +420,16 @@ fn block_removed(long: &str, short: &str) -> bool {
 
 /// Generic chart titles (naming a kind of chart, not an item) of one jurisdiction follow one
 /// pattern: a title that is the usual one with a few characters left out is reported.
+/// Default of `thresholds."spelling-variants.own_title_similarity"`: a chart title at least this
+/// close to its item's name (Dice similarity) is titled for its item, not a generic title.
+const OWN_TITLE_SIMILARITY: f64 = 0.3;
+
 fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
     let project = ctx.project;
+    let own_title_similarity = ctx.reference.terms.threshold(
+        "spelling-variants.own_title_similarity",
+        OWN_TITLE_SIMILARITY,
+    );
     for (j, jur) in project.jurisdictions.iter().enumerate() {
         let mut titles: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (ti, text) in ctx.texts_in(j) {
@@ -420,7 +439,7 @@ fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
             let Some(item) = ctx.item(text) else { continue };
             let core = text.value.trim().trim_end_matches("流程图");
             let own = bigrams(&normalize(item.name()), &[]);
-            if dice(&bigrams(&normalize(core), &[]), &own) >= 0.3 {
+            if dice(&bigrams(&normalize(core), &[]), &own) >= own_title_similarity {
                 continue; // titled for its item
             }
             titles.entry(text.value.trim()).or_default().push(ti);

@@ -86,8 +86,12 @@ impl Rule for StepLimitExceedsItem {
             };
             for l in time_limit::parse(t.value) {
                 let clause = &t.value[l.clause.clone()];
-                // An applicant's deadline counted from an event (应当自…之日起N日内…), not a step.
-                if clause.contains("之日起") || t.value[..l.range.start].ends_with('起') {
+                // An applicant's deadline counted from an event (应当自…之日起N日内…), not a step;
+                // a statutory limit (法定办结时限) is by design longer than the promise.
+                if clause.contains("之日起")
+                    || t.value[..l.range.start].ends_with('起')
+                    || clause.contains("法定")
+                {
                     continue;
                 }
                 if certainly_longer(&l, cap) != Some(true) {
