@@ -1,6 +1,7 @@
 //! ZN222 ascii-angle-in-title: ASCII `<` `>` used as inner title marks inside 《》
 //! (《关于修改<中华人民共和国社会保险法>的决定》).
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -56,9 +57,9 @@ impl Rule for AsciiAngleInTitle {
                                 ctx,
                                 text,
                                 i..i + 1,
-                                format!("ASCII `{c}` inside a title in 《》"),
+                                t!("ZN222.message", mark = c),
                             )
-                            .help("mark a title inside a title with 〈〉")
+                            .help(t!("ZN222.help"))
                             .fix(right, true),
                         );
                     }

@@ -1,6 +1,7 @@
 //! ZN411 form-not-in-materials: a form that the procedure or the notes tell applicants to fill in
 //! (填写《…申请表》) but that the item's materials do not list.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -99,9 +100,9 @@ impl Rule for FormNotInMaterials {
                         ctx,
                         text,
                         range,
-                        format!("《{name}》 is to be filled in but is not among the materials"),
+                        t!("ZN411.message", name = name),
                     )
-                    .help("add the form to 申请材料, or correct its name here"),
+                    .help(t!("ZN411.help")),
                 );
             }
         }

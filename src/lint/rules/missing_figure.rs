@@ -1,5 +1,6 @@
 //! ZN120 missing-figure: a text that points at a picture (如下图, 界面如下) that it does not carry.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -65,9 +66,9 @@ impl Rule for MissingFigure {
                         ctx,
                         text,
                         at..at + r.len(),
-                        format!("`{r}` points at a picture the text does not carry"),
+                        t!("ZN120.message", reference = r),
                     )
-                    .help("add the picture, or describe what it showed"),
+                    .help(t!("ZN120.help")),
                 );
             }
         }

@@ -1,6 +1,7 @@
 //! ZN221 unmarked-title: a document named in running text without 书名号 (符合生育保险条例的,
 //! 按照两定机构协议管理办法执行).
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::context::TextRef;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -97,11 +98,9 @@ fn check_text(ctx: &Context, text: &TextRef, out: &mut Vec<Finding>) {
                     ctx,
                     text,
                     start..end,
-                    format!("`{title}` reads as a document's title but has no 《》"),
+                    t!("ZN221.message", title = title),
                 )
-                .help(
-                    "write the document's full title in 《》, or describe it without a title word",
-                ),
+                .help(t!("ZN221.help")),
             );
             return;
         }

@@ -1,5 +1,6 @@
 //! ZN410 vague-material: a material that names no document (相关材料, 其他证明) and does not say which.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -71,9 +72,9 @@ impl Rule for VagueMaterial {
                         ctx,
                         text,
                         at..at + w.len(),
-                        format!("`{w}` names no document"),
+                        t!("ZN410.message", text = w),
                     )
-                    .help("name the documents an applicant must bring"),
+                    .help(t!("ZN410.help")),
                 );
             }
         }
