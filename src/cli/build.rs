@@ -133,7 +133,10 @@ fn print_lint(lint: &build::LintSummary, allowed_by_flag: bool) {
             )
         );
     } else if lint.warnings > 0 {
-        eprintln!("{}", t!("cli.build.lint-warnings", warnings = lint.warnings));
+        eprintln!(
+            "{}",
+            t!("cli.build.lint-warnings", warnings = lint.warnings)
+        );
     }
 }
 
@@ -216,9 +219,7 @@ impl build::Progress for Bar {
     fn start(&self, count: usize) {
         if count > 1 && std::io::stderr().is_terminal() {
             let bar = indicatif::ProgressBar::new(count as u64);
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template(&t!("cli.build.progress"))
-            {
+            if let Ok(style) = indicatif::ProgressStyle::with_template(&t!("cli.build.progress")) {
                 bar.set_style(style);
             }
             bar.enable_steady_tick(std::time::Duration::from_millis(120));

@@ -1,9 +1,9 @@
 //! ZN222 ascii-angle-in-title: ASCII `<` `>` used as inner title marks inside 《》
 //! (《关于修改<中华人民共和国社会保险法>的决定》).
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     AsciiAngleInTitle,

@@ -1,8 +1,8 @@
 //! ZN118 empty-link: a Markdown image or link with nothing in it (`![]()`, `[](…)`, `[…]()`).
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     EmptyLink,

@@ -1,9 +1,9 @@
 //! ZN411 form-not-in-materials: a form that the procedure or the notes tell applicants to fill in
 //! (填写《…申请表》) but that the item's materials do not list.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     FormNotInMaterials,

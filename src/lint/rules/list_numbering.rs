@@ -1,10 +1,10 @@
 //! ZN632 list-numbering: the numbers of a list inside one text that skip, repeat or change style
 //! (1、 2、 3. or 1. 2. 2. 4.).
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::context::TextRef;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     ListNumbering,

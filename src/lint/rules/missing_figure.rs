@@ -1,8 +1,8 @@
 //! ZN120 missing-figure: a text that points at a picture (如下图, 界面如下) that it does not carry.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     MissingFigure,

@@ -1,9 +1,9 @@
 //! ZN119 quote-marks: Chinese quotation marks that open with a closing mark or never close
 //! (”市医疗保障局”, “在线办理).
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     QuoteMarks,

@@ -104,14 +104,8 @@ impl Rule for RepeatedText {
             }
             if let Some(range) = repeated_paragraph(text.value) {
                 out.push(
-                    Finding::at(
-                        META.code,
-                        ctx,
-                        text,
-                        range,
-                        t!("ZN631.paragraph"),
-                    )
-                    .help(t!("ZN631.paragraph-help")),
+                    Finding::at(META.code, ctx, text, range, t!("ZN631.paragraph"))
+                        .help(t!("ZN631.paragraph-help")),
                 );
             }
         }

@@ -1,10 +1,10 @@
 //! ZN630 template-placeholder: a template's placeholder printed as if it were content (XXXX年X月X日,
 //! 某某, 发布单位全称), or "无" where a code or a web address belongs.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::context::TextRef;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     TemplatePlaceholder,

@@ -1,11 +1,11 @@
 //! ZN221 unmarked-title: a document named in running text without 书名号 (符合生育保险条例的,
 //! 按照两定机构协议管理办法执行).
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::context::TextRef;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::is_han;
+use rust_i18n::t;
 
 rule_doc!(
     UnmarkedTitle,

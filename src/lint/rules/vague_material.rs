@@ -1,8 +1,8 @@
 //! ZN410 vague-material: a material that names no document (相关材料, 其他证明) and does not say which.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     VagueMaterial,
