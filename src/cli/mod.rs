@@ -197,6 +197,10 @@ pub fn localized_command() -> clap::Command {
 }
 
 fn localize(mut cmd: clap::Command, path: &str) -> clap::Command {
+    // `zhinan help lint` lists the commands again under `help`: they take the commands' texts.
+    let path = &path
+        .strip_prefix("cli.help.")
+        .map_or(path.to_string(), |rest| format!("cli.{rest}"));
     if let Some(about) = i18n::lookup(&format!("{path}.about")) {
         cmd = cmd.about(about);
     }
