@@ -9,6 +9,7 @@
 //! | `terms.toml` | glossary of known terms, allowed reduplications (常常, 人人 …) |
 //! | `phones.toml` | `[[area]]` telephone area codes with their local number length; placeholders |
 
+use rust_i18n::t;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diag, Severity};
@@ -281,17 +282,17 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
             }),
             _ => {
                 diags.push(
-                    Diag::error("load::unknown-reference", file, 0..0, format!("unknown reference file `{name}`"))
-                        .help("reference files are laws.toml, issuers.toml, corrections.toml, terms.toml and phones.toml"),
+                    Diag::error("load::unknown-reference", file, 0..0, t!("config.unknown-reference", name = name))
+                        .help(t!("config.unknown-reference-help")),
                 );
                 Ok(())
             }
         };
         if let Err(err) = result {
             diags.push(
-                Diag::error("load::reference", file, err.span().unwrap_or(0..0), format!("invalid reference data: {}", err.message().trim()))
-                    .label("here")
-                    .help("see the table of reference files in src/lint/reference.rs and the comments at the top of the file"),
+                Diag::error("load::reference", file, err.span().unwrap_or(0..0), t!("config.reference", message = err.message().trim()))
+                    .label(t!("load.here"))
+                    .help(t!("config.reference-help")),
             );
         }
     }

@@ -16,11 +16,26 @@ use std::fmt;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontVariant};
 use typst::utils::LazyHash;
 use typst_kit::fonts::FontStore;
 
 use super::RenderError;
+use crate::flow::Metrics;
+
+/// Folders where fonts are installed (fontconfig's usual places and the user's own), for the
+/// build's change detection; the fonts themselves are found by [`Fonts::scan`].
+pub fn font_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = ["/usr/share/fonts", "/usr/local/share/fonts"]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        dirs.push(home.join(".fonts"));
+        dirs.push(home.join(".local/share/fonts"));
+    }
+    dirs
+}
 
 /// A font role used by the templates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -86,8 +101,10 @@ impl FontRole {
                 "仿宋",
                 "FangSong",
                 "STFangsong",
-                // Free 仿宋 (Fandol, installed by scripts/setup.sh).
+                // Free 仿宋 (Fandol, installed by scripts/setup.sh; its name table says
+                // "FandolFang R").
                 "FandolFang",
+                "FandolFang R",
                 "Noto Serif CJK SC",
                 "Source Han Serif SC",
                 "Source Han Serif CN",
@@ -342,6 +359,28 @@ impl Fonts {
                     .collect(),
             })
             .collect()
+    }
+
+    /// Advance widths for laying out flowcharts, from the face the charts print in (the SVG's
+    /// first family, `Noto Sans CJK SC`, else the heading role's 黑体 face), found by this same
+    /// discovery, so `--font-path` reaches the chart metrics too. Without any, estimates.
+    pub fn chart_metrics(&self) -> Metrics {
+        let book = self.store.book();
+        let families = std::iter::once(crate::flow::text::DEFAULT_FAMILY.to_string())
+            .chain(self.roles.heading.iter().cloned());
+        for family in families {
+            let Some(index) = book.select(&family.to_lowercase(), FontVariant::default()) else {
+                continue;
+            };
+            if let Some(metrics) = self
+                .store
+                .font(index)
+                .and_then(|font| Metrics::from_data(font.data().as_slice(), Some(font.index())))
+            {
+                return metrics;
+            }
+        }
+        Metrics::fallback()
     }
 
     pub fn book(&self) -> &LazyHash<FontBook> {

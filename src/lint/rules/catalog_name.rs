@@ -1,5 +1,6 @@
 //! ZN608 catalog-name: an item or 主项 named otherwise than the governing catalog names it.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -121,12 +122,12 @@ impl Rule for CatalogName {
                 ctx,
                 text,
                 0..text.value.len(),
-                format!("the catalog names item {} `{}`", item.key, c.name()),
+                t!("ZN608.message", key = item.key, name = c.name()),
             )
-            .help("publish the item under the catalog's name; put remarks in notes")
+            .help(t!("ZN608.help"))
             .fix(c.name(), false);
             if let Some(n) = &c.item.name {
-                f = f.related(c.file_of("name"), n.span(), "the catalog's name");
+                f = f.related(c.file_of("name"), n.span(), t!("ZN608.related"));
             }
             out.push(f);
         }
@@ -176,9 +177,9 @@ impl Rule for CatalogName {
                         ctx,
                         text,
                         range,
-                        format!("`{part}` is close to the catalog's `{name}` but not the same"),
+                        t!("ZN608.close", part = part, name = name),
                     )
-                    .help("use the catalog's name for the same item")
+                    .help(t!("ZN608.close-help"))
                     .fix(name.clone(), false),
                 );
             }
@@ -202,10 +203,10 @@ impl Rule for CatalogName {
                     ctx,
                     text,
                     0..text.value.len(),
-                    format!("the catalog names 主项 {code} `{}`", cmain.name.get_ref()),
+                    t!("ZN608.main", code = code, name = cmain.name.get_ref()),
                 )
-                .help("publish the 主项 under the catalog's name")
-                .related(*cfile, cmain.name.span(), "the catalog's name")
+                .help(t!("ZN608.main-help"))
+                .related(*cfile, cmain.name.span(), t!("ZN608.related"))
                 .fix(cmain.name.get_ref().clone(), false),
             );
         }

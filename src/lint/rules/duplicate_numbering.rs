@@ -1,5 +1,6 @@
 //! ZN602 duplicate-numbering: two items with one number, or a list whose number repeats.
 
+use rust_i18n::t;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -145,19 +146,19 @@ impl Rule for DuplicateNumbering {
                         seq.span(),
                         j,
                         Some(item.key.clone()),
-                        format!(
-                            "number {} is used twice in {}: by {} and by {}",
-                            seq.get_ref(),
-                            jur.name,
-                            first.name(),
-                            item.name()
+                        t!(
+                            "ZN602.message",
+                            number = seq.get_ref(),
+                            jurisdiction = jur.name,
+                            first = first.name(),
+                            second = item.name()
                         ),
                     )
-                    .help("give every item its own number")
+                    .help(t!("ZN602.help"))
                     .related(
                         first.decl.file,
                         first_seq.span(),
-                        "first used here",
+                        t!("ZN602.related"),
                     ),
                 );
             }
@@ -178,17 +179,17 @@ impl Rule for DuplicateNumbering {
                             seq.span(),
                             j,
                             Some(main.code.get_ref().clone()),
-                            format!(
-                                "主项 number {} is used twice in {}",
-                                seq.get_ref(),
-                                jur.name
+                            t!(
+                                "ZN602.main",
+                                number = seq.get_ref(),
+                                jurisdiction = jur.name
                             ),
                         )
-                        .help("give every 主项 its own number")
+                        .help(t!("ZN602.main-help"))
                         .related(
                             *ffile,
                             fmain.seq.as_ref().map_or(0..0, |s| s.span()),
-                            "first used here",
+                            t!("ZN602.related"),
                         ),
                     );
                 } else {
@@ -248,10 +249,7 @@ fn repeat_finding(ctx: &Context, text: &TextRef, range: Range<usize>, n: u32) ->
         ctx,
         text,
         range,
-        format!("list number {n} follows itself"),
+        t!("ZN602.list", number = n),
     )
-    .help(format!(
-        "number the entries in order: this one is probably {}",
-        n + 1
-    ))
+    .help(t!("ZN602.list-help", number = n + 1))
 }

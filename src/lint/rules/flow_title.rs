@@ -1,6 +1,7 @@
 //! ZN603 flow-title: a flowchart titled for another item, or with a title that differs from its item's
 //! name.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::is_han;
@@ -148,9 +149,9 @@ impl Rule for FlowTitle {
                         ctx,
                         text,
                         at..at + "流程图".len(),
-                        "the item name ends in `流程图`: a chart title was pasted into the name",
+                        t!("ZN603.name"),
                     )
-                    .help("write the item's name alone; the chart's title belongs in [[item.flow]] title")
+                    .help(t!("ZN603.name-help"))
                     .severity(Severity::Warning)
                     .fix("", false),
                 );
@@ -212,15 +213,9 @@ impl Rule for FlowTitle {
                         ctx,
                         text,
                         0..text.value.len(),
-                        format!(
-                            "the flowchart of {} is titled for another item: {other}",
-                            item.name()
-                        ),
+                        t!("ZN603.other", item = item.name(), other = other),
                     )
-                    .help(format!(
-                        "check that the chart is this item's, then title it `{}流程图`",
-                        item.name()
-                    )),
+                    .help(t!("ZN603.other-help", item = item.name())),
                 );
                 continue;
             }
@@ -239,21 +234,22 @@ impl Rule for FlowTitle {
             }
             let (message, help) = if other_sim > own_sim + closer_margin {
                 (
-                    format!(
-                        "the flowchart title `{}` is closer to another item ({best_other}) than to {}",
-                        text.value.trim(),
-                        item.name()
+                    t!(
+                        "ZN603.closer",
+                        title = text.value.trim(),
+                        other = best_other,
+                        item = item.name()
                     ),
-                    "check that the chart is this item's".to_string(),
+                    t!("ZN603.closer-help"),
                 )
             } else {
                 (
-                    format!(
-                        "the flowchart title `{}` differs from the item's name {}",
-                        text.value.trim(),
-                        item.name()
+                    t!(
+                        "ZN603.differs",
+                        title = text.value.trim(),
+                        item = item.name()
                     ),
-                    format!("title the chart `{}流程图`", item.name()),
+                    t!("ZN603.differs-help", item = item.name()),
                 )
             };
             out.push(

@@ -4,6 +4,7 @@
 //! ZN6xx codes and structure. Keep each family's `mod` lines and registry entries grouped.
 
 use super::{Rule, RuleMeta};
+use crate::i18n::Lang;
 
 // ZN1xx typos
 pub mod bracket_width;
@@ -183,8 +184,53 @@ pub fn metas() -> Vec<&'static RuleMeta> {
     all().into_iter().map(|r| r.meta()).collect()
 }
 
-/// The first sentence of a rule's "What it does" section, for one-line listings.
+/// Chinese documentation of every rule, one `# CODE name` part each (`## 作用`, `## 原因`).
+const DOCS_ZH: &str = include_str!("../../../locales/rules.zh-CN.md");
+
+/// The Chinese part written for one rule in `locales/rules.zh-CN.md`.
+fn zh_part(code: &str) -> Option<&'static str> {
+    let marker = format!("\n# {code} ");
+    let start = DOCS_ZH.find(&marker)? + marker.len();
+    let rest = &DOCS_ZH[start..];
+    let body = &rest[rest.find('\n')?..];
+    let end = body.find("\n# ").unwrap_or(body.len());
+    Some(body[..end].trim())
+}
+
+/// A rule's documentation in `lang`. Chinese: what it does and why from `locales/rules.zh-CN.md`,
+/// then the examples of the English doc (TOML is the same in both languages).
+pub fn doc(meta: &RuleMeta, lang: Lang) -> String {
+    let Some(zh) = zh_part(meta.code).filter(|_| lang == Lang::Zh) else {
+        return meta.doc.to_string();
+    };
+    let mut out = zh.to_string();
+    for (heading, zh_heading) in [
+        ("Example", "示例"),
+        ("Use instead", "改为"),
+        ("Fix safety", "修改的安全性"),
+    ] {
+        if let Some(body) = section(meta.doc, heading) {
+            out.push_str(&format!("\n\n## {zh_heading}\n{body}"));
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// The first sentence of a rule's "What it does" section (作用), for one-line listings, in the
+/// current language.
 pub fn summary(meta: &RuleMeta) -> String {
+    if crate::i18n::language() == Lang::Zh
+        && let Some(body) = zh_part(meta.code).and_then(|d| section(d, "作用"))
+    {
+        let end = body.find('。').map_or(body.len(), |i| i + '。'.len_utf8());
+        let first = body[..end].trim_end_matches('。');
+        return if first.chars().count() > 60 {
+            first.chars().take(59).collect::<String>() + "…"
+        } else {
+            first.to_string()
+        };
+    }
     let body = section(meta.doc, "What it does").unwrap_or(meta.doc);
     let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
     // The first sentence, or the text before a list that a colon opens.

@@ -1,6 +1,7 @@
 //! ZN108 spelling-variants: the same name written two ways within one jurisdiction (基金监管股 and
 //! 基金监管科, 经办窗口微信公众号 and 经办窗口或微信公众号).
 
+use rust_i18n::t;
 use std::collections::{BTreeMap, BTreeSet};
 
 use std::hash::Hasher;
@@ -293,17 +294,19 @@ impl Rule for SpellingVariants {
                             ctx,
                             text,
                             range.clone(),
-                            format!(
-                                "`{wrong}` is written `{right}` elsewhere in {} ({}×)",
-                                project.jurisdictions[ji].name,
-                                spellings[right].len()
+                            t!(
+                                "ZN108.message",
+                                wrong = wrong,
+                                right = right,
+                                jurisdiction = project.jurisdictions[ji].name,
+                                count = spellings[right].len()
                             ),
                         )
-                        .help("write one name one way; check which spelling is right")
+                        .help(t!("ZN108.help"))
                         .related(
                             rtext.file,
                             ctx.locate(rtext, rrange.clone()),
-                            format!("written `{right}` here"),
+                            t!("ZN108.written-here", right = right),
                         )
                         .fix(right, false),
                     );
@@ -384,15 +387,15 @@ fn synonyms(ctx: &Context, out: &mut Vec<Finding>) {
                             ctx,
                             text,
                             at..at + forms[k].len(),
-                            format!(
-                                "`{}` is written `{}` {} times elsewhere in {}",
-                                forms[k],
-                                forms[usual],
-                                counts[usual].len(),
-                                jur.name
+                            t!(
+                                "ZN108.form",
+                                form = forms[k],
+                                usual = forms[usual],
+                                count = counts[usual].len(),
+                                jurisdiction = jur.name
                             ),
                         )
-                        .help("write one thing one way in one document")
+                        .help(t!("ZN108.form-help"))
                         .fix(forms[usual].clone(), false),
                     );
                 }
@@ -458,14 +461,16 @@ fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
                         ctx,
                         text,
                         0..text.value.len(),
-                        format!(
-                            "chart title `{short}` leaves out words of the usual `{long}` ({}× in {})",
-                            locc.len(),
-                            jur.name
+                        t!(
+                            "ZN108.title",
+                            short = short,
+                            long = long,
+                            count = locc.len(),
+                            jurisdiction = jur.name
                         ),
                     )
-                    .help("title the charts of one kind the same way")
-                    .related(rtext.file, rtext.span.clone(), "the usual title")
+                    .help(t!("ZN108.title-help"))
+                    .related(rtext.file, rtext.span.clone(), t!("ZN108.usual-title"))
                     .fix(*long, false),
                 );
             }

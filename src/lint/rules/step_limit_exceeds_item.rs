@@ -1,5 +1,6 @@
 //! ZN303 step-limit-exceeds-item.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::governing_of;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -102,13 +103,13 @@ impl Rule for StepLimitExceedsItem {
                         ctx,
                         t,
                         l.range.clone(),
-                        format!(
-                            "this step takes {} but the item's time limit is {}",
-                            l.describe(),
-                            cap.describe()
+                        t!(
+                            "ZN303.message",
+                            step = l.describe(),
+                            limit = cap.describe()
                         ),
                     )
-                    .help(format!("the whole item must be done within {limit_text}")),
+                    .help(t!("ZN303.help", limit = limit_text)),
                 );
             }
         }

@@ -1,5 +1,6 @@
 //! ZN111 stray-space: a space between two Chinese characters in running text (使用 国家统一).
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::is_han;
@@ -134,9 +135,9 @@ impl Rule for StraySpace {
                         ctx,
                         text,
                         at..at + 1,
-                        format!("space between `{before}` and `{after}` in Chinese text"),
+                        t!("ZN111.message", before = before, after = after),
                     )
-                    .help("Chinese words are written without spaces")
+                    .help(t!("ZN111.help"))
                     .fix("", true),
                 );
             }
