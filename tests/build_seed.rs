@@ -8,6 +8,8 @@ fn zhinan(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_zhinan"))
         .args(["-C", env!("CARGO_MANIFEST_DIR")])
         .args(args)
+        // These tests read the English messages (the default language is Chinese).
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .expect("binary runs")
 }

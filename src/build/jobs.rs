@@ -1,5 +1,6 @@
 //! The render jobs of a project: one per jurisdiction with items, with its charts attached.
 
+use rust_i18n::t;
 use crate::diagnostic::Diag;
 use crate::flow::Metrics;
 use crate::model::Item;
@@ -63,10 +64,14 @@ fn notice_body(project: &Project, jur: &Jurisdiction) -> Result<Option<String>, 
                 "build::notice",
                 jur.file,
                 spec.body.span(),
-                format!("cannot read the notice body {}: {err}", path.display()),
+                t!(
+                    "cli.build.notice-unreadable",
+                    path = path.display(),
+                    error = err
+                ),
             )
-            .label("this file")
-            .help("give the name of a Markdown file next to jurisdiction.toml"),
+            .label(t!("cli.build.notice-label"))
+            .help(t!("cli.build.notice-help")),
         )
     })
 }

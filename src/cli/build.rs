@@ -1,5 +1,6 @@
 //! `zhinan build`: every PDF of every jurisdiction into `out/`, and `zhinan fonts`.
 
+use rust_i18n::t;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -55,7 +56,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         Some(name) => match project.find(name) {
             Some(j) => Some(j),
             None => {
-                eprintln!("error: no jurisdiction named `{name}`");
+                eprintln!("{}", t!("cli.no-jurisdiction", name = name));
                 return ExitCode::from(EXIT_INVALID);
             }
         },
@@ -79,8 +80,12 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
     match report {
         Ok(build::Report::UpToDate { files }) => {
             println!(
-                "all outputs up to date ({files} files in {})",
-                out_dir.display()
+                "{}",
+                t!(
+                    "cli.build.all-up-to-date",
+                    files = files,
+                    dir = out_dir.display()
+                )
             );
             ExitCode::SUCCESS
         }
@@ -135,20 +140,24 @@ fn print_built(built: Built, out_dir: &Path) -> ExitCode {
     let failed = built.failed();
     for (name, result) in built.jurisdictions {
         match result {
-            Ok(report) if report.skipped => println!("{name}: up to date"),
+            Ok(report) if report.skipped => println!("{}", t!("cli.build.up-to-date", name = name)),
             Ok(report) => {
                 println!(
-                    "{name}: {} files in {} ({:.1} s)",
-                    report.outputs.len(),
-                    report.dir.display(),
-                    report.elapsed.as_secs_f64()
+                    "{}",
+                    t!(
+                        "cli.build.built",
+                        name = name,
+                        files = report.outputs.len(),
+                        dir = report.dir.display(),
+                        seconds = format!("{:.1}", report.elapsed.as_secs_f64())
+                    )
                 );
                 for w in &report.warnings {
-                    eprintln!("  warning: {w}");
+                    eprintln!("{}", t!("cli.build.warning", warning = w));
                 }
             }
             Err(err) => {
-                eprintln!("{name}: build failed; the previous outputs are kept");
+                eprintln!("{}", t!("cli.build.failed", name = name));
                 eprintln!("{:?}", Report::new(err));
             }
         }
@@ -158,8 +167,8 @@ fn print_built(built: Built, out_dir: &Path) -> ExitCode {
     }
     if let Some(err) = &built.stamp_error {
         eprintln!(
-            "warning: cannot record the build in {}: {err}",
-            out_dir.display()
+            "{}",
+            t!("cli.build.no-stamp", dir = out_dir.display(), error = err)
         );
     }
     ExitCode::SUCCESS
@@ -175,7 +184,7 @@ pub fn fonts(font_paths: &[PathBuf]) -> ExitCode {
     for line in &report {
         let chosen = line.chosen.clone().unwrap_or_else(|| {
             missing = true;
-            "（未找到 / none found）".to_string()
+            t!("cli.fonts.none-found").into_owned()
         });
         println!(
             "{:<8} {:<18} {}",
@@ -191,9 +200,7 @@ pub fn fonts(font_paths: &[PathBuf]) -> ExitCode {
         println!("         {}", candidates.join("  "));
     }
     if missing {
-        eprintln!(
-            "help: install free Chinese fonts: apt-get install fonts-noto-cjk (Debian/Ubuntu)"
-        );
+        eprintln!("{}", t!("cli.fonts.install-help"));
         ExitCode::from(EXIT_INVALID)
     } else {
         ExitCode::SUCCESS
@@ -209,7 +216,7 @@ impl build::Progress for Bar {
         if count > 1 && std::io::stderr().is_terminal() {
             let bar = indicatif::ProgressBar::new(count as u64);
             if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{spinner} 排版 {bar:30} {pos}/{len} {msg}")
+                indicatif::ProgressStyle::with_template(&t!("cli.build.progress"))
             {
                 bar.set_style(style);
             }

@@ -1,6 +1,7 @@
 //! ZN622 flow-dead-end: finds boxes that no arrow leaves although they are not end boxes, in charts that mark their end boxes (`kind = "end"`).
 //! The check itself is `flow::validate`; this rule reports it in every lint format.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::flow::{FlowProblemKind, located};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -45,7 +46,7 @@ impl Rule for FlowDeadEnd {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for p in located::problems_of(ctx.project, &[FlowProblemKind::DeadEnd]) {
-            let message = format!("flowchart {}: {}", p.chart, p.problem.message);
+            let message = t!("flow.chart", chart = p.chart, message = p.problem.message);
             out.push(
                 Finding::span(
                     META.code,

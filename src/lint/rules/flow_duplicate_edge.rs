@@ -1,6 +1,7 @@
 //! ZN624 flow-duplicate-edge: finds arrows of an authored flowchart that repeat an earlier arrow between the same two boxes.
 //! The check itself is `flow::validate`; this rule reports it in every lint format.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::flow::{FlowProblemKind, located};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -47,7 +48,7 @@ impl Rule for FlowDuplicateEdge {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for p in located::problems_of(ctx.project, &[FlowProblemKind::DuplicateEdge]) {
-            let message = format!("flowchart {}: {}", p.chart, p.problem.message);
+            let message = t!("flow.chart", chart = p.chart, message = p.problem.message);
             out.push(
                 Finding::span(
                     META.code,

@@ -1,6 +1,7 @@
 //! ZN627 flow-empty-label: finds arrows of an authored flowchart with a `label` that is present but blank.
 //! The check itself is `flow::validate`; this rule reports it in every lint format.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::flow::{FlowProblemKind, located};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -39,7 +40,7 @@ impl Rule for FlowEmptyLabel {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for p in located::problems_of(ctx.project, &[FlowProblemKind::EmptyLabel]) {
-            let message = format!("flowchart {}: {}", p.chart, p.problem.message);
+            let message = t!("flow.chart", chart = p.chart, message = p.problem.message);
             out.push(
                 Finding::span(
                     META.code,

@@ -1,6 +1,7 @@
 //! ZN620 flow-no-start: finds authored flowcharts in which no box is marked `kind = "start"`.
 //! The check itself is `flow::validate`; this rule reports it in every lint format.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::flow::{FlowProblemKind, located};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -51,7 +52,7 @@ impl Rule for FlowNoStart {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for p in located::problems_of(ctx.project, &[FlowProblemKind::NoStart]) {
-            let message = format!("flowchart {}: {}", p.chart, p.problem.message);
+            let message = t!("flow.chart", chart = p.chart, message = p.problem.message);
             out.push(
                 Finding::span(
                     META.code,

@@ -1,6 +1,7 @@
 //! ZN621 flow-unreachable-box: finds boxes of an authored flowchart that no chain of arrows leads to from a start box (loop-backs count).
 //! The check itself is `flow::validate`; this rule reports it in every lint format.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::flow::{FlowProblemKind, located};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -47,7 +48,7 @@ impl Rule for FlowUnreachableBox {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for p in located::problems_of(ctx.project, &[FlowProblemKind::UnreachableNode]) {
-            let message = format!("flowchart {}: {}", p.chart, p.problem.message);
+            let message = t!("flow.chart", chart = p.chart, message = p.problem.message);
             out.push(
                 Finding::span(
                     META.code,
