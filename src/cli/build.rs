@@ -215,9 +215,7 @@ impl build::Progress for Bar {
     fn start(&self, count: usize) {
         if count > 1 && std::io::stderr().is_terminal() {
             let bar = indicatif::ProgressBar::new(count as u64);
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template(&t!("cli.build.progress"))
-            {
+            if let Ok(style) = indicatif::ProgressStyle::with_template(&t!("cli.build.progress")) {
                 bar.set_style(style);
             }
             bar.enable_steady_tick(std::time::Duration::from_millis(120));
