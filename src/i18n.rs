@@ -20,9 +20,9 @@ use crate::diagnostic::Severity;
 /// A language zhinan speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Lang {
-    /// 简体中文
+    // 简体中文. (No doc comments here: clap would print them as a long help that is not translated.)
     Zh,
-    /// English
+    // English
     En,
 }
 
