@@ -20,9 +20,9 @@ use crate::diagnostic::Severity;
 /// A language zhinan speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Lang {
-    /// 简体中文
+    // 简体中文. (No doc comments here: clap would print them as a long help that is not translated.)
     Zh,
-    /// English
+    // English
     En,
 }
 
@@ -124,7 +124,10 @@ mod tests {
 
     #[test]
     fn environment_in_posix_order() {
-        assert_eq!(Lang::detect(None, env(&[("LANG", "en_US.UTF-8")])), Lang::En);
+        assert_eq!(
+            Lang::detect(None, env(&[("LANG", "en_US.UTF-8")])),
+            Lang::En
+        );
         assert_eq!(
             Lang::detect(
                 None,
@@ -147,6 +150,9 @@ mod tests {
     fn chinese_by_default() {
         assert_eq!(Lang::detect(None, env(&[])), Lang::Zh);
         assert_eq!(Lang::detect(None, env(&[("LANG", "C.UTF-8")])), Lang::Zh);
-        assert_eq!(Lang::detect(None, env(&[("LANG", "fr_FR.UTF-8")])), Lang::Zh);
+        assert_eq!(
+            Lang::detect(None, env(&[("LANG", "fr_FR.UTF-8")])),
+            Lang::Zh
+        );
     }
 }

@@ -220,7 +220,11 @@ fn stdout(out: &Output) -> String {
 
 #[test]
 fn lint_speaks_chinese_by_default() {
-    for env in [&[][..], &[("LANG", "C.UTF-8")][..], &[("LANG", "zh_CN.UTF-8")][..]] {
+    for env in [
+        &[][..],
+        &[("LANG", "C.UTF-8")][..],
+        &[("LANG", "zh_CN.UTF-8")][..],
+    ] {
         let text = stdout(&lint(env, &[]));
         assert!(text.contains("的区号 0316 与号码连写"), "{env:?}:\n{text}");
         assert!(text.contains("建议修改："), "{env:?}:\n{text}");
@@ -268,7 +272,10 @@ fn json_messages_follow_the_language_and_codes_stay_ascii() {
     assert_eq!(zh["code"], en["code"]);
     assert_eq!(zh["rule"], en["rule"]);
     assert!(zh["message"].as_str().unwrap().contains("区号"), "{zh}");
-    assert!(en["message"].as_str().unwrap().contains("area code"), "{en}");
+    assert!(
+        en["message"].as_str().unwrap().contains("area code"),
+        "{en}"
+    );
 }
 
 #[test]

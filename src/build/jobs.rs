@@ -1,11 +1,11 @@
 //! The render jobs of a project: one per jurisdiction with items, with its charts attached.
 
-use rust_i18n::t;
 use crate::diagnostic::Diag;
 use crate::flow::Metrics;
 use crate::model::Item;
 use crate::render::{CatalogData, CatalogMain, Job};
 use crate::resolve::{Jurisdiction, Project};
+use rust_i18n::t;
 
 /// The jobs of a project: one per jurisdiction that has items (only `only`, when given), in tree
 /// order. Errors: notice bodies that cannot be read.

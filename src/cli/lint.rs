@@ -158,10 +158,17 @@ fn check_only(project: &Project, only: &[String]) -> Result<(), ExitCode> {
         if !names.contains(&name.as_str()) {
             ok = false;
             match nearest(name, &names) {
-                Some(n) => eprintln!("{}", t!("cli.lint.only-unknown-near", name = name, near = n)),
+                Some(n) => eprintln!(
+                    "{}",
+                    t!("cli.lint.only-unknown-near", name = name, near = n)
+                ),
                 None => eprintln!(
                     "{}",
-                    t!("cli.lint.only-unknown", name = name, names = names.join("、"))
+                    t!(
+                        "cli.lint.only-unknown",
+                        name = name,
+                        names = names.join("、")
+                    )
                 ),
             }
         }

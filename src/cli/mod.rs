@@ -232,7 +232,7 @@ fn localize(mut cmd: clap::Command, path: &str) -> clap::Command {
     }
     cmd.subcommand_help_heading(t!("cli.heading.commands").into_owned())
         .help_template(format!(
-            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
             t!("cli.heading.usage")
         ))
 }

@@ -21,12 +21,12 @@ pub fn run(query: Option<&str>, all: bool) -> ExitCode {
             println!("# {} {}\n", m.code, m.name);
             println!(
                 "{}\n",
-                t!("cli.rule.severity", severity = crate::i18n::severity(m.severity))
+                t!(
+                    "cli.rule.severity",
+                    severity = crate::i18n::severity(m.severity)
+                )
             );
-            println!(
-                "{}",
-                rules::doc(m, crate::i18n::language()).trim()
-            );
+            println!("{}", rules::doc(m, crate::i18n::language()).trim());
             if crate::i18n::language() == crate::i18n::Lang::Zh {
                 println!("\n{}", t!("cli.rule.other-language", code = m.code));
             }

@@ -114,7 +114,10 @@ pub fn run(root: &Path, jurisdiction: &str, query: &str, format: Format) -> Exit
         eprintln!("{}", t!("cli.no-jurisdiction", name = jurisdiction));
         match nearest(jurisdiction, &names) {
             Some(n) => eprintln!("{}", t!("cli.did-you-mean", name = n)),
-            None => eprintln!("{}", t!("cli.known-jurisdictions", names = names.join("、"))),
+            None => eprintln!(
+                "{}",
+                t!("cli.known-jurisdictions", names = names.join("、"))
+            ),
         }
         return ExitCode::from(EXIT_INVALID);
     };

@@ -166,7 +166,11 @@ fn fix_help(r: &Reported, text: &str) -> Option<String> {
     let what = if fix.replacement.is_empty() {
         t!("lint.fix.remove", text = text)
     } else {
-        t!("lint.fix.replace", text = text, replacement = fix.replacement)
+        t!(
+            "lint.fix.replace",
+            text = text,
+            replacement = fix.replacement
+        )
     };
     Some(
         if fix.safe {

@@ -282,17 +282,27 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
             }),
             _ => {
                 diags.push(
-                    Diag::error("load::unknown-reference", file, 0..0, t!("config.unknown-reference", name = name))
-                        .help(t!("config.unknown-reference-help")),
+                    Diag::error(
+                        "load::unknown-reference",
+                        file,
+                        0..0,
+                        t!("config.unknown-reference", name = name),
+                    )
+                    .help(t!("config.unknown-reference-help")),
                 );
                 Ok(())
             }
         };
         if let Err(err) = result {
             diags.push(
-                Diag::error("load::reference", file, err.span().unwrap_or(0..0), t!("config.reference", message = err.message().trim()))
-                    .label(t!("load.here"))
-                    .help(t!("config.reference-help")),
+                Diag::error(
+                    "load::reference",
+                    file,
+                    err.span().unwrap_or(0..0),
+                    t!("config.reference", message = err.message().trim()),
+                )
+                .label(t!("load.here"))
+                .help(t!("config.reference-help")),
             );
         }
     }

@@ -100,13 +100,8 @@ pub fn discover(
             match owner {
                 Some(dir) => found.push((SourceKind::Items { dir: dir.clone() }, file)),
                 None => diags.push(
-                    Diag::error(
-                        "load::orphan-file",
-                        file,
-                        0..0,
-                        t!("load.orphan"),
-                    )
-                    .help(t!("load.orphan-help", file = JURISDICTION_FILE)),
+                    Diag::error("load::orphan-file", file, 0..0, t!("load.orphan"))
+                        .help(t!("load.orphan-help", file = JURISDICTION_FILE)),
                 ),
             }
         }

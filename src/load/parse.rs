@@ -78,14 +78,9 @@ pub fn item_file(file: FileId, text: &str, diags: &mut Vec<Diag>) -> Option<Item
                         }
                     }
                     _ => diags.push(
-                        Diag::error(
-                            "load::type",
-                            file,
-                            span,
-                            t!("load.item-not-array"),
-                        )
-                        .label(t!("load.item-not-array-label"))
-                        .help(t!("load.item-not-array-help")),
+                        Diag::error("load::type", file, span, t!("load.item-not-array"))
+                            .label(t!("load.item-not-array-label"))
+                            .help(t!("load.item-not-array-help")),
                     ),
                 }
             }
@@ -286,9 +281,14 @@ fn check_item(file: FileId, item: &Spanned<Item>, diags: &mut Vec<Diag>) {
     let data = item.get_ref();
     if data.code.is_none() && data.id.is_none() {
         diags.push(
-            Diag::error("load::missing-field", file, item_header(item), t!("load.no-code"))
-                .label(t!("load.no-code-label"))
-                .help(t!("load.no-code-help")),
+            Diag::error(
+                "load::missing-field",
+                file,
+                item_header(item),
+                t!("load.no-code"),
+            )
+            .label(t!("load.no-code-label"))
+            .help(t!("load.no-code-help")),
         );
     }
     for (key, value) in [("code", &data.code), ("id", &data.id), ("name", &data.name)] {

@@ -98,7 +98,12 @@ fn index<'a>(j: &'a RawJurisdiction, diags: &mut Vec<Diag>) -> Vec<(String, Decl
                         code,
                         f.file,
                         text.span(),
-                        t!("resolve.declared-twice", what = what, key = key, jurisdiction = j.data.name.get_ref()),
+                        t!(
+                            "resolve.declared-twice",
+                            what = what,
+                            key = key,
+                            jurisdiction = j.data.name.get_ref()
+                        ),
                     )
                     .label(t!("resolve.declared-twice-label"))
                     .related(first.file, first_span, t!("resolve.first-declared-here"))

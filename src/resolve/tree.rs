@@ -1,10 +1,10 @@
 //! The jurisdiction tree: unique names, known parents, no cycles, one province.
 
-use rust_i18n::t;
 use crate::diagnostic::Diag;
 use crate::load::RawProject;
 use crate::model::Level;
 use crate::text::nearest;
+use rust_i18n::t;
 
 pub struct Tree {
     pub parent: Vec<Option<usize>>,
@@ -30,7 +30,11 @@ pub fn build(raw: &RawProject, diags: &mut Vec<Diag>) -> Option<Tree> {
                     t!("resolve.jurisdiction-twice", name = names[i]),
                 )
                 .label(t!("resolve.jurisdiction-twice-label"))
-                .related(other.file, other.data.name.span(), t!("resolve.first-defined-here"))
+                .related(
+                    other.file,
+                    other.data.name.span(),
+                    t!("resolve.first-defined-here"),
+                )
                 .help(t!("resolve.jurisdiction-twice-help")),
             );
         }

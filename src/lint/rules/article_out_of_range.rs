@@ -1,10 +1,10 @@
 //! ZN207 article-out-of-range.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, TitleMatch, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::numerals::to_chinese;
+use rust_i18n::t;
 
 rule_doc!(
     ArticleOutOfRange,

@@ -1,9 +1,9 @@
 //! ZN105 bracket-width: a half-width bracket paired with a full-width one, `(…）` or `（…)`.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::{is_arabic_digit, is_chinese_numeral};
+use rust_i18n::t;
 
 rule_doc!(
     BracketWidth,
@@ -118,30 +118,18 @@ impl Rule for BracketWidth {
                     Bracket::UnmatchedClose(at) => {
                         let len = v[at..].chars().next().map_or(1, char::len_utf8);
                         out.push(
-                            Finding::at(
-                                META.code,
-                                ctx,
-                                text,
-                                at..at + len,
-                                t!("ZN105.unopened"),
-                            )
-                            .help(t!("ZN105.unopened-help"))
-                            .severity(Severity::Warning)
-                            .fix("", false),
+                            Finding::at(META.code, ctx, text, at..at + len, t!("ZN105.unopened"))
+                                .help(t!("ZN105.unopened-help"))
+                                .severity(Severity::Warning)
+                                .fix("", false),
                         );
                     }
                     Bracket::UnmatchedOpen(at) => {
                         let len = v[at..].chars().next().map_or(1, char::len_utf8);
                         out.push(
-                            Finding::at(
-                                META.code,
-                                ctx,
-                                text,
-                                at..at + len,
-                                t!("ZN105.unclosed"),
-                            )
-                            .help(t!("ZN105.unclosed-help"))
-                            .severity(Severity::Warning),
+                            Finding::at(META.code, ctx, text, at..at + len, t!("ZN105.unclosed"))
+                                .help(t!("ZN105.unclosed-help"))
+                                .severity(Severity::Warning),
                         );
                     }
                 }

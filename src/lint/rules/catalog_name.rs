@@ -1,8 +1,8 @@
 //! ZN608 catalog-name: an item or 主项 named otherwise than the governing catalog names it.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 use std::ops::Range;
 

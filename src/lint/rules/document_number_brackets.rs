@@ -1,10 +1,10 @@
 //! ZN205 document-number-brackets.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::cited;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::citation::DocNumber;
+use rust_i18n::t;
 
 rule_doc!(
     DocumentNumberBrackets,
@@ -53,15 +53,9 @@ impl Rule for DocumentNumberBrackets {
                 let year = &t.value[w.year.clone()];
                 let cited = &t.value[span.clone()];
                 out.push(
-                    Finding::at(
-                        META.code,
-                        ctx,
-                        t,
-                        span,
-                        t!("ZN205.message", cited = cited),
-                    )
-                    .help(t!("ZN205.help", year = year))
-                    .fix(format!("〔{year}〕"), true),
+                    Finding::at(META.code, ctx, t, span, t!("ZN205.message", cited = cited))
+                        .help(t!("ZN205.help", year = year))
+                        .fix(format!("〔{year}〕"), true),
                 );
             }
         }

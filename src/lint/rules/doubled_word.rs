@@ -1,9 +1,9 @@
 //! ZN102 doubled-word: a word written twice in a row (审核审核, 信息信息, 参保人员参保人员).
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::is_han;
+use rust_i18n::t;
 
 rule_doc!(
     DoubledWord,

@@ -244,12 +244,6 @@ impl Rule for DuplicateNumbering {
 }
 
 fn repeat_finding(ctx: &Context, text: &TextRef, range: Range<usize>, n: u32) -> Finding {
-    Finding::at(
-        META.code,
-        ctx,
-        text,
-        range,
-        t!("ZN602.list", number = n),
-    )
-    .help(t!("ZN602.list-help", number = n + 1))
+    Finding::at(META.code, ctx, text, range, t!("ZN602.list", number = n))
+        .help(t!("ZN602.list-help", number = n + 1))
 }

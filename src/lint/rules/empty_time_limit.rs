@@ -1,9 +1,9 @@
 //! ZN304 empty-time-limit.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::governing_of;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     EmptyTimeLimit,

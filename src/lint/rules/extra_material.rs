@@ -1,10 +1,10 @@
 //! ZN403 extra-material.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::{compared, forms, material_texts, own_materials};
 use crate::lint::legal::{near, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     ExtraMaterial,

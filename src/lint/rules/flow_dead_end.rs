@@ -1,10 +1,10 @@
 //! ZN622 flow-dead-end: finds boxes that no arrow leaves although they are not end boxes, in charts that mark their end boxes (`kind = "end"`).
 //! The check itself is `flow::validate`; this rule reports it in every lint format.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::flow::{FlowProblemKind, located};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     FlowDeadEnd,

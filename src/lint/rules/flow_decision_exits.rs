@@ -1,10 +1,10 @@
 //! ZN625 flow-decision-exits: finds decision diamonds (`kind = "decision"`) with fewer than two ways out, or with more than one way out that carries no condition (`label`).
 //! The check itself is `flow::validate`; this rule reports it in every lint format.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::flow::{FlowProblemKind, located};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     FlowDecisionExits,

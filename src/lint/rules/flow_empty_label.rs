@@ -1,10 +1,10 @@
 //! ZN627 flow-empty-label: finds arrows of an authored flowchart with a `label` that is present but blank.
 //! The check itself is `flow::validate`; this rule reports it in every lint format.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::flow::{FlowProblemKind, located};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     FlowEmptyLabel,

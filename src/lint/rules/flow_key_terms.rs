@@ -1,12 +1,12 @@
 //! ZN605 flow-key-terms: a flowchart that never mentions what its item is about.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::{Flow, Spanned};
 use crate::resolve::Jurisdiction;
 use crate::text::fxhash::FxHashMap;
 use crate::text::keyterms::{Bigram, BigramSet, NameModel, bigrams};
+use rust_i18n::t;
 
 rule_doc!(
     FlowKeyTerms,

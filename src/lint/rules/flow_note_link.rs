@@ -1,10 +1,10 @@
 //! ZN626 flow-note-link: finds notes (`kind = "note"`) that are not attached to a box (no `attach`, or `attach` naming another note or itself), `attach` on a box that is not a note, and arrows that start or end at a note.
 //! The check itself is `flow::validate`; this rule reports it in every lint format.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::flow::{FlowProblemKind, located};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     FlowNoteLink,

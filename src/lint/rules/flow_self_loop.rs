@@ -1,10 +1,10 @@
 //! ZN623 flow-self-loop: finds arrows of an authored flowchart whose two ends are the same box.
 //! The check itself is `flow::validate`; this rule reports it in every lint format.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::flow::{FlowProblemKind, located};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     FlowSelfLoop,

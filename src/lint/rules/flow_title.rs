@@ -1,11 +1,11 @@
 //! ZN603 flow-title: a flowchart titled for another item, or with a title that differs from its item's
 //! name.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::is_han;
 use crate::text::keyterms::{BigramSet, bigrams};
+use rust_i18n::t;
 
 rule_doc!(
     FlowTitle,

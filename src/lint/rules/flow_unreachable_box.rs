@@ -1,10 +1,10 @@
 //! ZN621 flow-unreachable-box: finds boxes of an authored flowchart that no chain of arrows leads to from a start box (loop-backs count).
 //! The check itself is `flow::validate`; this rule reports it in every lint format.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::flow::{FlowProblemKind, located};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     FlowUnreachableBox,

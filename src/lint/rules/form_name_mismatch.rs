@@ -1,11 +1,11 @@
 //! ZN401 form-name-mismatch.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::{forms, governing_of, own_materials};
 use crate::lint::legal::{near, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::resolve::ResolvedItem;
+use rust_i18n::t;
 
 rule_doc!(
     FormNameMismatch,
@@ -87,7 +87,12 @@ impl Rule for FormNameMismatch {
                                 ctx,
                                 t,
                                 range,
-                                t!("ZN401.message", form = form, name = gov.name(), right = right),
+                                t!(
+                                    "ZN401.message",
+                                    form = form,
+                                    name = gov.name(),
+                                    right = right
+                                ),
                             )
                             .help(t!("ZN401.help", right = right))
                             .fix(format!("《{right}》"), false),

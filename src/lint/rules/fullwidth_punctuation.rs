@@ -1,9 +1,9 @@
 //! ZN109 fullwidth-punctuation: half-width `, ; : ( ) .` in Chinese text.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::{fullwidth, is_cjk_punct, is_han};
+use rust_i18n::t;
 
 use super::bracket_width::{Bracket, is_half, match_brackets};
 

@@ -154,9 +154,19 @@ impl Rule for InconsistentCitation {
                         ctx,
                         t,
                         range,
-                        t!("ZN212.message", title = law.title, jurisdiction = jname, what = what),
+                        t!(
+                            "ZN212.message",
+                            title = law.title,
+                            jurisdiction = jname,
+                            what = what
+                        ),
                     )
-                    .help(t!("ZN212.help", here = here, usual = usual, count = major_count))
+                    .help(t!(
+                        "ZN212.help",
+                        here = here,
+                        usual = usual,
+                        count = major_count
+                    ))
                     .related(
                         mt.file,
                         ctx.locate(mt, mc.citation.range.clone()),

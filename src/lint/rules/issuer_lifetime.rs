@@ -1,10 +1,10 @@
 //! ZN206 issuer-lifetime.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::citation::DocNumber;
+use rust_i18n::t;
 
 rule_doc!(
     IssuerLifetime,

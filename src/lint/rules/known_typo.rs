@@ -1,7 +1,7 @@
 //! ZN101 known-typo: corrections dictionary (`catalog/reference/corrections.toml`).
 
-use rust_i18n::t;
 use crate::text::fxhash::FxHashMap as HashMap;
+use rust_i18n::t;
 
 use crate::diagnostic::Severity;
 use crate::lint::reference::Correction;
@@ -92,13 +92,17 @@ impl Rule for KnownTypo {
                     t!("ZN101.message", wrong = wrong, right = rights[0]).into_owned()
                 } else {
                     {
-                    let quoted: Vec<String> = rights
-                        .iter()
-                        .map(|r| t!("quote", text = r).into_owned())
-                        .collect();
-                    t!("ZN101.message-many", wrong = wrong, rights = quoted.join(&*t!("list.sep")))
+                        let quoted: Vec<String> = rights
+                            .iter()
+                            .map(|r| t!("quote", text = r).into_owned())
+                            .collect();
+                        t!(
+                            "ZN101.message-many",
+                            wrong = wrong,
+                            rights = quoted.join(&*t!("list.sep"))
+                        )
                         .into_owned()
-                }
+                    }
                 };
                 let note = cands.iter().find_map(|c| c.note.clone());
                 let severity = cands

@@ -1,10 +1,10 @@
 //! ZN211 legal-basis-without-title-marks.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::LawIndex;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::citation;
+use rust_i18n::t;
 
 rule_doc!(
     LegalBasisWithoutTitleMarks,

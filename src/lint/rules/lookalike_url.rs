@@ -183,15 +183,9 @@ impl Rule for LookalikeUrl {
             if others.is_empty() {
                 if suspicious(host) {
                     out.push(
-                        Finding::at(
-                            META.code,
-                            ctx,
-                            text,
-                            range,
-                            t!("ZN104.digit", host = host),
-                        )
-                        .help(t!("ZN104.digit-help"))
-                        .severity(Severity::Warning),
+                        Finding::at(META.code, ctx, text, range, t!("ZN104.digit", host = host))
+                            .help(t!("ZN104.digit-help"))
+                            .severity(Severity::Warning),
                     );
                 }
                 continue;

@@ -1,11 +1,11 @@
 //! ZN209 malformed-document-number.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::cited;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::citation::DocNumber;
 use crate::text::numerals::NumberKind;
+use rust_i18n::t;
 
 rule_doc!(
     MalformedDocumentNumber,
@@ -83,7 +83,7 @@ impl Rule for MalformedDocumentNumber {
                 // A number mixing both kinds (第六49号) is reported by mixed-numerals (ZN103).
                 match (kind, value) {
                     (NumberKind::Chinese, Some(value)) => {
-                                                out.push(
+                        out.push(
                             Finding::at(
                                 META.code,
                                 ctx,

@@ -1,9 +1,9 @@
 //! ZN404 material-near-miss.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::{compared, material_texts, own_materials};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     MaterialNearMiss,

@@ -1,9 +1,9 @@
 //! ZN210 missing-document-number.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, TitleMatch, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     MissingDocumentNumber,

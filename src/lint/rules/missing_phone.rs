@@ -1,8 +1,8 @@
 //! ZN504 missing-phone: an empty phone, or an item without the phone its siblings all have.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 use super::phone_format::is_phone_text;
 

@@ -1,9 +1,9 @@
 //! ZN103 mixed-numerals: one number written partly in Chinese, partly in Arabic digits (第六49号).
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::{chinese_digit, is_arabic_digit};
+use rust_i18n::t;
 
 rule_doc!(
     MixedNumerals,

@@ -1,8 +1,8 @@
 //! ZN107 near-miss-term: text one character away from a known term (医院机构收费票据 for the catalog's
 //! 医疗机构收费票据, 《医疗救助申请卡》 for 《医疗救助申请表》).
 
-use rust_i18n::t;
 use crate::text::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rust_i18n::t;
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
@@ -325,7 +325,10 @@ impl Rule for NearMissTerm {
                         t!("ZN107.inserted", found = m.edit.found.unwrap_or_default())
                     }
                     EditKind::Dropped => {
-                        t!("ZN107.dropped", expected = m.edit.expected.unwrap_or_default())
+                        t!(
+                            "ZN107.dropped",
+                            expected = m.edit.expected.unwrap_or_default()
+                        )
                     }
                 };
                 let certain = whole;

@@ -201,12 +201,11 @@ impl Rule for NumberingStyle {
                     continue;
                 }
                 if let Some((at, len, odd, usual, n)) = odd_ending(text.value) {
-                    let what =
-                        |c: Option<char>| {
-                            c.map_or(t!("ZN609.no-mark").into_owned(), |c| {
-                                t!("quote", text = c).into_owned()
-                            })
-                        };
+                    let what = |c: Option<char>| {
+                        c.map_or(t!("ZN609.no-mark").into_owned(), |c| {
+                            t!("quote", text = c).into_owned()
+                        })
+                    };
                     out.push(
                         Finding::at(
                             META.code,

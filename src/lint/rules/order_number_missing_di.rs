@@ -1,10 +1,10 @@
 //! ZN208 order-number-missing-di.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::cited;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::citation::DocNumber;
+use rust_i18n::t;
 
 rule_doc!(
     OrderNumberMissingDi,

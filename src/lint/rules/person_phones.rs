@@ -162,7 +162,11 @@ impl Rule for PersonPhones {
                                 ),
                             )
                             .help(t!("ZN502.help"))
-                            .related(utext.file, ctx.locate(utext, urange.clone()), format!("{name}: {usual_written}")),
+                            .related(
+                                utext.file,
+                                ctx.locate(utext, urange.clone()),
+                                format!("{name}: {usual_written}"),
+                            ),
                         );
                     }
                 }

@@ -80,8 +80,7 @@ fn wrong_digit_count(
     range: std::ops::Range<usize>,
     message: String,
 ) -> Finding {
-    Finding::at(META.code, ctx, text, range, message)
-        .help(t!("ZN501.digits-help"))
+    Finding::at(META.code, ctx, text, range, message).help(t!("ZN501.digits-help"))
 }
 
 impl Rule for PhoneFormat {

@@ -1,8 +1,8 @@
 //! ZN505 phone-placeholder: a template placeholder where a phone number belongs (统筹区监督电话).
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 use super::phone_format::is_phone_text;
 

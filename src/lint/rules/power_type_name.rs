@@ -1,8 +1,8 @@
 //! ZN607 power-type-name: a power whose name is that of another kind of power (a 处罚 filed as 行政检查).
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     PowerTypeName,

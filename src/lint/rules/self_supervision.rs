@@ -1,9 +1,9 @@
 //! ZN506 self-supervision: an item's 监督电话 is its own 咨询电话.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::phone::find_phones;
+use rust_i18n::t;
 
 use super::phone_format::area_of;
 

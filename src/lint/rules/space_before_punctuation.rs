@@ -1,8 +1,8 @@
 //! ZN110 space-before-punctuation: a stray space before full-width punctuation (涉嫌欺诈骗保的 。).
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     SpaceBeforePunctuation,

@@ -1,10 +1,10 @@
 //! ZN303 step-limit-exceeds-item.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::governing_of;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::time_limit::{self, Limit, certainly_longer};
+use rust_i18n::t;
 
 rule_doc!(
     StepLimitExceedsItem,
@@ -103,11 +103,7 @@ impl Rule for StepLimitExceedsItem {
                         ctx,
                         t,
                         l.range.clone(),
-                        t!(
-                            "ZN303.message",
-                            step = l.describe(),
-                            limit = cap.describe()
-                        ),
+                        t!("ZN303.message", step = l.describe(), limit = cap.describe()),
                     )
                     .help(t!("ZN303.help", limit = limit_text)),
                 );

@@ -1,9 +1,9 @@
 //! ZN111 stray-space: a space between two Chinese characters in running text (使用 国家统一).
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::is_han;
+use rust_i18n::t;
 
 rule_doc!(
     StraySpace,

@@ -1,8 +1,8 @@
 //! ZN601 subitem-code: a 子项 code whose first 9 digits are not its 主项's.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     SubitemCode,
@@ -110,7 +110,11 @@ impl Rule for SubitemCode {
                             ),
                         )
                         .help(t!("ZN601.other-main-help"))
-                        .related(*main_file, main.code.span(), t!("ZN601.related")),
+                        .related(
+                            *main_file,
+                            main.code.span(),
+                            t!("ZN601.related"),
+                        ),
                     );
                 } else if m.ends_with("000") {
                     out.push(
@@ -123,7 +127,11 @@ impl Rule for SubitemCode {
                             t!("ZN601.no-subitems", main = m, code = c),
                         )
                         .help(t!("ZN601.no-subitems-help"))
-                        .related(*main_file, main.code.span(), t!("ZN601.related")),
+                        .related(
+                            *main_file,
+                            main.code.span(),
+                            t!("ZN601.related"),
+                        ),
                     );
                 }
             }

@@ -104,7 +104,11 @@ impl Rule for SupervisionPhones {
                     let text = &ctx.texts[*ti];
                     let written = &text.value[range.clone()];
                     let whose = if official.is_some() {
-                        t!("ZN503.official", jurisdiction = jur.name, usual = usual_written)
+                        t!(
+                            "ZN503.official",
+                            jurisdiction = jur.name,
+                            usual = usual_written
+                        )
                     } else {
                         t!(
                             "ZN503.usual",
@@ -122,7 +126,11 @@ impl Rule for SupervisionPhones {
                             t!("ZN503.message", written = written, whose = whose),
                         )
                         .help(t!("ZN503.help"))
-                        .related(utext.file, ctx.locate(utext, usual_at.1.clone()), t!("ZN503.related", usual = usual_written)),
+                        .related(
+                            utext.file,
+                            ctx.locate(utext, usual_at.1.clone()),
+                            t!("ZN503.related", usual = usual_written),
+                        ),
                     );
                 }
             }

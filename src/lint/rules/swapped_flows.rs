@@ -1,8 +1,8 @@
 //! ZN606 swapped-flows: a procedure text that matches another item's name better than its own.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 use super::flow_key_terms::{ChartAnalysis, flow_span};
 
@@ -75,11 +75,7 @@ impl Rule for SwappedFlows {
                 )
                 .help(t!("ZN606.help"));
                 if let Some(name) = &o.item.name {
-                    f = f.related(
-                        o.file_of("name"),
-                        name.span(),
-                        t!("ZN606.related"),
-                    );
+                    f = f.related(o.file_of("name"), name.span(), t!("ZN606.related"));
                 }
                 out.push(f);
             }

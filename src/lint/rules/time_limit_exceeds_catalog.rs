@@ -1,10 +1,10 @@
 //! ZN301 time-limit-exceeds-catalog.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::time_limits_against_catalog;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::time_limit::{self, Bound, Limit, certainly_longer};
+use rust_i18n::t;
 
 rule_doc!(
     TimeLimitExceedsCatalog,

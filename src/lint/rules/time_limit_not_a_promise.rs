@@ -1,9 +1,9 @@
 //! ZN305 time-limit-not-a-promise.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::time_limit::{self, Bound, Limit};
+use rust_i18n::t;
 
 rule_doc!(
     TimeLimitNotAPromise,

@@ -1,11 +1,11 @@
 //! ZN302 time-limit-unit.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::time_limits_against_catalog;
 use crate::lint::rules::time_limit_exceeds_catalog::cap;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::time_limit::{self, Bound, Unit};
+use rust_i18n::t;
 
 rule_doc!(
     TimeLimitUnit,

@@ -1,9 +1,9 @@
 //! ZN202 title-mismatch.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, cited, near, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     TitleMismatch,
@@ -62,7 +62,12 @@ impl Rule for TitleMismatch {
                 let message = if close {
                     t!("ZN202.misspelled", number = number)
                 } else {
-                    t!("ZN202.message", number = number, title = law.title, cited = cited)
+                    t!(
+                        "ZN202.message",
+                        number = number,
+                        title = law.title,
+                        cited = cited
+                    )
                 };
                 out.push(
                     Finding::at(META.code, ctx, t, title.outer.clone(), message)

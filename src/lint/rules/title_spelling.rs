@@ -1,9 +1,9 @@
 //! ZN215 title-spelling.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, TitleMatch, cited, near, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     TitleSpelling,

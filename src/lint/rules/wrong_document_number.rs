@@ -1,9 +1,9 @@
 //! ZN204 wrong-document-number.
 
-use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, NumKey, NumberRelation, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     WrongDocumentNumber,
