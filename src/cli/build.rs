@@ -41,7 +41,7 @@ pub struct BuildArgs {
 
 /// The jobs of a project: one per jurisdiction that has items, in tree order.
 pub fn jobs(project: &Project, only: Option<usize>) -> Result<Vec<Job>, Vec<Diag>> {
-    let mut diags = Vec::new();
+    let diags: Vec<Diag> = Vec::new();
     let metrics = crate::flow::Metrics::system();
     let mut jobs = Vec::new();
     for j in project.tree_order() {
@@ -53,33 +53,9 @@ pub fn jobs(project: &Project, only: Option<usize>) -> Result<Vec<Job>, Vec<Diag
             continue;
         }
         let items: Vec<Item> = jur.items.iter().map(|i| i.item.clone()).collect();
-        let notice_body = match &jur.data.notice {
-            Some(spec) => {
-                let path = project
-                    .sources
-                    .root
-                    .join(&jur.dir)
-                    .join(spec.body.get_ref());
-                match std::fs::read_to_string(&path) {
-                    Ok(text) => Some(text),
-                    Err(err) => {
-                        diags.push(
-                            Diag::error(
-                                "build::notice",
-                                jur.file,
-                                spec.body.span(),
-                                format!("cannot read the notice body {}: {err}", path.display()),
-                            )
-                            .label("this file")
-                            .help("give the name of a Markdown file next to jurisdiction.toml"),
-                        );
-                        continue;
-                    }
-                }
-            }
-            None => None,
-        };
-        let mut job = Job::from_model(&jur.data, &items, notice_body.as_deref());
+        // Read at load time, inside the project only (see `load::attachment`).
+        let notice_body = jur.notice.map(|f| project.sources.text(f));
+        let mut job = Job::from_model(&jur.data, &items, notice_body);
         super::flow::attach_flows(project, j, &mut job, &metrics);
         if j == project.province {
             let mains = jur
@@ -206,15 +182,6 @@ fn fingerprint(project: &Project, templates_dir: &Path, args: &BuildArgs) -> Str
     let mut f = Fingerprint::new();
     for (_, file) in project.sources.iter() {
         f.add(&file.path, file.text.as_bytes());
-    }
-    for j in &project.jurisdictions {
-        if let Some(spec) = &j.data.notice {
-            let path = project.sources.root.join(&j.dir).join(spec.body.get_ref());
-            f.add(
-                &path.to_string_lossy(),
-                &std::fs::read(&path).unwrap_or_default(),
-            );
-        }
     }
     f.add_dir("templates", templates_dir);
     f.add_fonts(&args.font_paths);
