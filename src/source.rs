@@ -92,6 +92,26 @@ pub fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// The source range (relative to the literal) of a byte range of the value of a literal without
+/// escapes (the common case): plain arithmetic past the delimiters and, in a multi-line string, the
+/// newline that opens it. `None` when the literal has escapes or CRs: use a [`LiteralMap`].
+pub fn plain_literal_range(literal: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let open = if literal.starts_with("\"\"\"") || literal.starts_with("'''") {
+        3
+    } else {
+        usize::from(literal.starts_with(['"', '\'']))
+    };
+    let body = &literal[open..];
+    if body.contains(['\\', '\r']) {
+        return None;
+    }
+    let skip = usize::from(open == 3 && body.starts_with('\n'));
+    let close = if literal.len() >= 2 * open { open } else { 0 };
+    let end = literal.len() - close;
+    let at = |i: usize| (open + skip + i).min(end);
+    Some(at(range.start)..at(range.end.max(range.start)))
+}
+
 /// Where each character of a TOML string value comes from in its literal (quotes included), so
 /// that a range of the decoded value maps back to whole source tokens: `\u5B83` is one character
 /// of the value and six bytes of the file, and a fix must replace all six or none.

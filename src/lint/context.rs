@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::model::{Item, Person, Spanned};
 use crate::resolve::{Project, ResolvedItem};
-use crate::source::{FileId, LiteralMap};
+use crate::source::{FileId, LiteralMap, plain_literal_range};
 
 use super::Reference;
 
@@ -117,18 +117,8 @@ impl<'a> Context<'a> {
     pub fn locate(&self, text: &TextRef, range: Range<usize>) -> Range<usize> {
         let source = self.project.sources.text(text.file);
         let literal = source.get(text.span.clone()).unwrap_or_default();
-        let open = if literal.starts_with("\"\"\"") || literal.starts_with("'''") {
-            3
-        } else {
-            usize::from(literal.starts_with(['"', '\'']))
-        };
-        let body = &literal[open..];
-        if !body.contains(['\\', '\r']) {
-            // No escapes (the common case): the value is the body after the delimiters and, in a
-            // multi-line string, the newline that opens it. Plain arithmetic, no map to build.
-            let skip = usize::from(open == 3 && body.starts_with('\n'));
-            let at = |i: usize| text.span.start + (open + skip + i).min(literal.len());
-            return at(range.start)..at(range.end.max(range.start));
+        if let Some(r) = plain_literal_range(literal, range.clone()) {
+            return text.span.start + r.start..text.span.start + r.end;
         }
         let map = {
             let mut maps = self.maps.lock().unwrap_or_else(|e| e.into_inner());
