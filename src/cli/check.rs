@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{Format, load_or_report};
+use crate::diagnostic::printable;
 use crate::resolve::Project;
 
 #[derive(Debug, Serialize)]
@@ -57,29 +58,31 @@ pub fn run(root: &Path, format: Format) -> ExitCode {
     }
     let summary = summarize(&project);
     match format {
-        Format::Json => println!(
-            "{}",
+        Format::Json => super::print_out(&format!(
+            "{}\n",
             serde_json::to_string(&summary).expect("plain data serializes")
-        ),
+        )),
         Format::Human => {
+            let mut out = String::new();
             for (ji, s) in project.tree_order().into_iter().zip(&summary.jurisdictions) {
                 let j = &project.jurisdictions[ji];
                 let depth = project.ancestors(ji).len();
-                println!(
-                    "{indent}{name}（{level}）  {items} 项事项  {flows} 张流程图  {path}",
+                out.push_str(&format!(
+                    "{indent}{name}（{level}）  {items} 项事项  {flows} 张流程图  {path}\n",
                     indent = "  ".repeat(depth),
-                    name = s.name,
+                    name = printable(&s.name),
                     level = level_zh(s.level),
                     items = s.items,
                     flows = s.flows,
-                    path = project.sources.path(j.file),
-                );
+                    path = printable(project.sources.path(j.file)),
+                ));
             }
-            println!(
-                "ok: {} jurisdictions, {} source files",
+            out.push_str(&format!(
+                "ok: {} jurisdictions, {} source files\n",
                 summary.jurisdictions.len(),
                 project.sources.len()
-            );
+            ));
+            super::print_out(&out);
         }
     }
     ExitCode::SUCCESS
