@@ -160,7 +160,14 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
             }
             Err(err) => {
                 failed = true;
-                eprintln!("{name}: build failed; the previous outputs are kept");
+                // Outputs are swapped in all at once: a failure keeps the previous ones, unless
+                // putting them back failed too, which the error then says.
+                if matches!(&err, crate::render::RenderError::Io { source, .. } if source.to_string().contains("could not be put back"))
+                {
+                    eprintln!("{name}: build failed");
+                } else {
+                    eprintln!("{name}: build failed; the previous outputs are kept");
+                }
                 eprintln!("{:?}", Report::new(err));
             }
         }

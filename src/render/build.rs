@@ -8,12 +8,13 @@
 //! out/<name>/manifest.json     input and output hashes: an unchanged jurisdiction is skipped
 //! ```
 //!
-//! Every PDF is rendered in memory first; files are replaced only when all of them succeeded.
+//! Every PDF is written to a staging folder as soon as it is made; the jurisdiction's folder is
+//! replaced only when all of them succeeded (see [`Staging`]).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -25,7 +26,7 @@ use super::data::{
     CatalogData, FlowRef, GuideData, ItemView, JurisdictionView, NoticeData, safe_file_stem,
 };
 use super::fonts::Fonts;
-use super::output::{InputHasher, Manifest, commit};
+use super::output::{InputHasher, Manifest, Staging};
 use super::pdf::{PdfStandard, RenderContext, data_json, render_pdf};
 use super::world::fixed_date;
 use crate::model::{Item, JurisdictionFile};
@@ -220,6 +221,16 @@ fn build_jurisdiction_here(
         .map(|(path, svg)| (path.clone(), Bytes::from_string(svg.clone())))
         .collect();
 
+    let io_error = |source: std::io::Error| RenderError::Io {
+        path: dir.clone(),
+        source,
+    };
+    // Each PDF goes to disk as soon as it is made (the staging folder), so memory holds the PDFs
+    // being typeset, not all of them; the folder is swapped in only when every one succeeded.
+    let staging = Mutex::new(Staging::begin(&dir).map_err(io_error)?);
+    for (rel, bytes) in &job.files {
+        lock(&staging).write(rel, bytes).map_err(io_error)?;
+    }
     let units = units(job);
     let rendered: Vec<Result<Rendered, RenderError>> = units
         .par_iter()
@@ -231,6 +242,7 @@ fn build_jurisdiction_here(
                 Data::Notice(d) => render_pdf(&ctx, template, &ident, d, &files),
                 Data::Catalog(d) => render_pdf(&ctx, template, &ident, d, &files),
             }?;
+            lock(&staging).write(out, &pdf.bytes).map_err(io_error)?;
             let warnings = pdf
                 .warnings
                 .into_iter()
@@ -238,38 +250,38 @@ fn build_jurisdiction_here(
                 .collect();
             Ok(Rendered {
                 out: out.clone(),
-                bytes: pdf.bytes,
                 warnings,
             })
         })
         .collect();
 
-    let mut outputs = job.files.clone();
+    let mut outputs: Vec<String> = job.files.iter().map(|(rel, _)| rel.clone()).collect();
     let mut warnings = Vec::new();
     for result in rendered {
         let r = result?;
         warnings.extend(r.warnings);
-        outputs.push((r.out, r.bytes));
+        outputs.push(r.out);
     }
-    commit(&dir, &outputs, input).map_err(|source| RenderError::Io {
-        path: dir.clone(),
-        source,
-    })?;
+    let staging = staging.into_inner().unwrap_or_else(|e| e.into_inner());
+    staging.finish(input).map_err(io_error)?;
 
     Ok(BuildReport {
         jurisdiction: name,
         dir,
         skipped: false,
-        outputs: outputs.into_iter().map(|(o, _)| o).collect(),
+        outputs,
         warnings,
         elapsed: start.elapsed(),
     })
 }
 
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 /// One rendered output file.
 struct Rendered {
     out: String,
-    bytes: Vec<u8>,
     warnings: Vec<String>,
 }
 
@@ -296,6 +308,10 @@ pub fn build_all(
         .par_iter()
         .map(|job| {
             let result = build_jurisdiction(job, fonts, options);
+            // typst memoizes layouts across compilations; nothing of one jurisdiction is reused by
+            // the next, so the cache is cleared of what has not been used lately. Without this the
+            // cache grows with every jurisdiction (1.6 GB for 25 of them).
+            typst::comemo::evict(1);
             if let Some(bar) = &bar {
                 bar.set_message(job.guide.jurisdiction.name.clone());
                 bar.inc(1);
