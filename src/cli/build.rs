@@ -91,6 +91,12 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
+    // Two sources that would write the same output file: refused before anything is built.
+    let clashes = output_names(&project);
+    if !clashes.is_empty() {
+        eprint!("{}", render_all(&clashes, &project.sources, false));
+        return ExitCode::from(EXIT_INVALID);
+    }
     let only = match &args.only {
         Some(name) => match project.find(name) {
             Some(j) => Some(j),
@@ -182,6 +188,13 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+/// Collisions and over-long names among the output files of a project (see `render::names`).
+pub(crate) fn output_names(project: &Project) -> Vec<Diag> {
+    crate::render::names::check(project, |j, i, k| {
+        super::flow::chart_file(&project.jurisdictions[j].items[i], k)
+    })
 }
 
 /// Everything a build reads, for the no-change fast path.

@@ -46,6 +46,16 @@ pub fn run(root: &Path, format: Format) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
+    // Sources whose outputs would overwrite each other: the build would refuse them.
+    let clashes = super::build::output_names(&project);
+    if !clashes.is_empty() {
+        let color = std::io::stderr().is_terminal();
+        eprint!(
+            "{}",
+            crate::diagnostic::render_all(&clashes, &project.sources, color)
+        );
+        return ExitCode::from(super::EXIT_INVALID);
+    }
     // Flows that load but cannot be drawn as intended: warnings, the sources are still valid.
     let warnings = super::flow::flow_diagnostics(&project);
     if !warnings.is_empty() {

@@ -324,10 +324,30 @@ impl Frame {
     }
 }
 
+/// The only link schemes that become clickable, in the guide and anywhere else.
+pub const SAFE_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
 /// Only web and mail links become clickable; anything else prints as its text.
-fn is_safe_url(url: &str) -> bool {
+pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+    SAFE_SCHEMES
+        .iter()
+        .any(|s| lower.strip_prefix(s).is_some_and(|r| r.starts_with(':')))
+}
+
+/// The scheme of a URL that names one other than [`SAFE_SCHEMES`] (`javascript`, `file`, …). An
+/// address without a scheme (`www.hebei.gov.cn`) has none.
+pub fn unsafe_scheme(url: &str) -> Option<&str> {
+    let url = url.trim_start();
+    let end = url.find(':')?;
+    let scheme = &url[..end];
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        // `www.hebei.gov.cn:8080` is a host and a port.
+        && !scheme.contains('.');
+    (valid && !SAFE_SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s))).then_some(scheme)
 }
 
 fn is_block(node: &Node) -> bool {

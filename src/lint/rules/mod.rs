@@ -7,6 +7,7 @@ use super::{Rule, RuleMeta};
 
 // ZN1xx typos
 pub mod bracket_width;
+pub mod control_character;
 pub mod doubled_word;
 pub mod fullwidth_punctuation;
 pub mod known_typo;
@@ -17,6 +18,7 @@ pub mod space_before_punctuation;
 pub mod spelling_variants;
 pub mod step_separator;
 pub mod stray_space;
+pub mod unsafe_link;
 
 // ZN2xx citations
 pub mod article_out_of_range;
@@ -83,6 +85,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &fullwidth_punctuation::FullwidthPunctuation,
         &space_before_punctuation::SpaceBeforePunctuation,
         &stray_space::StraySpace,
+        &control_character::ControlCharacter,
+        &unsafe_link::UnsafeLink,
         // ZN2xx citations
         &unknown_document::UnknownDocument,
         &title_mismatch::TitleMismatch,
