@@ -138,7 +138,7 @@ proptest! {
             check_ranges(&text, c.articles.iter().map(|a| a.range.clone()));
         }
         check_ranges(&text, citation::titles(&text).into_iter().map(|t| t.outer));
-        check_ranges(&text, citation::numbers(&text).into_iter().map(|n| n.range));
+        check_ranges(&text, citation::numbers(&text).into_iter().map(|n| n.range()));
         for l in time_limit::parse(&text) {
             check_ranges(&text, [l.range.clone(), l.number.clone()]);
             check_ranges(&text, l.group.clone());
@@ -268,7 +268,7 @@ proptest! {
             Err((sources, diags)) => {
                 prop_assert!(!diags.is_empty());
                 let rendered = render_all(&diags, &sources, false);
-                prop_assert!(!rendered.contains('\u{1b}'));
+                prop_assert!(!rendered.contains('\u{1b}'), "escape echoed");
             }
         }
     }

@@ -190,3 +190,31 @@ fn control_characters_are_never_echoed() {
     assert!(!rendered.contains(['\u{1b}', '\u{7}']), "{rendered:?}");
     insta::assert_snapshot!("control-chars", rendered);
 }
+
+/// A linked item file used to be skipped without a word: a link inside the project is read, a link
+/// out of it is a located error.
+#[cfg(unix)]
+#[test]
+fn linked_sources_are_read_inside_the_project_or_refused() {
+    let dir = project(None);
+    let items = dir.path().join("counties/city/county/items");
+    fs::rename(
+        items.join("01-单位参保登记.toml"),
+        dir.path().join("shared.toml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("shared.toml"),
+        items.join("01-单位参保登记.toml"),
+    )
+    .unwrap();
+    let project =
+        load_project(dir.path()).unwrap_or_else(|(s, d)| panic!("{}", render_all(&d, &s, false)));
+    let county = &project.jurisdictions[project.find("测试县").unwrap()];
+    assert_eq!(county.items.len(), 1, "the linked item file is read");
+
+    std::os::unix::fs::symlink("/etc/hostname", items.join("02-outside.toml")).unwrap();
+    let (rendered, codes) = diagnostics(dir.path());
+    assert_eq!(codes, ["load::symlink"], "{rendered}");
+    assert!(rendered.contains("items/02-outside.toml"), "{rendered}");
+}

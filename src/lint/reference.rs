@@ -12,6 +12,7 @@
 use serde::Deserialize;
 
 use crate::diagnostic::{Diag, Severity};
+use crate::load::toml_error;
 use crate::source::{FileId, Sources};
 
 #[derive(Debug, Clone, Default)]
@@ -205,8 +206,16 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
             }
         };
         if let Err(err) = result {
+            // An unknown key is pointed at itself, not at the table around it.
+            let span = err.span().unwrap_or(0..0);
+            let span = match toml_error::classify(err.message()) {
+                toml_error::Problem::UnknownField { field, .. } => {
+                    toml_error::find_key(text, &span, field).unwrap_or(span)
+                }
+                _ => span,
+            };
             diags.push(
-                Diag::error("load::reference", file, err.span().unwrap_or(0..0), format!("invalid reference data: {}", err.message().trim()))
+                Diag::error("load::reference", file, span, format!("invalid reference data: {}", err.message().trim()))
                     .label("here")
                     .help("see the table of reference files in src/lint/reference.rs and the comments at the top of the file"),
             );

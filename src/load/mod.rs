@@ -6,6 +6,7 @@ mod attachment;
 mod discover;
 pub mod limits;
 mod parse;
+pub mod toml_error;
 
 use std::path::Path;
 

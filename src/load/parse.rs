@@ -11,6 +11,7 @@ use crate::model::{Flow, Item, ItemFile, JurisdictionFile, MainItem, Person, Spa
 use crate::source::FileId;
 
 use super::limits;
+use super::toml_error::{Problem, classify, find_key};
 use crate::text::nearest;
 
 /// Parse `jurisdiction.toml`.
@@ -251,91 +252,58 @@ fn prune(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>, message: &str) -
 
 fn serde_error(file: FileId, text: &str, span: Range<usize>, message: &str) -> Diag {
     let message = message.trim();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or_default();
-        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        let help = match nearest(field, &expected) {
-            Some(n) => format!("did you mean `{n}`?"),
-            None => format!("known keys: {}", expected.join(", ")),
-        };
-        // The error span covers the whole table; point at the key itself when it can be found.
-        let key_span = find_key(text, &span, field).unwrap_or(span);
-        return Diag::error(
-            "load::unknown-field",
-            file,
-            key_span,
-            format!("unknown key `{field}`"),
-        )
-        .label("not a known key here")
-        .help(help);
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or_default();
-        return Diag::error(
+    match classify(message) {
+        Problem::UnknownField { field, expected } => {
+            let help = match nearest(field, &expected) {
+                Some(n) => format!("did you mean `{n}`?"),
+                None => format!("known keys: {}", expected.join(", ")),
+            };
+            // The error span covers the whole table; point at the key itself when it can be found.
+            let key_span = find_key(text, &span, field).unwrap_or(span);
+            Diag::error(
+                "load::unknown-field",
+                file,
+                key_span,
+                format!("unknown key `{field}`"),
+            )
+            .label("not a known key here")
+            .help(help)
+        }
+        Problem::MissingField { field } => Diag::error(
             "load::missing-field",
             file,
             header_span(text, &span),
             format!("missing required key `{field}`"),
         )
         .label("in this table")
-        .help(format!("add `{field} = …` to this table"));
-    }
-    if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        let help = if message.contains("expected a string") {
-            "write the value in double quotes, e.g. seq = \"1\"".to_string()
-        } else if message.contains("expected a sequence") {
-            "write a list in brackets: [\"第一项\", \"第二项\"]".to_string()
-        } else if message.contains("expected a boolean") {
-            "write true or false".to_string()
-        } else {
-            "check the value's type against counties/README.md".to_string()
-        };
-        return Diag::error("load::type", file, span, format!("wrong type: {message}"))
-            .label("this value")
-            .help(help);
-    }
-    if message.starts_with("unknown variant") {
-        let expected: Vec<&str> = message.split('`').skip(3).step_by(2).collect();
-        return Diag::error(
+        .help(format!("add `{field} = …` to this table")),
+        Problem::WrongType { expected } => {
+            let help = match expected.unwrap_or_default() {
+                e if e.contains("a string") => {
+                    "write the value in double quotes, e.g. seq = \"1\"".to_string()
+                }
+                e if e.contains("a sequence") => {
+                    "write a list in brackets: [\"第一项\", \"第二项\"]".to_string()
+                }
+                e if e.contains("a boolean") => "write true or false".to_string(),
+                _ => "check the value's type against counties/README.md".to_string(),
+            };
+            Diag::error("load::type", file, span, format!("wrong type: {message}"))
+                .label("this value")
+                .help(help)
+        }
+        Problem::UnknownVariant { expected } => Diag::error(
             "load::type",
             file,
             span,
             format!("invalid value: {message}"),
         )
         .label("not one of the allowed values")
-        .help(format!("use one of: {}", expected.join(", ")));
+        .help(format!("use one of: {}", expected.join(", "))),
+        Problem::Other => Diag::error("load::invalid", file, span, message.to_string())
+            .label("here")
+            .help("check this table against the format in counties/README.md"),
     }
-    Diag::error("load::invalid", file, span, message.to_string())
-        .label("here")
-        .help("check this table against the format in counties/README.md")
-}
-
-/// The span of `key` at the start of a line within `within` (the table that holds it).
-fn find_key(text: &str, within: &Range<usize>, key: &str) -> Option<Range<usize>> {
-    let region = text.get(within.clone())?;
-    let mut offset = within.start;
-    for line in region.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let bare = trimmed.strip_prefix(key);
-        let quoted = trimmed.strip_prefix(&format!("\"{key}\""));
-        if let Some(rest) = bare.or(quoted)
-            && rest.trim_start().starts_with('=')
-        {
-            let len = line.len() - indent - rest.len();
-            return Some(offset + indent..offset + indent + len);
-        }
-        // Inline tables: `{ name = …, phnoe = … }` on one line.
-        if let Some(pos) = line
-            .find(&format!(" {key} ="))
-            .or_else(|| line.find(&format!("{{{key} =")))
-        {
-            let start = offset + pos + 1;
-            return Some(start..start + key.len());
-        }
-        offset += line.len();
-    }
-    None
 }
 
 /// The first line of a table's span (its `[[item]]` header), so the snippet stays short.
