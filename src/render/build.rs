@@ -290,7 +290,37 @@ struct Rendered {
     warnings: Vec<String>,
 }
 
-/// Builds several jurisdictions, one after the other, each one's documents in parallel. Shows a progress bar when stderr is a terminal.
+/// Builds several jurisdictions, one after the other, each one's documents in parallel, on one
+/// pool of typesetting threads; `done` is called after each. Results come in the order of `jobs`.
+///
+/// Memory is that of one jurisdiction, whatever their number: jurisdictions built side by side,
+/// each with a pool of its own, peaked at 460 MB for the seeds and 1.6 GB for 25 jurisdictions.
+pub fn build_each(
+    jobs: &[Job],
+    fonts: &Arc<Fonts>,
+    options: &BuildOptions,
+    done: impl Fn(&Job) + Sync,
+) -> Vec<Result<BuildReport, RenderError>> {
+    let run = || -> Vec<Result<BuildReport, RenderError>> {
+        jobs.iter()
+            .map(|job| {
+                let result = build_jurisdiction_here(job, fonts, options);
+                // typst memoizes layouts across compilations; little of one jurisdiction is reused
+                // by the next, so the cache is cleared between them. Without this it grows with
+                // every jurisdiction built.
+                typst::comemo::evict(0);
+                done(job);
+                result
+            })
+            .collect()
+    };
+    match typeset_pool() {
+        Some(pool) => pool.install(run),
+        None => run(),
+    }
+}
+
+/// Builds several jurisdictions (see [`build_each`]). Shows a progress bar when stderr is a terminal.
 /// Results come back in the order of `jobs`.
 pub fn build_all(
     jobs: &[Job],
@@ -309,29 +339,12 @@ pub fn build_all(
     } else {
         None
     };
-    // One pool of typesetting threads, one jurisdiction at a time (its documents in parallel):
-    // memory is that of one jurisdiction, whatever their number. Jurisdictions built side by side,
-    // each with a pool of its own, peaked at 460 MB for the seeds and 1.6 GB for 25 jurisdictions.
-    let run = || -> Vec<Result<BuildReport, RenderError>> {
-        jobs.iter()
-            .map(|job| {
-                let result = build_jurisdiction_here(job, fonts, options);
-                // typst memoizes layouts across compilations; little of one jurisdiction is reused
-                // by the next, so the cache is cleared between them. Without this it grows with
-                // every jurisdiction built.
-                typst::comemo::evict(0);
-                if let Some(bar) = &bar {
-                    bar.set_message(job.guide.jurisdiction.name.clone());
-                    bar.inc(1);
-                }
-                result
-            })
-            .collect()
-    };
-    let results = match typeset_pool() {
-        Some(pool) => pool.install(run),
-        None => run(),
-    };
+    let results = build_each(jobs, fonts, options, |job| {
+        if let Some(bar) = &bar {
+            bar.set_message(job.guide.jurisdiction.name.clone());
+            bar.inc(1);
+        }
+    });
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
