@@ -1,5 +1,6 @@
 //! ZN112 control-character: invisible control or direction characters in a text.
 
+use rust_i18n::t;
 use crate::diagnostic::{Severity, is_hidden};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -69,9 +70,9 @@ impl Rule for ControlCharacter {
                         ctx,
                         text,
                         start..end,
-                        format!("invisible control character {}", names.join(" ")),
+                        t!("ZN112.message", characters = names.join(" ")),
                     )
-                    .help("delete it: it prints as nothing, or garbles the text")
+                    .help(t!("ZN112.help"))
                     .fix("", true),
                 );
             }

@@ -1,5 +1,6 @@
 //! ZN113 unsafe-link: a link whose scheme is not http, https or mailto.
 
+use rust_i18n::t;
 use pulldown_cmark::{Event, Options, Parser, Tag};
 
 use crate::diagnostic::Severity;
@@ -47,10 +48,7 @@ impl Rule for UnsafeLink {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let help = format!(
-            "write the web address with {}; a link of any other kind is never made clickable",
-            SAFE_SCHEMES.join(", ")
-        );
+        let help = t!("ZN113.help", schemes = SAFE_SCHEMES.join(", ")).into_owned();
         for text in &ctx.texts {
             if text.field == "jurisdiction.portal.url" {
                 if let Some(scheme) = unsafe_scheme(text.value) {
@@ -61,7 +59,7 @@ impl Rule for UnsafeLink {
                             ctx,
                             text,
                             at..at + scheme.len() + 1,
-                            format!("portal address with the scheme `{scheme}:`"),
+                            t!("ZN113.portal", scheme = scheme),
                         )
                         .help(help.clone()),
                     );
@@ -82,7 +80,7 @@ impl Rule for UnsafeLink {
                             ctx,
                             text,
                             range,
-                            format!("link with the scheme `{scheme}:`"),
+                            t!("ZN113.link", scheme = scheme),
                         )
                         .help(help.clone()),
                     );
