@@ -3,6 +3,7 @@
 //! the project (`../../etc/passwd`, `/proc/self/environ`, a symlink pointing out), a device, a FIFO
 //! or a folder is a located error on the string that names it; the build never opens it.
 
+use rust_i18n::t;
 use std::fs;
 use std::io::Read;
 use std::path::{Component, Path};
@@ -25,7 +26,7 @@ pub fn read(
     let fail = |diags: &mut Vec<Diag>, message: String, help: &str| {
         diags.push(
             Diag::error("load::attachment", file, written.span(), message)
-                .label("this path")
+                .label(t!("attachment.label"))
                 .help(help.to_string()),
         );
         None
@@ -35,8 +36,8 @@ pub fn read(
     if name.trim().is_empty() || rel.is_absolute() || name.contains('\\') {
         return fail(
             diags,
-            format!("`{name}` is not a relative path"),
-            "name a file next to jurisdiction.toml, e.g. body = \"notice.md\"",
+            t!("attachment.not-relative", name = name).into_owned(),
+            &t!("attachment.not-relative-help"),
         );
     }
     if rel
@@ -45,13 +46,19 @@ pub fn read(
     {
         return fail(
             diags,
-            format!("`{name}` leaves the jurisdiction's folder"),
-            "a source may only name files in its own folder or below it (no `..`)",
+            t!("attachment.leaves", name = name).into_owned(),
+            &t!("attachment.leaves-help"),
         );
     }
     let root = match fs::canonicalize(&sources.root) {
         Ok(root) => root,
-        Err(err) => return fail(diags, format!("cannot read the project folder: {err}"), ""),
+        Err(err) => {
+            return fail(
+                diags,
+                t!("attachment.no-root", error = err).into_owned(),
+                "",
+            );
+        }
     };
     let path = sources.root.join(dir).join(rel);
     let real = match fs::canonicalize(&path) {
@@ -59,38 +66,46 @@ pub fn read(
         Err(err) => {
             return fail(
                 diags,
-                format!("cannot read `{name}`: {err}"),
-                "create the file next to jurisdiction.toml, or correct its name",
+                t!("attachment.unreadable", name = name, error = err).into_owned(),
+                &t!("attachment.missing-help"),
             );
         }
     };
     if !real.starts_with(&root) {
         return fail(
             diags,
-            format!("`{name}` is a link to a file outside the project"),
-            "copy the file into the project instead of linking to it",
+            t!("attachment.outside", name = name).into_owned(),
+            &t!("attachment.copy-help"),
         );
     }
     let meta = match fs::metadata(&real) {
         Ok(meta) => meta,
-        Err(err) => return fail(diags, format!("cannot read `{name}`: {err}"), ""),
+        Err(err) => {
+            return fail(
+                diags,
+                t!("attachment.unreadable", name = name, error = err).into_owned(),
+                "",
+            );
+        }
     };
     if !meta.is_file() {
         return fail(
             diags,
-            format!("`{name}` is not a regular file"),
-            "name a Markdown file (not a folder, a device or a pipe)",
+            t!("attachment.not-file", name = name).into_owned(),
+            &t!("attachment.not-file-help"),
         );
     }
     if meta.len() > MAX_FILE_BYTES as u64 {
         return fail(
             diags,
-            format!(
-                "`{name}` is {} KiB; a named file may have at most {} KiB",
-                meta.len() / 1024,
-                MAX_FILE_BYTES / 1024
-            ),
-            "shorten the file",
+            t!(
+                "attachment.too-large",
+                name = name,
+                size = meta.len() / 1024,
+                max = MAX_FILE_BYTES / 1024
+            )
+            .into_owned(),
+            &t!("attachment.shorten"),
         );
     }
     // The size is checked again while reading: the file may grow between the two.
@@ -98,16 +113,24 @@ pub fn read(
     let read = fs::File::open(&real)
         .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes));
     if let Err(err) = read {
-        return fail(diags, format!("cannot read `{name}`: {err}"), "");
+        return fail(
+            diags,
+            t!("attachment.unreadable", name = name, error = err).into_owned(),
+            "",
+        );
     }
     if bytes.len() > MAX_FILE_BYTES {
-        return fail(diags, format!("`{name}` is too large"), "shorten the file");
+        return fail(
+            diags,
+            t!("attachment.grew", name = name).into_owned(),
+            &t!("attachment.shorten"),
+        );
     }
     let Ok(text) = String::from_utf8(bytes) else {
         return fail(
             diags,
-            format!("`{name}` is not valid UTF-8"),
-            "save the file as UTF-8 (not GBK/GB2312)",
+            t!("attachment.encoding", name = name).into_owned(),
+            &t!("load.encoding-help"),
         );
     };
     let shown = if dir.is_empty() {

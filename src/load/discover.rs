@@ -60,13 +60,8 @@ pub fn discover(
                 } else {
                     let file = sources.add(rel, String::new());
                     diags.push(
-                        Diag::error(
-                            "load::symlink",
-                            file,
-                            0..0,
-                            "this source is a link to something outside the project (or to no file)",
-                        )
-                        .help("copy the file into the project instead of linking to it"),
+                        Diag::error("load::symlink", file, 0..0, t!("load.symlink"))
+                            .help(t!("attachment.copy-help")),
                     );
                 }
                 continue;
@@ -94,12 +89,12 @@ pub fn discover(
                     "load::too-long",
                     file,
                     0..0,
-                    format!(
-                        "file larger than {} MiB",
-                        super::limits::MAX_FILE_BYTES / 1024 / 1024
+                    t!(
+                        "load.file-too-large",
+                        max = super::limits::MAX_FILE_BYTES / 1024 / 1024
                     ),
                 )
-                .help("split the items over several files"),
+                .help(t!("load.file-too-large-help")),
             );
             continue;
         }

@@ -3,6 +3,7 @@
 //! build: a 120 KB field, 10,000 nested `>` quotes or 5,000 items in one guide are attacks or
 //! accidents, never guides.
 
+use rust_i18n::t;
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Options, Parser};
@@ -32,16 +33,15 @@ pub fn check_text(file: FileId, source: &str, text: &Text, key: &str, diags: &mu
                 "load::too-long",
                 file,
                 span.start..span.start,
-                format!(
-                    "`{key}` is {} KiB long; a field may hold at most {} KiB",
-                    value.len() / 1024,
-                    MAX_FIELD_BYTES / 1024
+                t!(
+                    "load.field-too-long",
+                    key = key,
+                    size = value.len() / 1024,
+                    max = MAX_FIELD_BYTES / 1024
                 ),
             )
-            .label("this text")
-            .help(
-                "split the text, or move long explanations into the notice body (a Markdown file)",
-            ),
+            .label(t!("load.field-too-long-label"))
+            .help(t!("load.field-too-long-help")),
         );
         return;
     }
@@ -66,10 +66,10 @@ fn depth_error(file: FileId, span: Range<usize>, key: &str) -> Diag {
         "load::too-deep",
         file,
         span,
-        format!("`{key}` nests Markdown more than {MAX_MARKDOWN_DEPTH} levels deep"),
+        t!("load.too-deep", key = key, max = MAX_MARKDOWN_DEPTH),
     )
-    .label(format!("level {}", MAX_MARKDOWN_DEPTH + 1))
-    .help("quotes (`>`) and lists inside lists are nested here; flatten them to a few levels")
+    .label(t!("load.too-deep-label", level = MAX_MARKDOWN_DEPTH + 1))
+    .help(t!("load.too-deep-help"))
 }
 
 /// The range (in `markdown`) of the first container nested deeper than the limit, if any. Walks the

@@ -8,6 +8,7 @@ pub mod limits;
 mod parse;
 pub mod toml_error;
 
+use rust_i18n::t;
 use std::path::Path;
 
 use crate::diagnostic::Diag;
@@ -55,13 +56,13 @@ fn check_item_count(j: &RawJurisdiction, diags: &mut Vec<Diag>) {
                         "load::too-many-items",
                         f.file,
                         item.span().start..item.span().start,
-                        format!(
-                            "more than {} items in one jurisdiction",
-                            limits::MAX_ITEMS_PER_JURISDICTION
+                        t!(
+                            "load.too-many-items",
+                            max = limits::MAX_ITEMS_PER_JURISDICTION
                         ),
                     )
-                    .label("this item is one too many")
-                    .help("one guide holds every item of its jurisdiction: split the jurisdiction, or move items to the jurisdictions that publish them"),
+                    .label(t!("load.too-many-items-label"))
+                    .help(t!("load.too-many-items-help")),
                 );
                 return;
             }

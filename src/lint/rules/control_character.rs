@@ -1,8 +1,8 @@
 //! ZN112 control-character: invisible control or direction characters in a text.
 
-use rust_i18n::t;
 use crate::diagnostic::{Severity, is_hidden};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     ControlCharacter,

@@ -1,7 +1,7 @@
 //! ZN113 unsafe-link: a link whose scheme is not http, https or mailto.
 
-use rust_i18n::t;
 use pulldown_cmark::{Event, Options, Parser, Tag};
+use rust_i18n::t;
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
