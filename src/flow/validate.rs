@@ -1,6 +1,7 @@
 //! Structural checks of a chart. Problems carry node/edge indices (declaration order) so the CLI
 //! can point at the authored TOML entry; the layout itself tolerates every one of them.
 
+use rust_i18n::t;
 use std::collections::HashMap;
 use std::fmt;
 
@@ -109,8 +110,8 @@ fn first_ids<'g>(graph: &'g FlowGraph, problems: &mut Vec<FlowProblem>) -> HashM
                 FlowProblemKind::DuplicateId,
                 Some(i),
                 None,
-                format!("node id `{}` is already used by node {}", node.id, j + 1),
-                "ids must be unique within a chart; rename one of them",
+                t!("flow.duplicate-id", id = node.id, node = j + 1).into_owned(),
+                t!("flow.duplicate-id-help"),
             ));
         } else {
             first.insert(&node.id, i);
@@ -122,9 +123,9 @@ fn first_ids<'g>(graph: &'g FlowGraph, problems: &mut Vec<FlowProblem>) -> HashM
 fn ids_hint(graph: &FlowGraph) -> String {
     let ids: Vec<&str> = graph.nodes.iter().map(|n| n.id.as_str()).take(8).collect();
     if ids.is_empty() {
-        "the chart has no nodes yet".to_string()
+        t!("flow.no-nodes").into_owned()
     } else {
-        format!("known ids: {}", ids.join(", "))
+        t!("flow.known-ids", ids = ids.join(", ")).into_owned()
     }
 }
 
@@ -133,36 +134,36 @@ fn check_nodes(graph: &FlowGraph, first: &HashMap<&str, usize>, problems: &mut V
     use FlowProblemKind::{DanglingAttach, EmptyText};
     for (i, node) in graph.nodes.iter().enumerate() {
         if node.text.trim().is_empty() {
-            let message = format!("node `{}` has no text", node.id);
+            let message = t!("flow.empty-text", id = node.id).into_owned();
             problems.push(problem(
                 EmptyText,
                 Some(i),
                 None,
                 message,
-                "write the box text as published",
+                t!("flow.empty-text-help"),
             ));
         }
         let attach_target = node.attach.as_deref().map(|a| (a, first.get(a).copied()));
         let (message, help) = match (node.kind, attach_target) {
             (NodeKind::Note, None) => (
-                format!("note `{}` is not attached to a box", node.id),
-                "add `attach = \"<id>\"` naming the box the note explains".to_string(),
+                t!("flow.note-unattached", id = node.id).into_owned(),
+                t!("flow.note-unattached-help").into_owned(),
             ),
             (NodeKind::Note, Some((a, None))) => (
-                format!("note `{}` is attached to unknown node `{a}`", node.id),
+                t!("flow.note-unknown", id = node.id, target = a).into_owned(),
                 ids_hint(graph),
             ),
             (NodeKind::Note, Some((a, Some(t))))
                 if t == i || graph.nodes[t].kind == NodeKind::Note =>
             {
                 (
-                    format!("note `{}` is attached to note `{a}`", node.id),
-                    "attach a note to a box (start, step, decision or end)".to_string(),
+                    t!("flow.note-on-note", id = node.id, target = a).into_owned(),
+                    t!("flow.note-on-note-help").into_owned(),
                 )
             }
             (kind, Some(_)) if kind != NodeKind::Note => (
-                format!("node `{}` has `attach` but is not a note", node.id),
-                "only `kind = \"note\"` nodes attach; connect boxes with edges".to_string(),
+                t!("flow.attach-not-note", id = node.id).into_owned(),
+                t!("flow.attach-not-note-help").into_owned(),
             ),
             _ => continue,
         };
@@ -182,15 +183,15 @@ fn check_edges(graph: &FlowGraph, first: &HashMap<&str, usize>, problems: &mut V
                     DanglingEdge,
                     None,
                     Some(e),
-                    format!("edge {n} `{end}` names unknown node `{id}`"),
+                    t!("flow.edge-unknown", edge = n, end = end, id = id).into_owned(),
                     ids_hint(graph),
                 )),
                 Some(&i) if graph.nodes[i].kind == NodeKind::Note => problems.push(problem(
                     DanglingEdge,
                     Some(i),
                     Some(e),
-                    format!("edge {n} `{end}` names note `{id}`"),
-                    "notes are not on arrows: join a note to its box with `attach`",
+                    t!("flow.edge-note", edge = n, end = end, id = id).into_owned(),
+                    t!("flow.edge-note-help"),
                 )),
                 _ => {}
             }
@@ -200,11 +201,8 @@ fn check_edges(graph: &FlowGraph, first: &HashMap<&str, usize>, problems: &mut V
                 EmptyLabel,
                 None,
                 Some(e),
-                format!(
-                    "edge {n} (`{}` → `{}`) has an empty label",
-                    edge.from, edge.to
-                ),
-                "remove `label` or write the condition as published (有异议 …)",
+                t!("flow.empty-label", edge = n, from = edge.from, to = edge.to).into_owned(),
+                t!("flow.empty-label-help"),
             ));
         }
         let (Some(&a), Some(&b)) = (first.get(edge.from.as_str()), first.get(edge.to.as_str()))
@@ -216,21 +214,23 @@ fn check_edges(graph: &FlowGraph, first: &HashMap<&str, usize>, problems: &mut V
                 SelfLoop,
                 None,
                 Some(e),
-                format!("edge {n} leads from `{}` back to itself", edge.from),
-                "an arrow needs two different boxes: point it at the box the procedure returns to",
+                t!("flow.self-loop", edge = n, from = edge.from).into_owned(),
+                t!("flow.self-loop-help"),
             ));
         } else if let Some(&before) = seen.get(&(a, b)) {
             problems.push(problem(
                 DuplicateEdge,
                 None,
                 Some(e),
-                format!(
-                    "edge {n} (`{}` → `{}`) repeats edge {}",
-                    edge.from,
-                    edge.to,
-                    before + 1
-                ),
-                "remove the repeated edge; one arrow is drawn for both",
+                t!(
+                    "flow.duplicate-edge",
+                    edge = n,
+                    from = edge.from,
+                    to = edge.to,
+                    first = before + 1
+                )
+                .into_owned(),
+                t!("flow.duplicate-edge-help"),
             ));
         } else {
             seen.insert((a, b), e);
@@ -266,8 +266,8 @@ fn check_reach(
             FlowProblemKind::NoStart,
             None,
             None,
-            "the chart has no start box".into(),
-            "mark the first box with `kind = \"start\"`",
+            t!("flow.no-start").into_owned(),
+            t!("flow.no-start-help"),
         ));
         return None;
     }
@@ -287,11 +287,8 @@ fn check_reach(
                 FlowProblemKind::UnreachableNode,
                 Some(i),
                 None,
-                format!("node `{}` cannot be reached from the start box", node.id),
-                format!(
-                    "add an edge leading to it, e.g. `{{ from = \"…\", to = \"{}\" }}`",
-                    node.id
-                ),
+                t!("flow.unreachable", id = node.id).into_owned(),
+                t!("flow.unreachable-help", id = node.id),
             ));
         }
     }
@@ -327,8 +324,8 @@ fn check_exits(
                 FlowProblemKind::DeadEnd,
                 Some(i),
                 None,
-                format!("no arrow leaves `{}`, and it is not an end box", node.id),
-                "add the arrow to the next box, or mark the box `kind = \"end\"` if the procedure ends here",
+                t!("flow.dead-end", id = node.id).into_owned(),
+                t!("flow.dead-end-help"),
             ));
             continue;
         }
@@ -345,17 +342,15 @@ fn check_exits(
             })
             .count();
         let message = if targets.len() < 2 {
-            format!(
-                "decision `{}` has {} way(s) out; a decision branches",
-                node.id,
-                targets.len()
-            )
+            t!("flow.decision-ways", id = node.id, count = targets.len()).into_owned()
         } else if unlabelled > 1 {
-            format!(
-                "{unlabelled} of the {} ways out of decision `{}` have no condition",
-                ways.len(),
-                node.id
+            t!(
+                "flow.decision-labels",
+                unlabelled = unlabelled,
+                count = ways.len(),
+                id = node.id
             )
+            .into_owned()
         } else {
             continue;
         };
@@ -364,7 +359,7 @@ fn check_exits(
             Some(i),
             None,
             message,
-            "give every way out but the main one its condition (`label = \"符合条件\"` …), or make the box a step",
+            t!("flow.decision-help"),
         ));
     }
 }

@@ -1,0 +1,67 @@
+//! The render jobs of a project: one per jurisdiction with items, with its charts attached.
+
+use crate::diagnostic::Diag;
+use crate::flow::Metrics;
+use crate::model::Item;
+use crate::render::{CatalogData, CatalogMain, Job};
+use crate::resolve::{Jurisdiction, Project};
+use rust_i18n::t;
+
+/// The jobs of a project: one per jurisdiction that has items (only `only`, when given), in tree
+/// order. (Notice bodies are read, and checked, at load time: this does not fail any more; the
+/// `Result` is kept for callers.)
+/// Charts are measured with `metrics`: [`crate::render::Fonts::chart_metrics`] of the build's
+/// fonts, so the one font discovery (with `--font-path`) serves the charts too.
+pub fn jobs(
+    project: &Project,
+    only: Option<usize>,
+    metrics: &Metrics,
+) -> Result<Vec<Job>, Vec<Diag>> {
+    let diags: Vec<Diag> = Vec::new();
+    let mut jobs = Vec::new();
+    for j in project.tree_order() {
+        if only.is_some_and(|o| o != j) {
+            continue;
+        }
+        let jur = &project.jurisdictions[j];
+        if jur.items.is_empty() {
+            continue;
+        }
+        // Read at load time, inside the project only (see `load::attachment`).
+        let notice_body = jur.notice.map(|f| project.sources.text(f));
+        let items: Vec<Item> = jur.items.iter().map(|i| i.item.clone()).collect();
+        let mut job = Job::from_model(&jur.data, &items, notice_body);
+        super::attach_flows(project, j, &mut job, metrics);
+        if j == project.province {
+            job.catalog = Some(catalog(jur, &job));
+        }
+        jobs.push(job);
+    }
+    if diags.is_empty() {
+        Ok(jobs)
+    } else {
+        Err(diags)
+    }
+}
+
+/// The province's catalog table: every 主项 with its items.
+fn catalog(jur: &Jurisdiction, job: &Job) -> CatalogData {
+    let mains = jur
+        .mains
+        .iter()
+        .map(|(_, main)| {
+            let subs: Vec<Item> = jur
+                .items
+                .iter()
+                .filter(|i| {
+                    i.main
+                        .as_ref()
+                        .is_some_and(|(_, m)| m.code.get_ref() == main.code.get_ref())
+                })
+                .map(|i| i.item.clone())
+                .collect();
+            CatalogMain::from_model(main, &subs)
+        })
+        .collect();
+    CatalogData::new(&job.guide.jurisdiction, mains)
+}
