@@ -104,11 +104,12 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         Err(BuildError::Lint { errors, warnings }) => {
             eprint!("{}", crate::lint::output::human(&errors, &project, false));
             eprintln!(
-                "error: lint found {} error(s) and {warnings} warning(s) in what this build \
-                 publishes; nothing was built and the previous outputs are kept.\n\
-                 help: fix them (`zhinan lint`), or publish anyway with --allow-lint-errors \
-                 (or `[build] allow_lint_errors = true` in zhinan.toml)",
-                errors.len()
+                "{}",
+                t!(
+                    "cli.build.lint-stopped",
+                    errors = errors.len(),
+                    warnings = warnings
+                )
             );
             ExitCode::from(EXIT_FINDINGS)
         }
@@ -118,20 +119,24 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
 /// One line on the lint findings of what was published.
 fn print_lint(lint: &build::LintSummary, allowed_by_flag: bool) {
     if lint.allowed {
+        let by = if allowed_by_flag {
+            "--allow-lint-errors"
+        } else {
+            "zhinan.toml [build] allow_lint_errors"
+        };
         eprintln!(
-            "lint: {} error(s), {} warning(s) — published anyway ({}); `zhinan lint` lists them",
-            lint.errors,
-            lint.warnings,
-            if allowed_by_flag {
-                "--allow-lint-errors"
-            } else {
-                "zhinan.toml [build] allow_lint_errors"
-            }
+            "{}",
+            t!(
+                "cli.build.lint-allowed",
+                errors = lint.errors,
+                warnings = lint.warnings,
+                by = by
+            )
         );
     } else if lint.warnings > 0 {
         eprintln!(
-            "lint: {} warning(s); `zhinan lint` lists them",
-            lint.warnings
+            "{}",
+            t!("cli.build.lint-warnings", warnings = lint.warnings)
         );
     }
 }
