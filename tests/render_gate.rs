@@ -28,13 +28,12 @@ fn project() -> tempfile::TempDir {
 fn build(project: &Path, extra: &[&str]) -> Output {
     let templates = root().join("templates");
     Command::new(env!("CARGO_BIN_EXE_zhinan"))
-        // Messages in English (the default language is Chinese).
-        .env("LC_ALL", "en_US.UTF-8")
         .arg("-C")
         .arg(project)
         .args(["build", "--force", "--templates"])
         .arg(&templates)
         .args(extra)
+        .env("LC_ALL", "en_US.UTF-8") // English messages (Chinese is the default)
         .output()
         .expect("binary runs")
 }

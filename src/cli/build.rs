@@ -106,7 +106,7 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
             eprintln!(
                 "{}",
                 t!(
-                    "cli.build.lint-stopped",
+                    "cli.build.lint-gate",
                     errors = errors.len(),
                     warnings = warnings
                 )
@@ -119,18 +119,17 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
 /// One line on the lint findings of what was published.
 fn print_lint(lint: &build::LintSummary, allowed_by_flag: bool) {
     if lint.allowed {
-        let by = if allowed_by_flag {
-            "--allow-lint-errors"
-        } else {
-            "zhinan.toml [build] allow_lint_errors"
-        };
         eprintln!(
             "{}",
             t!(
                 "cli.build.lint-allowed",
                 errors = lint.errors,
                 warnings = lint.warnings,
-                by = by
+                by = if allowed_by_flag {
+                    "--allow-lint-errors"
+                } else {
+                    "zhinan.toml [build] allow_lint_errors"
+                }
             )
         );
     } else if lint.warnings > 0 {

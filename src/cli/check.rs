@@ -8,6 +8,7 @@ use rust_i18n::t;
 use serde::Serialize;
 
 use super::{Format, load_or_report};
+use crate::diagnostic::printable;
 use crate::resolve::Project;
 
 #[derive(Debug, Serialize)]
@@ -46,6 +47,16 @@ pub fn run(root: &Path, format: Format) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
+    // Sources whose outputs would overwrite each other: the build would refuse them.
+    let clashes = crate::build::output_names(&project);
+    if !clashes.is_empty() {
+        let color = std::io::stderr().is_terminal();
+        eprint!(
+            "{}",
+            crate::diagnostic::render_all(&clashes, &project.sources, color)
+        );
+        return ExitCode::from(super::EXIT_INVALID);
+    }
     // Flows that load but cannot be drawn as intended: warnings, the sources are still valid.
     let warnings = crate::build::flow_diagnostics(&project);
     if !warnings.is_empty() {
@@ -58,35 +69,35 @@ pub fn run(root: &Path, format: Format) -> ExitCode {
     }
     let summary = summarize(&project);
     match format {
-        Format::Json => println!(
-            "{}",
+        Format::Json => super::print_out(&format!(
+            "{}\n",
             serde_json::to_string(&summary).expect("plain data serializes")
-        ),
+        )),
         Format::Human => {
+            let mut out = String::new();
             for (ji, s) in project.tree_order().into_iter().zip(&summary.jurisdictions) {
                 let j = &project.jurisdictions[ji];
                 let depth = project.ancestors(ji).len();
-                println!(
-                    "{}",
-                    t!(
-                        "cli.check.line",
-                        indent = "  ".repeat(depth),
-                        name = s.name,
-                        level = level_name(s.level),
-                        items = s.items,
-                        flows = s.flows,
-                        path = project.sources.path(j.file),
-                    )
+                let line = t!(
+                    "cli.check.line",
+                    indent = "  ".repeat(depth),
+                    name = s.name,
+                    level = level_name(s.level),
+                    items = s.items,
+                    flows = s.flows,
+                    path = project.sources.path(j.file),
                 );
+                out.push_str(&line);
+                out.push('\n');
             }
-            println!(
-                "{}",
-                t!(
-                    "cli.check.ok",
-                    jurisdictions = summary.jurisdictions.len(),
-                    files = project.sources.len()
-                )
-            );
+            out.push_str(&t!(
+                "cli.check.ok",
+                jurisdictions = summary.jurisdictions.len(),
+                files = project.sources.len()
+            ));
+            out.push('\n');
+            // Names are quoted from the sources: control characters are shown as escapes.
+            super::print_out(&printable(&out));
         }
     }
     ExitCode::SUCCESS

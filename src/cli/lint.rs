@@ -123,22 +123,23 @@ pub fn run(root: &Path, args: &LintArgs) -> ExitCode {
 }
 
 fn print(project: &Project, reported: &[Reported], format: LintFormat) {
-    match format {
+    let text = match format {
         LintFormat::Human => {
             let color = std::io::stdout().is_terminal();
-            print!("{}", output::human(reported, project, color));
+            output::human(reported, project, color)
         }
-        LintFormat::Json => println!(
-            "{}",
+        LintFormat::Json => format!(
+            "{}\n",
             serde_json::to_string_pretty(&output::json(reported, project))
                 .expect("plain data serializes")
         ),
-        LintFormat::Sarif => println!(
-            "{}",
+        LintFormat::Sarif => format!(
+            "{}\n",
             serde_json::to_string_pretty(&output::sarif(reported, project))
                 .expect("plain data serializes")
         ),
-    }
+    };
+    super::print_out(&text);
 }
 
 fn invalid(diags: &[crate::diagnostic::Diag], project: &Project, color: bool) -> ExitCode {
