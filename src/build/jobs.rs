@@ -5,7 +5,6 @@ use crate::flow::Metrics;
 use crate::model::Item;
 use crate::render::{CatalogData, CatalogMain, Job};
 use crate::resolve::{Jurisdiction, Project};
-use rust_i18n::t;
 
 /// The jobs of a project: one per jurisdiction that has items (only `only`, when given), in tree
 /// order. (Notice bodies are read, and checked, at load time: this does not fail any more; the
