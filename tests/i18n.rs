@@ -243,9 +243,12 @@ fn lint_speaks_chinese_by_default() {
     }
 }
 
+/// Environment variables set for one run.
+type Env<'a> = &'a [(&'a str, &'a str)];
+
 #[test]
 fn lint_speaks_english_when_asked() {
-    let cases: [(&[(&str, &str)], &[&str]); 4] = [
+    let cases: [(Env, &[&str]); 4] = [
         (&[], &["--lang", "en"]),
         (&[("LANG", "zh_CN.UTF-8")], &["--lang=en"]),
         (&[("LANG", "en_US.UTF-8")], &[]),

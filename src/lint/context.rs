@@ -46,8 +46,11 @@ pub struct Context<'a> {
     /// Analyses shared by several rules, computed once (see [`Context::memo`]).
     memo: Mutex<FxHashMap<TypeId, Arc<OnceLock<Shared>>>>,
     /// Maps of literals with escapes, built on first use (see [`Context::locate`]).
-    maps: Mutex<FxHashMap<(FileId, usize), Arc<Option<LiteralMap>>>>,
+    maps: Mutex<LiteralMaps>,
 }
+
+/// Literal maps by (file, span start of the literal).
+type LiteralMaps = FxHashMap<(FileId, usize), Arc<Option<LiteralMap>>>;
 
 impl<'a> Context<'a> {
     pub fn new(project: &'a Project, reference: &'a Reference) -> Self {
