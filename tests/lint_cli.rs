@@ -358,7 +358,7 @@ fn fix_round_trip_keeps_comments_and_is_idempotent() {
 
     // A second --fix changes nothing.
     let out = zhinan(dir.path(), &["lint", "--fix"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("fixed 0 findings in 0 files"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("fixed 0 finding(s) in 0 file(s)"));
     assert_eq!(std::fs::read_to_string(&catalog).unwrap(), after);
     assert_eq!(std::fs::read_to_string(&county).unwrap(), county_text);
 }

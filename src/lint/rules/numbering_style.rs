@@ -181,12 +181,25 @@ impl Rule for NumberingStyle {
                                 code.span(),
                                 j,
                                 Some(item.key.clone()),
-                                t!(
-                                    "ZN609.gap",
-                                    missing = missing.join(&*t!("list.sep")),
-                                    jurisdiction = jur.name,
-                                    next = format!("{kind}-{n}")
-                                ),
+                                {
+                                    let missing = missing.join(&*t!("list.sep"));
+                                    let next = format!("{kind}-{n}");
+                                    if missing.split(&*t!("list.sep")).count() == 1 {
+                                        t!(
+                                            "ZN609.gap",
+                                            missing = missing,
+                                            jurisdiction = jur.name,
+                                            next = next
+                                        )
+                                    } else {
+                                        t!(
+                                            "ZN609.gap-many",
+                                            missing = missing,
+                                            jurisdiction = jur.name,
+                                            next = next
+                                        )
+                                    }
+                                },
                             )
                             .help(t!("ZN609.gap-help")),
                         );

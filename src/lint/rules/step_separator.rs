@@ -136,7 +136,7 @@ impl Rule for StepSeparator {
                     .keys()
                     .map(|s| t!("quote", text = s).into_owned())
                     .collect();
-                t!("ZN106.mixed", marks = marks.join(&*t!("list.sep"))).into_owned()
+                t!("ZN106.mixed", marks = marks.join(&*t!("list.and"))).into_owned()
             } else if let Some(e) = &expected {
                 t!("ZN106.differs", found = first.1, expected = e).into_owned()
             } else {
