@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 use crate::text::fxhash::{FxHashMap, FxHashSet};
 use std::ops::Range;
 
-use crate::model::{Item, Person, Spanned};
+use crate::model::{Field, FieldValue, Item, PersonPart, Spanned};
 use crate::resolve::{Project, ResolvedItem};
 use crate::source::FileId;
 
@@ -20,16 +20,93 @@ pub struct TextRef<'a> {
     /// Index into the jurisdiction's `items`, when the text belongs to an item.
     pub item: Option<usize>,
     pub item_key: Option<String>,
-    /// Field path: `materials`, `legal_basis`, `consult.phone`, `flow.title`, `flow.node`,
-    /// `flow.edge`, `flow.caption`, `jurisdiction.portal.url`, `main.name` (a 主项's name, with the
-    /// 主项 code as `item_key`), …
-    pub field: &'static str,
+    /// Which field the text is: `materials`, `consult.phone`, `flow.node`, `jurisdiction.portal.url`,
+    /// a 主项's name (with the 主项 code as `item_key`), …
+    pub field: FieldPath,
     /// Position in a list field (materials, legal_basis), or the flow index for `flow.*`.
     pub index: usize,
     pub file: FileId,
     /// Span of the whole TOML string literal, quotes included.
     pub span: Range<usize>,
     pub value: &'a str,
+}
+
+/// Where a text sits in the sources, typed: rules compare these, never field names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FieldPath {
+    /// An item's text field, or one entry of its list field (`materials`, `legal_basis`).
+    Item(Field),
+    /// A part of one of an item's persons: `consult.phone`, `supervision.name`, …
+    Person(Field, PersonPart),
+    /// A text of one of the item's flowcharts.
+    Flow(FlowPart),
+    /// A text of `jurisdiction.toml`.
+    Jurisdiction(JurisdictionPart),
+    /// A 主项's name as published.
+    MainName,
+}
+
+/// The texts of a flowchart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FlowPart {
+    Title,
+    Caption,
+    /// A node's text.
+    Node,
+    /// An edge's label.
+    Edge,
+}
+
+/// The texts of `jurisdiction.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum JurisdictionPart {
+    Agency,
+    GuideTitle,
+    SupervisionPhone,
+    Notes,
+    OfficeName,
+    OfficeAddress,
+    OfficePhone,
+    PortalName,
+    PortalUrl,
+    Contact(PersonPart),
+}
+
+impl FieldPath {
+    /// A person's or an office's name, a portal's name or a 主项's name.
+    pub fn is_name(self) -> bool {
+        matches!(
+            self,
+            FieldPath::Person(_, PersonPart::Name)
+                | FieldPath::Jurisdiction(
+                    JurisdictionPart::OfficeName
+                        | JurisdictionPart::PortalName
+                        | JurisdictionPart::Contact(PersonPart::Name)
+                )
+                | FieldPath::MainName
+        )
+    }
+
+    /// A person's title (职务) or a flowchart's title.
+    pub fn is_title(self) -> bool {
+        matches!(
+            self,
+            FieldPath::Person(_, PersonPart::Title)
+                | FieldPath::Flow(FlowPart::Title)
+                | FieldPath::Jurisdiction(JurisdictionPart::Contact(PersonPart::Title))
+        )
+    }
+
+    /// A person's or an office's phone (not the jurisdiction's `supervision_phone`).
+    pub fn is_phone(self) -> bool {
+        matches!(
+            self,
+            FieldPath::Person(_, PersonPart::Phone)
+                | FieldPath::Jurisdiction(
+                    JurisdictionPart::OfficePhone | JurisdictionPart::Contact(PersonPart::Phone)
+                )
+        )
+    }
 }
 
 /// A value shared between rules through [`Context::memo`].
@@ -104,8 +181,8 @@ impl<'a> Context<'a> {
             .map(|i| &self.project.jurisdictions[text.jurisdiction].items[i])
     }
 
-    /// Texts of one field name.
-    pub fn texts_of<'s>(&'s self, field: &'s str) -> impl Iterator<Item = &'s TextRef<'a>> + 's {
+    /// Texts of one field.
+    pub fn texts_of<'s>(&'s self, field: FieldPath) -> impl Iterator<Item = &'s TextRef<'a>> + 's {
         self.texts.iter().filter(move |t| t.field == field)
     }
 
@@ -207,7 +284,7 @@ impl<'a> Collector<'a> {
         &mut self,
         ji: usize,
         item: Option<(usize, &ResolvedItem)>,
-        field: &'static str,
+        field: FieldPath,
         index: usize,
         file: FileId,
         t: &'a Spanned<String>,
@@ -233,151 +310,147 @@ fn collect_texts(project: &Project) -> Vec<TextRef<'_>> {
         seen: FxHashSet::default(),
     };
     for (ji, j) in project.jurisdictions.iter().enumerate() {
-        // Jurisdiction-level texts.
-        let d = &j.data;
-        for (field, t) in [
-            ("jurisdiction.agency", &d.agency),
-            ("jurisdiction.guide_title", &d.guide_title),
-            ("jurisdiction.supervision_phone", &d.supervision_phone),
-            ("jurisdiction.notes", &d.notes),
-        ] {
-            if let Some(t) = t {
-                c.push(ji, None, field, 0, j.file, t);
-            }
-        }
-        for (k, o) in d.offices.iter().enumerate() {
-            c.push(ji, None, "jurisdiction.office.name", k, j.file, &o.name);
-            for (field, t) in [
-                ("jurisdiction.office.address", &o.address),
-                ("jurisdiction.office.phone", &o.phone),
-            ] {
-                if let Some(t) = t {
-                    c.push(ji, None, field, k, j.file, t);
-                }
-            }
-        }
-        for (k, p) in d.portals.iter().enumerate() {
-            c.push(ji, None, "jurisdiction.portal.name", k, j.file, &p.name);
-            if let Some(url) = &p.url {
-                c.push(ji, None, "jurisdiction.portal.url", k, j.file, url);
-            }
-        }
-        for (k, p) in d.contacts.iter().enumerate() {
-            for (field, t) in [
-                ("jurisdiction.contact.name", &p.name),
-                ("jurisdiction.contact.title", &p.title),
-                ("jurisdiction.contact.phone", &p.phone),
-            ] {
-                if let Some(t) = t {
-                    c.push(ji, None, field, k, j.file, t);
-                }
-            }
-        }
-
-        // 主项 names as published in this jurisdiction's files.
-        for (file, main) in &j.mains {
-            let before = c.out.len();
-            c.push(ji, None, "main.name", 0, *file, &main.name);
-            if let Some(t) = c.out.get_mut(before) {
-                t.item_key = Some(main.code.get_ref().clone());
-            }
-        }
-
+        collect_jurisdiction(&mut c, ji, j);
         for (ii, item) in j.items.iter().enumerate() {
-            let it = Some((ii, item));
-            // Only values this jurisdiction wrote itself: inherited ones are visited at their source.
-            let own = |field: &str| item.origin_of(field).is_some_and(|o| o.jurisdiction == ji);
-            let file = |field: &str| item.file_of(field);
-            for (field, t) in item_texts(&item.item) {
-                if own(field) {
-                    c.push(ji, it, field, 0, file(field), t);
-                }
-            }
-            for (field, list) in [
-                ("materials", &item.item.materials),
-                ("legal_basis", &item.item.legal_basis),
-            ] {
-                if let (true, Some(list)) = (own(field), list) {
-                    for (k, t) in list.iter().enumerate() {
-                        c.push(ji, it, field, k, file(field), t);
-                    }
-                }
-            }
-            for (field, person) in [
-                ("consult", &item.item.consult),
-                ("supervision", &item.item.supervision),
-                ("contact", &item.item.contact),
-            ] {
-                if let (true, Some(p)) = (own(field), person) {
-                    for (sub, t) in person_texts(field, p.get_ref()) {
-                        c.push(ji, it, sub, 0, file(field), t);
-                    }
-                }
-            }
-            if let Some(origin) = item.flows_origin.filter(|o| o.jurisdiction == ji) {
-                for (fi, flow) in item.flows.iter().enumerate() {
-                    let flow = flow.get_ref();
-                    if let Some(t) = &flow.title {
-                        c.push(ji, it, "flow.title", fi, origin.file, t);
-                    }
-                    for t in &flow.caption {
-                        c.push(ji, it, "flow.caption", fi, origin.file, t);
-                    }
-                    for n in &flow.nodes {
-                        c.push(ji, it, "flow.node", fi, origin.file, &n.get_ref().text);
-                    }
-                    for e in &flow.edges {
-                        if let Some(t) = &e.get_ref().label {
-                            c.push(ji, it, "flow.edge", fi, origin.file, t);
-                        }
-                    }
-                }
-            }
+            collect_item(&mut c, ji, ii, item);
         }
     }
     c.out
 }
 
-/// The single-string fields of an item, by name.
-pub fn item_texts(item: &Item) -> Vec<(&'static str, &Spanned<String>)> {
-    [
-        ("name", &item.name),
-        ("power_code", &item.power_code),
-        ("power_type", &item.power_type),
-        ("agency", &item.agency),
-        ("address", &item.address),
-        ("target", &item.target),
-        ("conditions", &item.conditions),
-        ("time_limit", &item.time_limit),
-        ("fee", &item.fee),
-        ("department", &item.department),
-        ("online", &item.online),
-        ("accepting_unit", &item.accepting_unit),
-        ("channels", &item.channels),
-        ("steps", &item.steps),
-        ("query", &item.query),
-        ("evaluation", &item.evaluation),
-        ("notes", &item.notes),
-    ]
-    .into_iter()
-    .filter_map(|(f, t)| t.as_ref().map(|t| (f, t)))
-    .collect()
+/// The texts of `jurisdiction.toml` and the 主项 names of the jurisdiction's files.
+fn collect_jurisdiction<'a>(c: &mut Collector<'a>, ji: usize, j: &'a crate::resolve::Jurisdiction) {
+    use JurisdictionPart as J;
+    let d = &j.data;
+    for (part, t) in [
+        (J::Agency, &d.agency),
+        (J::GuideTitle, &d.guide_title),
+        (J::SupervisionPhone, &d.supervision_phone),
+        (J::Notes, &d.notes),
+    ] {
+        if let Some(t) = t {
+            c.push(ji, None, FieldPath::Jurisdiction(part), 0, j.file, t);
+        }
+    }
+    for (k, o) in d.offices.iter().enumerate() {
+        c.push(
+            ji,
+            None,
+            FieldPath::Jurisdiction(J::OfficeName),
+            k,
+            j.file,
+            &o.name,
+        );
+        for (part, t) in [(J::OfficeAddress, &o.address), (J::OfficePhone, &o.phone)] {
+            if let Some(t) = t {
+                c.push(ji, None, FieldPath::Jurisdiction(part), k, j.file, t);
+            }
+        }
+    }
+    for (k, p) in d.portals.iter().enumerate() {
+        c.push(
+            ji,
+            None,
+            FieldPath::Jurisdiction(J::PortalName),
+            k,
+            j.file,
+            &p.name,
+        );
+        if let Some(url) = &p.url {
+            c.push(
+                ji,
+                None,
+                FieldPath::Jurisdiction(J::PortalUrl),
+                k,
+                j.file,
+                url,
+            );
+        }
+    }
+    for (k, p) in d.contacts.iter().enumerate() {
+        for part in PersonPart::ALL {
+            if let Some(t) = part.of(p) {
+                c.push(
+                    ji,
+                    None,
+                    FieldPath::Jurisdiction(J::Contact(part)),
+                    k,
+                    j.file,
+                    t,
+                );
+            }
+        }
+    }
+
+    // 主项 names as published in this jurisdiction's files.
+    for (file, main) in &j.mains {
+        let before = c.out.len();
+        c.push(ji, None, FieldPath::MainName, 0, *file, &main.name);
+        if let Some(t) = c.out.get_mut(before) {
+            t.item_key = Some(main.code.get_ref().clone());
+        }
+    }
 }
 
-fn person_texts<'p>(field: &str, p: &'p Person) -> Vec<(&'static str, &'p Spanned<String>)> {
-    let names: [&'static str; 3] = match field {
-        "consult" => ["consult.name", "consult.title", "consult.phone"],
-        "supervision" => ["supervision.name", "supervision.title", "supervision.phone"],
-        _ => ["contact.name", "contact.title", "contact.phone"],
-    };
-    [
-        (names[0], &p.name),
-        (names[1], &p.title),
-        (names[2], &p.phone),
-    ]
-    .into_iter()
-    .filter_map(|(f, t)| t.as_ref().map(|t| (f, t)))
-    .collect()
+/// The texts an item of jurisdiction `ji` wrote itself: inherited ones are visited at their source.
+fn collect_item<'a>(c: &mut Collector<'a>, ji: usize, ii: usize, item: &'a ResolvedItem) {
+    let it = Some((ii, item));
+    let own = |field: Field| item.origin_of(field).is_some_and(|o| o.jurisdiction == ji);
+    // Single texts first, then list entries, then persons: the order rules see texts in.
+    for (field, t) in item_texts(&item.item) {
+        if own(field) {
+            c.push(ji, it, FieldPath::Item(field), 0, item.file_of(field), t);
+        }
+    }
+    for field in [Field::Materials, Field::LegalBasis] {
+        if let (true, FieldValue::List(Some(list))) = (own(field), item.item.get(field)) {
+            for (k, t) in list.iter().enumerate() {
+                c.push(ji, it, FieldPath::Item(field), k, item.file_of(field), t);
+            }
+        }
+    }
+    for &field in Field::ALL {
+        if let (true, FieldValue::Person(Some(p))) = (own(field), item.item.get(field)) {
+            for part in PersonPart::ALL {
+                if let Some(t) = part.of(p.get_ref()) {
+                    let path = FieldPath::Person(field, part);
+                    c.push(ji, it, path, 0, item.file_of(field), t);
+                }
+            }
+        }
+    }
+    if let Some(origin) = item.flows_origin.filter(|o| o.jurisdiction == ji) {
+        for (fi, flow) in item.flows.iter().enumerate() {
+            let flow = flow.get_ref();
+            let mut push = |part, t| c.push(ji, it, FieldPath::Flow(part), fi, origin.file, t);
+            if let Some(t) = &flow.title {
+                push(FlowPart::Title, t);
+            }
+            for t in &flow.caption {
+                push(FlowPart::Caption, t);
+            }
+            for n in &flow.nodes {
+                push(FlowPart::Node, &n.get_ref().text);
+            }
+            for e in &flow.edges {
+                if let Some(t) = &e.get_ref().label {
+                    push(FlowPart::Edge, t);
+                }
+            }
+        }
+    }
+}
+
+/// The single-string fields of an item.
+pub fn item_texts(item: &Item) -> Vec<(Field, &Spanned<String>)> {
+    Field::ALL
+        .iter()
+        .filter(|f| f.inherits())
+        .filter_map(|&f| match item.get(f) {
+            FieldValue::Text(Some(t)) => Some((f, t)),
+            _ => None,
+        })
+        .collect()
 }
 
 #[cfg(test)]

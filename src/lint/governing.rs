@@ -2,6 +2,8 @@
 //! catalog item that governs an item, and the materials a jurisdiction wrote for an item, whether in
 //! its `materials` list or in a flowchart note (提交资料：1、… 2、…).
 
+use crate::lint::context::{FieldPath, FlowPart};
+use crate::model::Field;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::Arc;
@@ -28,10 +30,11 @@ pub fn governing<'p>(
 pub fn time_limits_against_catalog<'c, 'a>(
     ctx: &'c Context<'a>,
 ) -> impl Iterator<Item = (&'c TextRef<'a>, &'a ResolvedItem, &'a Text)> + 'c {
-    ctx.texts_of("time_limit").filter_map(move |t| {
-        let catalog = governing_of(ctx, t.jurisdiction, t.item?)?;
-        Some((t, catalog, catalog.item.time_limit.as_ref()?))
-    })
+    ctx.texts_of(FieldPath::Item(Field::TimeLimit))
+        .filter_map(move |t| {
+            let catalog = governing_of(ctx, t.jurisdiction, t.item?)?;
+            Some((t, catalog, catalog.item.time_limit.as_ref()?))
+        })
 }
 
 /// [`governing`] for item `ii` of jurisdiction `j`, computed once per lint run.
@@ -155,7 +158,7 @@ fn collect_materials(ctx: &Context) -> BTreeMap<(usize, usize), Vec<Material>> {
     for (ti, t) in ctx.texts.iter().enumerate() {
         let Some(item) = t.item else { continue };
         match t.field {
-            "materials" => {
+            FieldPath::Item(Field::Materials) => {
                 let v = t.value;
                 let s = v.len() - v.trim_start().len();
                 let e = v.trim_end().len();
@@ -169,7 +172,7 @@ fn collect_materials(ctx: &Context) -> BTreeMap<(usize, usize), Vec<Material>> {
                         });
                 }
             }
-            "flow.node" => {
+            FieldPath::Flow(FlowPart::Node) => {
                 for range in note_materials(t.value) {
                     from_flows
                         .entry((t.jurisdiction, item))

@@ -16,7 +16,7 @@ pub mod rules;
 
 use std::ops::Range;
 
-pub use context::{Context, TextRef};
+pub use context::{Context, FieldPath, FlowPart, JurisdictionPart, TextRef};
 pub use reference::Reference;
 
 use crate::diagnostic::{Related, Severity};

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::markdown::{self, Node};
-use crate::model::{self, Item, JurisdictionFile, MainItem, Text};
+use crate::model::{self, Field, Item, JurisdictionFile, MainItem, Text};
 
 /// Free text as Markdown block nodes.
 pub type Blocks = Vec<Node>;
@@ -192,19 +192,19 @@ pub struct ItemView {
 }
 
 /// Labels of the twelve numbered fields (霸州 numbering).
-pub const FIELD_LABELS: [(&str, &str, &str); 12] = [
-    ("一", "实施机构", "agency"),
-    ("二", "办公地址", "address"),
-    ("三", "服务对象", "target"),
-    ("四", "设定依据", "legal_basis"),
-    ("五", "申请条件", "conditions"),
-    ("六", "申请材料目录", "materials"),
-    ("七", "承诺办理时限", "time_limit"),
-    ("八", "收费情况", "fee"),
-    ("九", "审批股室", "department"),
-    ("十", "网上申报地址", "online"),
-    ("十一", "咨询电话", "consult"),
-    ("十二", "监督电话", "supervision"),
+pub const FIELD_LABELS: [(&str, &str, Field); 12] = [
+    ("一", "实施机构", Field::Agency),
+    ("二", "办公地址", Field::Address),
+    ("三", "服务对象", Field::Target),
+    ("四", "设定依据", Field::LegalBasis),
+    ("五", "申请条件", Field::Conditions),
+    ("六", "申请材料目录", Field::Materials),
+    ("七", "承诺办理时限", Field::TimeLimit),
+    ("八", "收费情况", Field::Fee),
+    ("九", "审批股室", Field::Department),
+    ("十", "网上申报地址", Field::Online),
+    ("十一", "咨询电话", Field::Consult),
+    ("十二", "监督电话", Field::Supervision),
 ];
 
 impl ItemView {
@@ -237,55 +237,56 @@ impl ItemView {
             .unwrap_or_default();
 
         let mut fields = Vec::new();
-        for (num, label, key) in FIELD_LABELS {
-            let content = match key {
-                "agency" => plain_opt(&item.agency),
-                "address" => plain_opt(&item.address),
-                "target" => plain_opt(&item.target),
-                "legal_basis" => list_blocks(&legal_basis),
-                "conditions" => md_opt(&item.conditions),
-                "materials" => list_blocks(&materials),
-                "time_limit" => plain_opt(&item.time_limit),
-                "fee" => plain_opt(&item.fee),
-                "department" => plain_opt(&item.department),
-                "online" => md_opt(&item.online),
-                "consult" => person_blocks(consult.as_ref()),
-                "supervision" => person_blocks(supervision.as_ref()),
-                _ => unreachable!(),
+        for (num, label, field) in FIELD_LABELS {
+            let content = match field {
+                Field::Agency => plain_opt(&item.agency),
+                Field::Address => plain_opt(&item.address),
+                Field::Target => plain_opt(&item.target),
+                Field::LegalBasis => list_blocks(&legal_basis),
+                Field::Conditions => md_opt(&item.conditions),
+                Field::Materials => list_blocks(&materials),
+                Field::TimeLimit => plain_opt(&item.time_limit),
+                Field::Fee => plain_opt(&item.fee),
+                Field::Department => plain_opt(&item.department),
+                Field::Online => md_opt(&item.online),
+                Field::Consult => person_blocks(consult.as_ref()),
+                Field::Supervision => person_blocks(supervision.as_ref()),
+                // Not among the twelve numbered fields.
+                _ => Blocks::new(),
             };
             if !content.is_empty() {
                 fields.push(FieldView {
                     num: num.into(),
                     label: label.into(),
-                    key: key.into(),
+                    key: field.name().into(),
                     content,
                 });
             }
         }
 
         let mut extra = Vec::new();
-        let mut push_extra = |label: &str, key: &str, content: Blocks| {
+        let mut push_extra = |label: &str, field: Field, content: Blocks| {
             if !content.is_empty() {
                 extra.push(FieldView {
                     num: String::new(),
                     label: label.into(),
-                    key: key.into(),
+                    key: field.name().into(),
                     content,
                 });
             }
         };
-        push_extra("职权编码", "power_code", plain_opt(&item.power_code));
-        push_extra("职权类别", "power_type", plain_opt(&item.power_type));
+        push_extra("职权编码", Field::PowerCode, plain_opt(&item.power_code));
+        push_extra("职权类别", Field::PowerType, plain_opt(&item.power_type));
         push_extra(
             "受理单位",
-            "accepting_unit",
+            Field::AcceptingUnit,
             plain_opt(&item.accepting_unit),
         );
-        push_extra("办理渠道", "channels", plain_opt(&item.channels));
-        push_extra("办理环节", "steps", plain_opt(&item.steps));
-        push_extra("查询方式", "query", plain_opt(&item.query));
-        push_extra("评价渠道", "evaluation", plain_opt(&item.evaluation));
-        push_extra("备注", "notes", notes.clone());
+        push_extra("办理渠道", Field::Channels, plain_opt(&item.channels));
+        push_extra("办理环节", Field::Steps, plain_opt(&item.steps));
+        push_extra("查询方式", Field::Query, plain_opt(&item.query));
+        push_extra("评价渠道", Field::Evaluation, plain_opt(&item.evaluation));
+        push_extra("备注", Field::Notes, notes.clone());
 
         ItemView {
             number: heading_number(seq.as_deref(), index),

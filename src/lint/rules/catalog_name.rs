@@ -1,7 +1,9 @@
 //! ZN608 catalog-name: an item or 主项 named otherwise than the governing catalog names it.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 
 use std::ops::Range;
 
@@ -92,7 +94,7 @@ impl Rule for CatalogName {
         let project = ctx.project;
         let province = project.province;
         let catalog = project.catalog();
-        for text in ctx.texts_of("name") {
+        for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
             if text.jurisdiction == province {
                 continue;
             }
@@ -113,7 +115,7 @@ impl Rule for CatalogName {
             .help("publish the item under the catalog's name; put remarks in notes")
             .fix(c.name(), false);
             if let Some(n) = &c.item.name {
-                f = f.related(c.file_of("name"), n.span(), "the catalog's name");
+                f = f.related(c.file_of(Field::Name), n.span(), "the catalog's name");
             }
             out.push(f);
         }
@@ -129,7 +131,7 @@ impl Rule for CatalogName {
                 (n, b)
             })
             .collect();
-        for text in ctx.texts_of("name") {
+        for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
             if text.jurisdiction == province {
                 continue;
             }
@@ -170,7 +172,7 @@ impl Rule for CatalogName {
             }
         }
 
-        for text in ctx.texts_of("main.name") {
+        for text in ctx.texts_of(FieldPath::MainName) {
             if text.jurisdiction == province {
                 continue;
             }

@@ -1,8 +1,10 @@
 //! ZN304 empty-time-limit.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::governing::governing_of;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 
 rule_doc!(
     EmptyTimeLimit,
@@ -39,7 +41,7 @@ impl Rule for EmptyTimeLimit {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for t in ctx.texts_of("time_limit") {
+        for t in ctx.texts_of(FieldPath::Item(Field::TimeLimit)) {
             if !t.value.trim().is_empty() {
                 continue;
             }

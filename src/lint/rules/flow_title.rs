@@ -2,7 +2,9 @@
 //! name.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::{FieldPath, FlowPart};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use crate::text::chars::is_han;
 use crate::text::keyterms::{BigramSet, bigrams};
 
@@ -123,7 +125,7 @@ impl Rule for FlowTitle {
             )
             .collect();
 
-        for text in ctx.texts_of("name") {
+        for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
             let name = text.value.trim();
             if name.ends_with("流程图") {
                 let at = text.value.find("流程图").unwrap_or(0);
@@ -142,7 +144,7 @@ impl Rule for FlowTitle {
             }
         }
 
-        for text in ctx.texts_of("flow.title") {
+        for text in ctx.texts_of(FieldPath::Flow(FlowPart::Title)) {
             let Some(item) = ctx.item(text) else { continue };
             let j = text.jurisdiction;
             let jur = &project.jurisdictions[j];

@@ -1,7 +1,9 @@
 //! ZN109 fullwidth-punctuation: half-width `, ; : ( ) .` in Chinese text.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use crate::text::chars::{fullwidth, is_cjk_punct, is_han};
 
 use super::bracket_width::{Bracket, is_half, match_brackets};
@@ -123,7 +125,7 @@ impl Rule for FullwidthPunctuation {
         for text in &ctx.texts {
             let v = text.value;
             // Steps separators are step-separator's business.
-            if text.field == "steps"
+            if text.field == FieldPath::Item(Field::Steps)
                 || !v.contains([',', ';', ':', '?', '!', '.', '(', '-'])
                 || !v.chars().any(is_han)
             {

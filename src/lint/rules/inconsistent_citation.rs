@@ -1,5 +1,7 @@
 //! ZN212 inconsistent-citation.
 
+use crate::lint::context::FieldPath;
+use crate::model::Field;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
@@ -74,7 +76,8 @@ impl Rule for InconsistentCitation {
             for c in cs {
                 // A title without a number outside 设定依据 is a mention in prose, not a citation.
                 if c.citation.title.is_none()
-                    || (c.citation.number.is_none() && t.field != "legal_basis")
+                    || (c.citation.number.is_none()
+                        && t.field != FieldPath::Item(Field::LegalBasis))
                 {
                     continue;
                 }

@@ -1,5 +1,7 @@
 //! ZN213 legal-basis-differs.
 
+use crate::lint::context::FieldPath;
+use crate::model::Field;
 use std::collections::BTreeSet;
 
 use crate::diagnostic::Severity;
@@ -105,7 +107,7 @@ impl Rule for LegalBasisDiffers {
         // The 设定依据 texts of each (jurisdiction, item), in one pass.
         let mut basis: std::collections::BTreeMap<(usize, usize), Vec<&TextRef>> =
             std::collections::BTreeMap::new();
-        for t in ctx.texts_of("legal_basis") {
+        for t in ctx.texts_of(FieldPath::Item(Field::LegalBasis)) {
             if let Some(ii) = t.item {
                 basis.entry((t.jurisdiction, ii)).or_default().push(t);
             }
@@ -116,7 +118,7 @@ impl Rule for LegalBasisDiffers {
                     continue;
                 };
                 if item
-                    .origin_of("legal_basis")
+                    .origin_of(Field::LegalBasis)
                     .is_none_or(|o| o.jurisdiction != j)
                 {
                     continue;

@@ -1,8 +1,10 @@
 //! ZN210 missing-document-number.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::legal::{LawIndex, TitleMatch, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 
 rule_doc!(
     MissingDocumentNumber,
@@ -42,7 +44,7 @@ impl Rule for MissingDocumentNumber {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
         for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
-            if t.field != "legal_basis" {
+            if t.field != FieldPath::Item(Field::LegalBasis) {
                 continue;
             }
             for c in cs {

@@ -1,7 +1,9 @@
 //! ZN504 missing-phone: an empty phone, or an item without the phone its siblings all have.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::{FieldPath, FlowPart};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 
 use super::phone_format::is_phone_text;
 
@@ -41,7 +43,10 @@ impl Rule for MissingPhone {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for text in &ctx.texts {
-            if is_phone_text(text) && text.field != "flow.caption" && text.value.trim().is_empty() {
+            if is_phone_text(text)
+                && text.field != FieldPath::Flow(FlowPart::Caption)
+                && text.value.trim().is_empty()
+            {
                 out.push(
                     Finding::span(
                         META.code,
@@ -62,9 +67,12 @@ impl Rule for MissingPhone {
             if items.len() < 4 {
                 continue;
             }
-            for (field, what) in [("consult", "咨询电话"), ("supervision", "监督电话")] {
+            for (field, what) in [
+                (Field::Consult, "咨询电话"),
+                (Field::Supervision, "监督电话"),
+            ] {
                 let has = |i: &crate::resolve::ResolvedItem| {
-                    let p = if field == "consult" {
+                    let p = if field == Field::Consult {
                         &i.item.consult
                     } else {
                         &i.item.supervision
@@ -79,7 +87,7 @@ impl Rule for MissingPhone {
                     continue;
                 }
                 // A jurisdiction-wide supervision phone covers every item.
-                if field == "supervision" && jur.data.supervision_phone.is_some() {
+                if field == Field::Supervision && jur.data.supervision_phone.is_some() {
                     continue;
                 }
                 for item in items.iter().filter(|i| !has(i)) {

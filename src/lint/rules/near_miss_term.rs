@@ -1,6 +1,8 @@
 //! ZN107 near-miss-term: text one character away from a known term (医院机构收费票据 for the catalog's
 //! 医疗机构收费票据, 《医疗救助申请卡》 for 《医疗救助申请表》).
 
+use crate::lint::context::FieldPath;
+use crate::model::Field;
 use crate::text::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostic::Severity;
@@ -158,14 +160,14 @@ impl Rule for NearMissTerm {
         // Global terms: the catalog's, the glossary's, the law registry's.
         let mut global: Vec<(String, Kind)> = Vec::new();
         for text in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
-            if text.field == "legal_basis" {
+            if text.field == FieldPath::Item(Field::LegalBasis) {
                 continue;
             }
             for title in book_titles(text.value) {
                 global.push((title.to_string(), Kind::Form));
             }
             match text.field {
-                "materials" => {
+                FieldPath::Item(Field::Materials) => {
                     global.push((text.value.trim().to_string(), Kind::Material));
                     // And each part between punctuation: a remark in brackets is not part of the
                     // material's name (…预测性分析报告 (以上办理资料均需加盖单位公章)).
@@ -191,7 +193,9 @@ impl Rule for NearMissTerm {
                         }
                     }
                 }
-                "name" => global.push((text.value.trim().to_string(), Kind::Name)),
+                FieldPath::Item(Field::Name) => {
+                    global.push((text.value.trim().to_string(), Kind::Name))
+                }
                 _ => {}
             }
         }
@@ -277,7 +281,7 @@ impl Rule for NearMissTerm {
         }
 
         for (ti, text) in ctx.texts.iter().enumerate() {
-            if text.field == "legal_basis" || !text.value.chars().any(is_han) {
+            if text.field == FieldPath::Item(Field::LegalBasis) || !text.value.chars().any(is_han) {
                 continue;
             }
             unbracketed_forms(ctx, text, &form_starts, out);

@@ -1,6 +1,8 @@
 //! ZN609 numbering-style: gaps in a jurisdiction's power codes, and list numbers written two ways in
 //! its charts.
 
+use crate::lint::context::{FieldPath, FlowPart};
+use crate::model::Field;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
@@ -176,7 +178,7 @@ impl Rule for NumberingStyle {
                         out.push(
                             Finding::span(
                                 META.code,
-                                item.file_of("power_code"),
+                                item.file_of(Field::PowerCode),
                                 code.span(),
                                 j,
                                 Some(item.key.clone()),
@@ -196,7 +198,11 @@ impl Rule for NumberingStyle {
 
             // Entries of one numbered list that end differently.
             for (_, text) in ctx.texts_in(j) {
-                if matches!(text.field, "materials" | "legal_basis") || !text.value.contains('\n') {
+                if matches!(
+                    text.field,
+                    FieldPath::Item(Field::Materials | Field::LegalBasis)
+                ) || !text.value.contains('\n')
+                {
                     continue;
                 }
                 if let Some((at, len, odd, usual, n)) = odd_ending(text.value) {
@@ -223,7 +229,10 @@ impl Rule for NumberingStyle {
             // List styles in the charts.
             let mut styles: BTreeMap<char, Vec<(usize, usize)>> = BTreeMap::new();
             for (ti, text) in ctx.texts_in(j) {
-                if !matches!(text.field, "flow.node" | "flow.caption") {
+                if !matches!(
+                    text.field,
+                    FieldPath::Flow(FlowPart::Node | FlowPart::Caption)
+                ) {
                     continue;
                 }
                 if let Some((at, mark)) = list_style(text.value) {

@@ -1,5 +1,6 @@
 //! ZN501 phone-format: telephone numbers checked against their area code (`phones.toml`).
 
+use crate::lint::context::{FieldPath, FlowPart, JurisdictionPart};
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
@@ -58,9 +59,9 @@ pub fn area_of(project: &Project, j: usize) -> Option<&str> {
 
 /// Is this text a phone field (or a caption line about a phone)?
 pub fn is_phone_text(text: &TextRef) -> bool {
-    text.field.ends_with(".phone")
-        || text.field == "jurisdiction.supervision_phone"
-        || (text.field == "flow.caption" && text.value.contains("电话"))
+    text.field.is_phone()
+        || text.field == FieldPath::Jurisdiction(JurisdictionPart::SupervisionPhone)
+        || (text.field == FieldPath::Flow(FlowPart::Caption) && text.value.contains("电话"))
 }
 
 /// The phone numbers of a phone text.

@@ -1,6 +1,7 @@
 //! ZN505 phone-placeholder: a template placeholder where a phone number belongs (统筹区监督电话).
 
 use crate::diagnostic::Severity;
+use crate::lint::context::{FieldPath, FlowPart};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
 use super::phone_format::is_phone_text;
@@ -43,7 +44,7 @@ impl Rule for PhonePlaceholder {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let placeholders = &ctx.reference.phones.placeholders;
         for text in &ctx.texts {
-            if !is_phone_text(text) || text.field == "flow.caption" {
+            if !is_phone_text(text) || text.field == FieldPath::Flow(FlowPart::Caption) {
                 continue;
             }
             let v = text.value;

@@ -1,7 +1,9 @@
 //! ZN607 power-type-name: a power whose name is that of another kind of power (a 处罚 filed as 行政检查).
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 
 rule_doc!(
     PowerTypeName,
@@ -65,7 +67,7 @@ impl Rule for PowerTypeName {
         if types.is_empty() {
             return;
         }
-        for text in ctx.texts_of("name") {
+        for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
             let Some(item) = ctx.item(text) else { continue };
             let Some(pt) = &item.item.power_type else {
                 continue;

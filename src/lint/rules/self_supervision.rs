@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use crate::text::phone::find_phones;
 
 use super::phone_format::area_of;
@@ -55,7 +56,7 @@ impl Rule for SelfSupervision {
                     continue;
                 };
                 // Report where the supervision phone is written, once.
-                let Some(origin) = item.origin_of("supervision") else {
+                let Some(origin) = item.origin_of(Field::Supervision) else {
                     continue;
                 };
                 if origin.jurisdiction != j {
@@ -73,7 +74,7 @@ impl Rule for SelfSupervision {
                         let text = &ctx.texts[ti];
                         let written = &text.value[t.range.clone()];
                         let ctext = ctx
-                            .text_at(item.file_of("consult"), cp.span().start)
+                            .text_at(item.file_of(Field::Consult), cp.span().start)
                             .map(|i| &ctx.texts[i]);
                         let mut f = Finding::at(
                             META.code,

@@ -1,5 +1,7 @@
 //! ZN503 supervision-phones: several 监督电话 in one jurisdiction.
 
+use crate::lint::context::{FieldPath, JurisdictionPart};
+use crate::model::{Field, PersonPart};
 use std::ops::Range;
 
 use crate::diagnostic::Severity;
@@ -56,8 +58,10 @@ impl Rule for SupervisionPhones {
             // key → occurrences (text index, range), in order of first appearance
             let mut seen: Vec<(String, Occurrences)> = Vec::new();
             for (ti, text) in ctx.texts_in(j) {
-                let is_item = text.field == "supervision.phone";
-                let is_official = text.field == "jurisdiction.supervision_phone";
+                let is_item =
+                    text.field == FieldPath::Person(Field::Supervision, PersonPart::Phone);
+                let is_official =
+                    text.field == FieldPath::Jurisdiction(JurisdictionPart::SupervisionPhone);
                 if !is_item && !is_official {
                     continue;
                 }

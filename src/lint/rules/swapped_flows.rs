@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 
 use super::flow_key_terms::{ChartAnalysis, flow_span};
 
@@ -75,7 +76,7 @@ impl Rule for SwappedFlows {
                 .help("check whether the procedure texts of the two items were swapped or copied");
                 if let Some(name) = &o.item.name {
                     f = f.related(
-                        o.file_of("name"),
+                        o.file_of(Field::Name),
                         name.span(),
                         "the item the chart describes",
                     );

@@ -3,6 +3,7 @@
 use crate::diagnostic::Severity;
 use crate::lint::governing::time_limits_against_catalog;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use crate::text::time_limit::{self, Bound, Limit, certainly_longer};
 
 rule_doc!(
@@ -103,7 +104,7 @@ impl Rule for TimeLimitExceedsCatalog {
                 )
                 .help(format!("write {} (or less)", &ctext[c.range.clone()]))
                 .fix(ctext[c.range.clone()].to_string(), false);
-                if let Some(origin) = catalog.origin_of("time_limit") {
+                if let Some(origin) = catalog.origin_of(Field::TimeLimit) {
                     f = f.related(origin.file, ct.span(), "the catalog's time limit");
                 }
                 out.push(f);

@@ -1,7 +1,9 @@
 //! ZN305 time-limit-not-a-promise.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use crate::text::time_limit::{self, Bound, Limit};
 
 rule_doc!(
@@ -48,7 +50,7 @@ impl Rule for TimeLimitNotAPromise {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for t in ctx.texts_of("time_limit") {
+        for t in ctx.texts_of(FieldPath::Item(Field::TimeLimit)) {
             let v = t.value.trim();
             if v.is_empty() {
                 // Reported by empty-time-limit.
