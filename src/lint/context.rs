@@ -1,17 +1,16 @@
 //! What a rule sees: the resolved project, the reference data, and every string literal of the
 //! sources exactly once (so a catalog text inherited by 30 counties is reported once, at its source).
 
-use std::any::{Any, TypeId};
-use std::sync::{Arc, Mutex, OnceLock};
-
-use crate::text::fxhash::{FxHashMap, FxHashSet};
 use std::ops::Range;
+
+use crate::text::fxhash::FxHashSet;
 
 use crate::model::{Field, FieldValue, Item, PersonPart, Spanned};
 use crate::resolve::{Project, ResolvedItem};
 use crate::source::FileId;
 
 use super::Reference;
+use super::analysis::Analyses;
 
 /// One string literal of the sources and what it belongs to.
 #[derive(Debug, Clone)]
@@ -109,9 +108,6 @@ impl FieldPath {
     }
 }
 
-/// A value shared between rules through [`Context::memo`].
-type Shared = Arc<dyn Any + Send + Sync>;
-
 pub struct Context<'a> {
     pub project: &'a Project,
     pub reference: &'a Reference,
@@ -120,8 +116,8 @@ pub struct Context<'a> {
     pub by_jurisdiction: Vec<Vec<usize>>,
     /// `(file, span start, index into texts)`, sorted, for [`Context::text_at`].
     by_span: Vec<(FileId, usize, usize)>,
-    /// Analyses shared by several rules, computed once (see [`Context::memo`]).
-    memo: Mutex<FxHashMap<TypeId, Arc<OnceLock<Shared>>>>,
+    /// Analyses shared by several rules, each computed once, on first use.
+    pub analyses: Analyses,
 }
 
 impl<'a> Context<'a> {
@@ -143,19 +139,8 @@ impl<'a> Context<'a> {
             texts,
             by_jurisdiction,
             by_span,
-            memo: Mutex::default(),
+            analyses: Analyses::default(),
         }
-    }
-
-    /// An analysis shared by several rules (they run in parallel): computed by the first rule that
-    /// asks, once per lint run; the others wait for it. One value per type.
-    pub fn memo<T: Any + Send + Sync>(&self, init: impl FnOnce() -> T) -> Arc<T> {
-        let cell = {
-            let mut map = self.memo.lock().unwrap_or_else(|e| e.into_inner());
-            map.entry(TypeId::of::<T>()).or_default().clone()
-        };
-        let value = cell.get_or_init(|| Arc::new(init()) as Shared).clone();
-        value.downcast::<T>().expect("one type per memo key")
     }
 
     /// The texts of one jurisdiction (its own literals), with their indices in `texts`.

@@ -88,11 +88,9 @@ pub fn lint_with(project: &Project, reference: &Reference, config: &LintConfig) 
     reported
 }
 
-/// Generic rules that only speak when no specific rule does: the near-miss check (ZN107) finds the
-/// same wrong form name as the materials rules (ZN401/ZN404) and the same typo as the dictionary
-/// (ZN101), with a vaguer message. One defect, one finding.
-const FALLBACK_RULES: &[&str] = &["ZN107"];
-
+/// Drops the findings of fallback rules ([`RuleMeta::fallback`]) that a specific rule's finding
+/// overlaps: e.g. the near-miss check (ZN107) finds the same wrong form name as the materials rules
+/// (ZN401/ZN404) and the same typo as the dictionary (ZN101), with a vaguer message.
 fn drop_fallbacks(reported: &mut Vec<Reported>) {
     // Empty spans count as one byte wide, so a finding at a point still meets the text around it.
     let overlaps = |a: &Finding, b: &Finding| {
@@ -100,14 +98,12 @@ fn drop_fallbacks(reported: &mut Vec<Reported>) {
             && a.span.start < b.span.end.max(b.span.start + 1)
             && b.span.start < a.span.end.max(a.span.start + 1)
     };
-    let is_fallback = |f: &Finding| FALLBACK_RULES.contains(&f.code);
     let specific: Vec<Finding> = reported
         .iter()
-        .filter(|r| !is_fallback(&r.finding))
+        .filter(|r| !r.meta.fallback)
         .map(|r| r.finding.clone())
         .collect();
-    reported
-        .retain(|r| !is_fallback(&r.finding) || !specific.iter().any(|s| overlaps(&r.finding, s)));
+    reported.retain(|r| !r.meta.fallback || !specific.iter().any(|s| overlaps(&r.finding, s)));
 }
 
 /// Stable order: file path, position, code, message.

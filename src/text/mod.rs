@@ -1,5 +1,6 @@
 //! Chinese text utilities shared by the stages.
 
+pub mod brackets;
 pub mod chars;
 pub mod citation;
 pub mod fxhash;
@@ -9,5 +10,6 @@ pub mod numerals;
 pub mod phone;
 pub mod similar;
 pub mod time_limit;
+pub mod titles;
 
 pub use similar::{edit_distance, nearest};

@@ -7,8 +7,9 @@ use crate::model::Field;
 
 use std::ops::Range;
 
-use super::flow_title::{dice, normalize};
+use crate::text::keyterms::dice;
 use crate::text::keyterms::{BigramSet, bigrams};
+use crate::text::similar::normalize_name;
 
 rule_doc!(
     CatalogName,
@@ -45,6 +46,7 @@ static META: RuleMeta = RuleMeta {
     name: "catalog-name",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// The parts of a power's name that name catalog items: the whole name, or each part of
@@ -82,7 +84,7 @@ fn name_parts(value: &str) -> Vec<(Range<usize>, &str)> {
 }
 
 fn same(a: &str, b: &str) -> bool {
-    normalize(a) == normalize(b)
+    normalize_name(a) == normalize_name(b)
 }
 
 impl Rule for CatalogName {
@@ -142,10 +144,10 @@ impl Rule for CatalogName {
             for (range, part) in name_parts(text.value) {
                 // The catalog's name itself, or with more said after it (…待遇认定、丙肝门诊抗病毒治疗:
                 // an item that covers more): not a different spelling.
-                let np = normalize(part);
+                let np = normalize_name(part);
                 if catalog_names
                     .iter()
-                    .any(|(n, _)| np.contains(&normalize(n)))
+                    .any(|(n, _)| np.contains(&normalize_name(n)))
                 {
                     continue;
                 }

@@ -51,6 +51,7 @@ static META: RuleMeta = RuleMeta {
     name: "duplicate-numbering",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 fn seq_key(s: &str) -> String {

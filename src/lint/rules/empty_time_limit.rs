@@ -33,6 +33,7 @@ static META: RuleMeta = RuleMeta {
     name: "empty-time-limit",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for EmptyTimeLimit {

@@ -6,7 +6,7 @@ use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
 use crate::text::chars::{fullwidth, is_cjk_punct, is_han};
 
-use super::bracket_width::{Bracket, is_half, match_brackets};
+use crate::text::brackets::{Bracket, is_half, match_brackets};
 
 rule_doc!(
     FullwidthPunctuation,
@@ -40,6 +40,7 @@ static META: RuleMeta = RuleMeta {
     name: "fullwidth-punctuation",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 fn chinese(c: char) -> bool {

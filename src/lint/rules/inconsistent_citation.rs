@@ -41,6 +41,7 @@ static META: RuleMeta = RuleMeta {
     name: "inconsistent-citation",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// What makes two citations of one document "the same way": the title as written, whether a number

@@ -39,6 +39,7 @@ static META: RuleMeta = RuleMeta {
     name: "known-typo",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for KnownTypo {

@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "legal-basis-differs",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

@@ -33,6 +33,7 @@ static META: RuleMeta = RuleMeta {
     name: "legal-basis-without-title-marks",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for LegalBasisWithoutTitleMarks {

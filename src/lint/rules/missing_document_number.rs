@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "missing-document-number",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for MissingDocumentNumber {

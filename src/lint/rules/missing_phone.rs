@@ -5,7 +5,7 @@ use crate::lint::context::{FieldPath, FlowPart};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
 
-use super::phone_format::is_phone_text;
+use crate::lint::analysis::phones::is_phone_text;
 
 rule_doc!(
     MissingPhone,
@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "missing-phone",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for MissingPhone {

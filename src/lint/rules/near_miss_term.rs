@@ -4,6 +4,7 @@
 use crate::lint::context::FieldPath;
 use crate::model::Field;
 use crate::text::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::text::titles::book_titles;
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
@@ -55,6 +56,8 @@ static META: RuleMeta = RuleMeta {
     name: "near-miss-term",
     severity: Severity::Error,
     doc: DOC,
+    // The materials and typo rules find the same defects with sharper messages.
+    fallback: true,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -87,31 +90,6 @@ impl Kind {
     fn certain(self) -> bool {
         matches!(self, Kind::Form | Kind::Material | Kind::Name)
     }
-}
-
-/// `《…》` contents of a text (outermost pairs).
-pub fn book_titles(value: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut depth = 0;
-    let mut start = 0;
-    for (i, c) in value.char_indices() {
-        match c {
-            '《' => {
-                if depth == 0 {
-                    start = i + c.len_utf8();
-                }
-                depth += 1;
-            }
-            '》' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    out.push(&value[start..i]);
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 fn han_count(s: &str) -> usize {

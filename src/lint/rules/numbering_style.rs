@@ -48,6 +48,7 @@ static META: RuleMeta = RuleMeta {
     name: "numbering-style",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// `6-3` → (6, 3).

@@ -10,7 +10,7 @@ use crate::model::{Person, Spanned};
 use crate::source::FileId;
 use crate::text::phone::find_phones;
 
-use super::phone_format::area_of;
+use crate::lint::analysis::phones::area_of;
 
 rule_doc!(
     PersonPhones,
@@ -44,6 +44,7 @@ static META: RuleMeta = RuleMeta {
     name: "person-phones",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// Where a number is written: (text index, byte range in the text).

@@ -4,7 +4,7 @@ use crate::diagnostic::Severity;
 use crate::lint::context::{FieldPath, FlowPart};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
-use super::phone_format::is_phone_text;
+use crate::lint::analysis::phones::is_phone_text;
 
 rule_doc!(
     PhonePlaceholder,
@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "phone-placeholder",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for PhonePlaceholder {

@@ -37,6 +37,7 @@ static META: RuleMeta = RuleMeta {
     name: "power-type-name",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// The name without trailing brackets (（子项）), 流程图 and punctuation.

@@ -5,7 +5,7 @@ use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
 use crate::text::phone::find_phones;
 
-use super::phone_format::area_of;
+use crate::lint::analysis::phones::area_of;
 
 rule_doc!(
     SelfSupervision,
@@ -37,6 +37,7 @@ static META: RuleMeta = RuleMeta {
     name: "self-supervision",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for SelfSupervision {

@@ -15,9 +15,10 @@ use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::{is_chinese_numeral, is_han};
 use crate::text::nearmiss::{EditKind, OneEdit, one_edit};
 
-use super::flow_title::{dice, normalize};
-use super::near_miss_term::book_titles;
 use crate::text::keyterms::bigrams;
+use crate::text::keyterms::dice;
+use crate::text::similar::normalize_name;
+use crate::text::titles::book_titles;
 
 rule_doc!(
     SpellingVariants,
@@ -63,6 +64,7 @@ static META: RuleMeta = RuleMeta {
     name: "spelling-variants",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// Fields whose whole value (or each part between 、 ， ；) is a name.
@@ -418,8 +420,8 @@ fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
             }
             let Some(item) = ctx.item(text) else { continue };
             let core = text.value.trim().trim_end_matches("流程图");
-            let own = bigrams(&normalize(item.name()), &[]);
-            if dice(&bigrams(&normalize(core), &[]), &own) >= 0.3 {
+            let own = bigrams(&normalize_name(item.name()), &[]);
+            if dice(&bigrams(&normalize_name(core), &[]), &own) >= 0.3 {
                 continue; // titled for its item
             }
             titles.entry(text.value.trim()).or_default().push(ti);

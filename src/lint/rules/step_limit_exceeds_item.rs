@@ -37,6 +37,7 @@ static META: RuleMeta = RuleMeta {
     name: "step-limit-exceeds-item",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 const FIELDS: &[FieldPath] = &[

@@ -39,6 +39,7 @@ static META: RuleMeta = RuleMeta {
     name: "step-separator",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 fn is_dash(c: char) -> bool {

@@ -40,6 +40,7 @@ static META: RuleMeta = RuleMeta {
     name: "stray-space",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// Agency names end in one of these: a space after one separates joint issuers.

@@ -8,7 +8,7 @@ use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::phone::find_phones;
 
-use super::phone_format::area_of;
+use crate::lint::analysis::phones::area_of;
 
 rule_doc!(
     SupervisionPhones,
@@ -43,6 +43,7 @@ static META: RuleMeta = RuleMeta {
     name: "supervision-phones",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for SupervisionPhones {

@@ -4,7 +4,7 @@ use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
 
-use super::flow_key_terms::{ChartAnalysis, flow_span};
+use crate::lint::analysis::charts::{ChartAnalysis, flow_span};
 
 rule_doc!(
     SwappedFlows,
@@ -41,6 +41,7 @@ static META: RuleMeta = RuleMeta {
     name: "swapped-flows",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for SwappedFlows {

@@ -36,6 +36,7 @@ static META: RuleMeta = RuleMeta {
     name: "time-limit-not-a-promise",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// A limit counted from an event or after a wait: the time of a step, not of the item.

@@ -33,6 +33,7 @@ static META: RuleMeta = RuleMeta {
     name: "unknown-document",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for UnknownDocument {
