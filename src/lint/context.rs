@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use crate::text::fxhash::FxHashSet;
+use crate::text::span;
 
 use crate::model::{Field, FieldValue, Item, PersonPart, Spanned};
 use crate::resolve::{Project, ResolvedItem};
@@ -172,7 +173,10 @@ impl<'a> Context<'a> {
     }
 
     /// Source span of `range` (a byte range inside `text.value`), accounting for quotes and escapes.
+    /// A range outside the value or not on character boundaries is snapped to whole characters
+    /// inside it first ([`span::snap`]): a rule's off-by-one never panics.
     pub fn locate(&self, text: &TextRef, range: Range<usize>) -> Range<usize> {
+        let range = span::snap(text.value, range);
         let source = self.project.sources.text(text.file);
         let literal = source.get(text.span.clone()).unwrap_or_default();
         let map = value_to_source(literal);

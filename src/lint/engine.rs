@@ -7,6 +7,7 @@ use super::config::{Level, LintConfig};
 use super::{Context, Finding, Reference, RuleMeta, reference, rules};
 use crate::diagnostic::{Diag, Severity};
 use crate::resolve::Project;
+use crate::text::span;
 
 /// A finding as reported: with the rule that made it and its final severity.
 #[derive(Debug, Clone)]
@@ -59,6 +60,7 @@ pub fn lint_with(project: &Project, reference: &Reference, config: &LintConfig) 
 
     let mut reported: Vec<Reported> = raw
         .into_iter()
+        .map(|(finding, meta)| (snapped(project, finding), meta))
         .filter_map(|(finding, meta)| {
             let jurisdiction = &project.jurisdictions[finding.jurisdiction].name;
             if !config.only.is_empty() && !config.only.contains(jurisdiction) {
@@ -86,6 +88,18 @@ pub fn lint_with(project: &Project, reference: &Reference, config: &LintConfig) 
     });
     drop_fallbacks(&mut reported);
     reported
+}
+
+/// The finding with every span inside its file and on character boundaries. Ranges inside a text
+/// are checked when the finding is made ([`Context::locate`]); whole-file spans
+/// ([`Finding::span`], related spans) are checked here, before anything reads them.
+fn snapped(project: &Project, mut finding: Finding) -> Finding {
+    let snap = |file, span| span::snap(project.sources.text(file), span);
+    finding.span = snap(finding.file, finding.span.clone());
+    for r in &mut finding.related {
+        r.span = snap(r.file, r.span.clone());
+    }
+    finding
 }
 
 /// Drops the findings of fallback rules ([`RuleMeta::fallback`]) that a specific rule's finding

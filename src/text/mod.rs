@@ -9,6 +9,7 @@ pub mod nearmiss;
 pub mod numerals;
 pub mod phone;
 pub mod similar;
+pub mod span;
 pub mod time_limit;
 pub mod titles;
 

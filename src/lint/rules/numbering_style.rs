@@ -131,7 +131,11 @@ fn list_style(value: &str) -> Option<(usize, char)> {
     for line in value.split_inclusive('\n') {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
-        let digits = trimmed.chars().take_while(|c| is_arabic_digit(*c)).count();
+        // Byte length of the leading digits (full-width digits are three bytes).
+        let digits = trimmed
+            .char_indices()
+            .find(|(_, c)| !is_arabic_digit(*c))
+            .map_or(trimmed.len(), |(i, _)| i);
         if digits > 0 {
             let after = trimmed[digits..].chars().next();
             if let Some(mark @ ('.' | '．' | '、')) = after {

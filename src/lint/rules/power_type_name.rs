@@ -93,13 +93,15 @@ impl Rule for PowerTypeName {
             let Some((other, ending)) = other else {
                 continue;
             };
-            let at = name.len() - ending.len();
+            // `core` trims the name: offsets in it start after the leading spaces.
+            let lead = text.value.len() - text.value.trim_start().len();
+            let at = lead + name.len() - ending.len();
             out.push(
                 Finding::at(
                     META.code,
                     ctx,
                     text,
-                    at..name.len(),
+                    at..lead + name.len(),
                     format!(
                         "the name ends in `{ending}`, as a {} does, but the power is a {}",
                         other.name, own.name
