@@ -10,6 +10,7 @@ pub mod build;
 pub mod cli;
 pub mod diagnostic;
 pub mod flow;
+pub mod i18n;
 pub mod lint;
 pub mod load;
 pub mod model;
@@ -17,3 +18,6 @@ pub mod render;
 pub mod resolve;
 pub mod source;
 pub mod text;
+
+// Compiles locales/*.toml into the binary; a key missing in English falls back to Chinese.
+rust_i18n::i18n!("locales", fallback = "zh-CN");

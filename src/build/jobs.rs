@@ -5,12 +5,18 @@ use crate::flow::Metrics;
 use crate::model::Item;
 use crate::render::{CatalogData, CatalogMain, Job};
 use crate::resolve::{Jurisdiction, Project};
+use rust_i18n::t;
 
 /// The jobs of a project: one per jurisdiction that has items (only `only`, when given), in tree
 /// order. Errors: notice bodies that cannot be read.
-pub fn jobs(project: &Project, only: Option<usize>) -> Result<Vec<Job>, Vec<Diag>> {
+/// Charts are measured with `metrics`: [`crate::render::Fonts::chart_metrics`] of the build's
+/// fonts, so the one font discovery (with `--font-path`) serves the charts too.
+pub fn jobs(
+    project: &Project,
+    only: Option<usize>,
+    metrics: &Metrics,
+) -> Result<Vec<Job>, Vec<Diag>> {
     let mut diags = Vec::new();
-    let metrics = Metrics::system();
     let mut jobs = Vec::new();
     for j in project.tree_order() {
         if only.is_some_and(|o| o != j) {
@@ -29,7 +35,7 @@ pub fn jobs(project: &Project, only: Option<usize>) -> Result<Vec<Job>, Vec<Diag
         };
         let items: Vec<Item> = jur.items.iter().map(|i| i.item.clone()).collect();
         let mut job = Job::from_model(&jur.data, &items, notice_body.as_deref());
-        super::attach_flows(project, j, &mut job, &metrics);
+        super::attach_flows(project, j, &mut job, metrics);
         if j == project.province {
             job.catalog = Some(catalog(jur, &job));
         }
@@ -58,10 +64,14 @@ fn notice_body(project: &Project, jur: &Jurisdiction) -> Result<Option<String>, 
                 "build::notice",
                 jur.file,
                 spec.body.span(),
-                format!("cannot read the notice body {}: {err}", path.display()),
+                t!(
+                    "cli.build.notice-unreadable",
+                    path = path.display(),
+                    error = err
+                ),
             )
-            .label("this file")
-            .help("give the name of a Markdown file next to jurisdiction.toml"),
+            .label(t!("cli.build.notice-label"))
+            .help(t!("cli.build.notice-help")),
         )
     })
 }

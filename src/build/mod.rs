@@ -3,6 +3,7 @@
 //! ```text
 //! run(project, options, progress)
 //!   ├─ fast path: the stamp says nothing the build reads changed → nothing is done
+//!   ├─ gate:      the lint on what is published; errors stop the build unless allowed
 //!   ├─ jobs:      one render job per jurisdiction with items (guide, items, notice, catalog)
 //!   ├─ charts:    every flowchart laid out, put into its guide and written as an SVG file
 //!   ├─ render:    the PDFs of each jurisdiction, in parallel (previous outputs kept on failure)
@@ -11,8 +12,8 @@
 //!
 //! The CLI (`zhinan build`), the examples and the benches call [`run`] or [`jobs`]; nothing here
 //! prints. Extension points, in the order `run` goes through them:
-//! - a gate before anything is built (e.g. the lint): check the project before calling [`run`], or
-//!   add the check at the top of `run` so every front end gets it;
+//! - the gate before anything is built: [`gate::check`], the lint on what is published (error
+//!   findings stop the build unless allowed; see [`Options::lint`]);
 //! - a new kind of output (a web site, open data): make its files from the jobs in `run`, after
 //!   the PDFs, and add them to [`Built`]; the stamp then covers them (today's kinds: `guide.pdf`,
 //!   `items/<key>.pdf`, `notice.pdf`, `catalog.pdf`, `flows/<key>.svg`, see `render::build`);
@@ -22,6 +23,7 @@
 
 mod charts;
 mod fingerprint;
+pub mod gate;
 mod jobs;
 
 use std::path::PathBuf;
@@ -30,6 +32,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::diagnostic::Diag;
+use crate::lint::config::LintConfig;
 use crate::render::stamp::Stamp;
 use crate::render::{self, FontOptions, Fonts, PdfStandard, RenderError};
 use crate::resolve::Project;
@@ -37,6 +40,7 @@ use crate::resolve::Project;
 pub use charts::{
     LANDSCAPE_WIDTH, PORTRAIT_WIDTH, attach_flows, flow_diagnostics, standalone_style,
 };
+pub use gate::LintSummary;
 pub use jobs::jobs;
 
 /// What to build and where.
@@ -53,6 +57,11 @@ pub struct Options {
     pub force: bool,
     /// Extra font folders, searched before the system fonts.
     pub font_paths: Vec<PathBuf>,
+    /// The lint run on what is published (zhinan.toml's `[lint]`); `None`: no lint gate.
+    pub lint: Option<LintConfig>,
+    /// Publish despite error findings (`--allow-lint-errors`; zhinan.toml's
+    /// `[build] allow_lint_errors` does the same through `lint`).
+    pub allow_lint_errors: bool,
 }
 
 impl Options {
@@ -65,6 +74,8 @@ impl Options {
             standard: PdfStandard::Pdf17,
             force: false,
             font_paths: Vec::new(),
+            lint: Some(LintConfig::default()),
+            allow_lint_errors: false,
         }
     }
 }
@@ -98,6 +109,8 @@ pub struct Built {
     pub jurisdictions: Vec<(String, Result<render::BuildReport, RenderError>)>,
     /// The fast-path stamp could not be written (the outputs are fine; the next build is slower).
     pub stamp_error: Option<std::io::Error>,
+    /// What the lint gate found in what was published.
+    pub lint: LintSummary,
 }
 
 impl Built {
@@ -114,6 +127,12 @@ pub enum BuildError {
     Invalid(Vec<Diag>),
     /// No usable fonts.
     Fonts(RenderError),
+    /// The lint found errors in what would be published (and they were not allowed): the
+    /// findings of error severity, and how many warnings came with them.
+    Lint {
+        errors: Vec<crate::lint::engine::Reported>,
+        warnings: usize,
+    },
 }
 
 /// Builds every output of `project` (see the module docs).
@@ -131,13 +150,14 @@ pub fn run(
             files: stamp.outputs.len(),
         });
     }
-    let jobs = jobs(project, options.only).map_err(BuildError::Invalid)?;
+    let lint = gate::check(project, options)?;
     let fonts = Fonts::discover(&FontOptions {
         font_dirs: options.font_paths.clone(),
         system_fonts: true,
     })
     .map(Arc::new)
     .map_err(BuildError::Fonts)?;
+    let jobs = jobs(project, options.only, &fonts.chart_metrics()).map_err(BuildError::Invalid)?;
     let render_options = render::BuildOptions {
         out_dir: options.out_dir.clone(),
         templates_dir: options.templates_dir.clone(),
@@ -157,6 +177,7 @@ pub fn run(
     let mut built = Built {
         jurisdictions: results,
         stamp_error: None,
+        lint,
     };
     if !built.failed() {
         built.stamp_error = Stamp::record(&options.out_dir, fingerprint)

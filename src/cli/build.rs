@@ -1,5 +1,6 @@
 //! `zhinan build`: every PDF of every jurisdiction into `out/`, and `zhinan fonts`.
 
+use rust_i18n::t;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -32,18 +33,30 @@ pub struct BuildArgs {
     /// Extra font folders, searched before the system fonts (e.g. the official fonts).
     #[arg(long = "font-path")]
     pub font_paths: Vec<PathBuf>,
+    /// Publish even when the lint reports errors (also `[build] allow_lint_errors = true` in
+    /// zhinan.toml).
+    #[arg(long)]
+    pub allow_lint_errors: bool,
 }
 
 pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
-    let project = match load_or_report(root) {
+    let mut project = match load_or_report(root) {
         Ok(p) => p,
         Err(code) => return code,
+    };
+    // The lint settings (zhinan.toml) for the gate: what is published is linted first.
+    let lint = match crate::lint::config::load(root, &mut project.sources) {
+        Ok(config) => config,
+        Err(diags) => {
+            eprint!("{}", render_all(&diags, &project.sources, false));
+            return ExitCode::from(EXIT_INVALID);
+        }
     };
     let only = match &args.only {
         Some(name) => match project.find(name) {
             Some(j) => Some(j),
             None => {
-                eprintln!("error: no jurisdiction named `{name}`");
+                eprintln!("{}", t!("cli.no-jurisdiction", name = name));
                 return ExitCode::from(EXIT_INVALID);
             }
         },
@@ -60,17 +73,26 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         standard: args.pdf_standard,
         force: args.force,
         font_paths: args.font_paths.clone(),
+        lint: Some(lint),
+        allow_lint_errors: args.allow_lint_errors,
     };
     let report = build::run(&project, &options, &Bar::default());
     match report {
         Ok(build::Report::UpToDate { files }) => {
             println!(
-                "all outputs up to date ({files} files in {})",
-                out_dir.display()
+                "{}",
+                t!(
+                    "cli.build.all-up-to-date",
+                    files = files,
+                    dir = out_dir.display()
+                )
             );
             ExitCode::SUCCESS
         }
-        Ok(build::Report::Built(built)) => print_built(built, &out_dir),
+        Ok(build::Report::Built(built)) => {
+            print_lint(&built.lint, args.allow_lint_errors);
+            print_built(built, &out_dir)
+        }
         Err(BuildError::Invalid(diags)) => {
             eprint!("{}", render_all(&diags, &project.sources, false));
             ExitCode::from(EXIT_INVALID)
@@ -79,6 +101,38 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
             eprintln!("{:?}", Report::new(err));
             ExitCode::from(EXIT_INVALID)
         }
+        Err(BuildError::Lint { errors, warnings }) => {
+            eprint!("{}", crate::lint::output::human(&errors, &project, false));
+            eprintln!(
+                "error: lint found {} error(s) and {warnings} warning(s) in what this build \
+                 publishes; nothing was built and the previous outputs are kept.\n\
+                 help: fix them (`zhinan lint`), or publish anyway with --allow-lint-errors \
+                 (or `[build] allow_lint_errors = true` in zhinan.toml)",
+                errors.len()
+            );
+            ExitCode::from(EXIT_FINDINGS)
+        }
+    }
+}
+
+/// One line on the lint findings of what was published.
+fn print_lint(lint: &build::LintSummary, allowed_by_flag: bool) {
+    if lint.allowed {
+        eprintln!(
+            "lint: {} error(s), {} warning(s) — published anyway ({}); `zhinan lint` lists them",
+            lint.errors,
+            lint.warnings,
+            if allowed_by_flag {
+                "--allow-lint-errors"
+            } else {
+                "zhinan.toml [build] allow_lint_errors"
+            }
+        );
+    } else if lint.warnings > 0 {
+        eprintln!(
+            "lint: {} warning(s); `zhinan lint` lists them",
+            lint.warnings
+        );
     }
 }
 
@@ -86,20 +140,24 @@ fn print_built(built: Built, out_dir: &Path) -> ExitCode {
     let failed = built.failed();
     for (name, result) in built.jurisdictions {
         match result {
-            Ok(report) if report.skipped => println!("{name}: up to date"),
+            Ok(report) if report.skipped => println!("{}", t!("cli.build.up-to-date", name = name)),
             Ok(report) => {
                 println!(
-                    "{name}: {} files in {} ({:.1} s)",
-                    report.outputs.len(),
-                    report.dir.display(),
-                    report.elapsed.as_secs_f64()
+                    "{}",
+                    t!(
+                        "cli.build.built",
+                        name = name,
+                        files = report.outputs.len(),
+                        dir = report.dir.display(),
+                        seconds = format!("{:.1}", report.elapsed.as_secs_f64())
+                    )
                 );
                 for w in &report.warnings {
-                    eprintln!("  warning: {w}");
+                    eprintln!("{}", t!("cli.build.warning", warning = w));
                 }
             }
             Err(err) => {
-                eprintln!("{name}: build failed; the previous outputs are kept");
+                eprintln!("{}", t!("cli.build.failed", name = name));
                 eprintln!("{:?}", Report::new(err));
             }
         }
@@ -109,8 +167,8 @@ fn print_built(built: Built, out_dir: &Path) -> ExitCode {
     }
     if let Some(err) = &built.stamp_error {
         eprintln!(
-            "warning: cannot record the build in {}: {err}",
-            out_dir.display()
+            "{}",
+            t!("cli.build.no-stamp", dir = out_dir.display(), error = err)
         );
     }
     ExitCode::SUCCESS
@@ -126,7 +184,7 @@ pub fn fonts(font_paths: &[PathBuf]) -> ExitCode {
     for line in &report {
         let chosen = line.chosen.clone().unwrap_or_else(|| {
             missing = true;
-            "（未找到 / none found）".to_string()
+            t!("cli.fonts.none-found").into_owned()
         });
         println!(
             "{:<8} {:<18} {}",
@@ -142,9 +200,7 @@ pub fn fonts(font_paths: &[PathBuf]) -> ExitCode {
         println!("         {}", candidates.join("  "));
     }
     if missing {
-        eprintln!(
-            "help: install free Chinese fonts: apt-get install fonts-noto-cjk (Debian/Ubuntu)"
-        );
+        eprintln!("{}", t!("cli.fonts.install-help"));
         ExitCode::from(EXIT_INVALID)
     } else {
         ExitCode::SUCCESS
@@ -159,9 +215,7 @@ impl build::Progress for Bar {
     fn start(&self, count: usize) {
         if count > 1 && std::io::stderr().is_terminal() {
             let bar = indicatif::ProgressBar::new(count as u64);
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{spinner} 排版 {bar:30} {pos}/{len} {msg}")
-            {
+            if let Ok(style) = indicatif::ProgressStyle::with_template(&t!("cli.build.progress")) {
                 bar.set_style(style);
             }
             bar.enable_steady_tick(std::time::Duration::from_millis(120));

@@ -3,10 +3,12 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use rust_i18n::t;
+
 use super::{EXIT_INVALID, load_or_report};
 use crate::build::{flow_diagnostics, standalone_style};
 use crate::diagnostic::{Diag, render_all};
-use crate::flow::{Metrics, item_flows, render_svg};
+use crate::flow::{item_flows, render_svg};
 
 /// `zhinan flow <jurisdiction> <item> [-o file.svg]`.
 pub fn run(
@@ -21,12 +23,15 @@ pub fn run(
         Err(code) => return code,
     };
     let Some(j) = project.find(jurisdiction) else {
-        eprintln!("error: no jurisdiction named `{jurisdiction}`");
+        eprintln!("{}", t!("cli.no-jurisdiction", name = jurisdiction));
         return ExitCode::from(EXIT_INVALID);
     };
     let Some(item) = super::show::find_item(&project, j, query) else {
-        eprintln!("error: {jurisdiction} has no item `{query}`");
-        eprintln!("help: give the item's code, id or name (`zhinan show` accepts the same)");
+        eprintln!(
+            "{}",
+            t!("cli.no-item", jurisdiction = jurisdiction, item = query)
+        );
+        eprintln!("{}", t!("cli.flow.no-item-hint"));
         return ExitCode::from(EXIT_INVALID);
     };
     let problems: Vec<Diag> = flow_diagnostics(&project)
@@ -39,21 +44,33 @@ pub fn run(
     let graphs = item_flows(&item.item);
     let Some(graph) = graphs.get(index) else {
         eprintln!(
-            "error: {} has {} flowchart(s); --index {index} does not exist",
-            item.name(),
-            graphs.len()
+            "{}",
+            t!(
+                "cli.flow.no-index",
+                item = item.name(),
+                count = graphs.len(),
+                index = index
+            )
         );
         return ExitCode::from(EXIT_INVALID);
     };
-    let metrics = Metrics::system();
+    // The same font discovery as `zhinan build`, so a chart measures as it prints.
+    let metrics =
+        crate::render::Fonts::scan(&crate::render::FontOptions::default()).chart_metrics();
     let svg = render_svg(graph, &metrics, &standalone_style(&metrics));
     match output {
         Some(path) => {
             if let Err(err) = crate::render::output::write_atomic(path, svg.as_bytes()) {
-                eprintln!("error: cannot write {}: {err}", path.display());
+                eprintln!(
+                    "{}",
+                    t!("cli.write-failed", path = path.display(), error = err)
+                );
                 return ExitCode::from(EXIT_INVALID);
             }
-            eprintln!("wrote {} ({})", path.display(), graph.title);
+            eprintln!(
+                "{}",
+                t!("cli.flow.wrote", path = path.display(), title = graph.title)
+            );
         }
         None => print!("{svg}"),
     }

@@ -46,6 +46,20 @@ pub enum FieldPath {
     MainName,
 }
 
+/// The dotted path as authors know it (`consult.phone`, `flow.node`, `jurisdiction.office.name`),
+/// for messages.
+impl std::fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FieldPath::Item(field) => write!(f, "{field}"),
+            FieldPath::Person(field, part) => write!(f, "{field}.{}", part.name()),
+            FieldPath::Flow(part) => write!(f, "flow.{}", part.name()),
+            FieldPath::Jurisdiction(part) => write!(f, "jurisdiction.{}", part.name()),
+            FieldPath::MainName => f.write_str("main.name"),
+        }
+    }
+}
+
 /// The texts of a flowchart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum FlowPart {
@@ -62,6 +76,7 @@ pub enum FlowPart {
 pub enum JurisdictionPart {
     Agency,
     GuideTitle,
+    Edition,
     SupervisionPhone,
     Notes,
     OfficeName,
@@ -70,6 +85,38 @@ pub enum JurisdictionPart {
     PortalName,
     PortalUrl,
     Contact(PersonPart),
+}
+
+impl FlowPart {
+    /// The key in `[[item.flow]]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FlowPart::Title => "title",
+            FlowPart::Caption => "caption",
+            FlowPart::Node => "node",
+            FlowPart::Edge => "edge",
+        }
+    }
+}
+
+impl JurisdictionPart {
+    /// The path in `jurisdiction.toml`.
+    pub fn name(self) -> String {
+        let part = |p: &str| p.to_string();
+        match self {
+            JurisdictionPart::Agency => part("agency"),
+            JurisdictionPart::GuideTitle => part("guide_title"),
+            JurisdictionPart::Edition => part("edition"),
+            JurisdictionPart::SupervisionPhone => part("supervision_phone"),
+            JurisdictionPart::Notes => part("notes"),
+            JurisdictionPart::OfficeName => part("office.name"),
+            JurisdictionPart::OfficeAddress => part("office.address"),
+            JurisdictionPart::OfficePhone => part("office.phone"),
+            JurisdictionPart::PortalName => part("portal.name"),
+            JurisdictionPart::PortalUrl => part("portal.url"),
+            JurisdictionPart::Contact(p) => format!("contact.{}", p.name()),
+        }
+    }
 }
 
 impl FieldPath {
@@ -314,6 +361,7 @@ fn collect_jurisdiction<'a>(c: &mut Collector<'a>, ji: usize, j: &'a crate::reso
     for (part, t) in [
         (J::Agency, &d.agency),
         (J::GuideTitle, &d.guide_title),
+        (J::Edition, &d.edition),
         (J::SupervisionPhone, &d.supervision_phone),
         (J::Notes, &d.notes),
     ] {
