@@ -3,8 +3,8 @@
 
 use std::ops::Range;
 
-use crate::text::fxhash::FxHashSet;
 use crate::text::span;
+use rustc_hash::FxHashSet;
 
 use crate::model::{Field, FieldValue, Item, PersonPart, Spanned};
 use crate::resolve::{Project, ResolvedItem};

@@ -5,13 +5,12 @@
 //! - Safe fixes only, unless `--unsafe-fixes`.
 //! - Never two overlapping edits in one pass: the later one waits for the next pass (it is found
 //!   again after the reload, or it is gone because the first edit fixed it).
-//! - An edited file must still parse as TOML (checked with `toml_edit`) or it is left untouched.
+//! - An edited file must still parse as TOML (checked with the `toml` parser) or it is left untouched.
 //! - Each file is written atomically: a temporary file in the same folder, then a rename.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
-use std::str::FromStr;
 
 use super::config::LintConfig;
 use super::engine::{Reported, lint_with, load_reference};
@@ -86,7 +85,7 @@ pub fn fix_project(
             if applied == 0 || new_text == text {
                 continue;
             }
-            if let Err(err) = toml_edit::DocumentMut::from_str(&new_text) {
+            if let Err(err) = toml::from_str::<toml::Table>(&new_text) {
                 report.skipped.push(format!(
                     "{path}: the fixed text would not parse as TOML ({}); file left unchanged",
                     err.message().trim()

@@ -2,7 +2,7 @@
 //! an item: a bigram that few item names of the jurisdiction share weighs more (inverse document
 //! frequency), and bigrams with a function character (的, 或, 对 …) are left out.
 
-use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::chars::is_han;
 

@@ -3,7 +3,6 @@
 pub mod brackets;
 pub mod chars;
 pub mod citation;
-pub mod fxhash;
 pub mod keyterms;
 pub mod nearmiss;
 pub mod numerals;

@@ -4,8 +4,8 @@
 use crate::lint::Context;
 use crate::model::{Flow, Spanned};
 use crate::resolve::Jurisdiction;
-use crate::text::fxhash::FxHashMap;
 use crate::text::keyterms::{Bigram, BigramSet, NameModel, bigrams};
+use rustc_hash::FxHashMap;
 
 /// Everything a chart says, as one text.
 pub fn flow_text(flow: &Flow) -> String {

@@ -3,9 +3,9 @@
 
 use crate::lint::context::FieldPath;
 use crate::model::Field;
-use crate::text::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use crate::text::titles::book_titles;
 use rust_i18n::t;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use std::hash::Hasher;
 
-use crate::text::fxhash::{FxHashMap as HashMap, FxHasher};
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::ops::Range;
 
 use crate::diagnostic::Severity;
