@@ -115,6 +115,9 @@ pub struct MainItem {
 
 /// One service item (子项) or an overlay of one. Every field is optional so that a city or county
 /// can override just what differs; `resolve` fills the rest from the parents and the catalog.
+///
+/// A new field is also listed in `item_fields!` below (the build fails until it is), which gives it
+/// a [`Field`] and decides whether it inherits.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
@@ -187,4 +190,232 @@ pub struct Edge {
     pub from: Text,
     pub to: Text,
     pub label: Option<Text>,
+}
+
+/// One field of an [`Item`], typed: merge, lint, `show` and the render labels name fields with this,
+/// never with strings. [`Field::name`] is the TOML key (the only place the name is a string).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Code,
+    Id,
+    Local,
+    Seq,
+    Name,
+    PowerCode,
+    PowerType,
+    Agency,
+    Address,
+    Target,
+    LegalBasis,
+    Conditions,
+    Materials,
+    TimeLimit,
+    Fee,
+    Department,
+    Online,
+    Consult,
+    Supervision,
+    Contact,
+    AcceptingUnit,
+    Channels,
+    Steps,
+    Query,
+    Evaluation,
+    Notes,
+    Flow,
+}
+
+/// A field's value in an item, by the shape of the field.
+#[derive(Debug, Clone, Copy)]
+pub enum FieldValue<'a> {
+    Text(Option<&'a Text>),
+    List(Option<&'a Vec<Text>>),
+    Person(Option<&'a Spanned<Person>>),
+    Flag(bool),
+    Flows(&'a [Spanned<Flow>]),
+}
+
+/// Copies a value into an unset field (the overlay rule: the first layer that sets a field wins).
+trait Inherit {
+    /// Returns whether a value was copied.
+    fn inherit(&mut self, from: &Self) -> bool;
+}
+
+impl<T: Clone> Inherit for Option<T> {
+    fn inherit(&mut self, from: &Self) -> bool {
+        match (&self, from) {
+            (None, Some(value)) => {
+                *self = Some(value.clone());
+                true
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Declares every field of [`Item`] once: its [`Field`], its TOML key, its shape, and whether it
+/// inherits (`inherits`) or belongs to the item's own declaration (`own`). The destructuring below stops the build when `Item` gains a field missing here.
+macro_rules! item_fields {
+    ($($variant:ident $key:ident: $shape:ident $inherits:ident),* $(,)?) => {
+        impl Field {
+            /// Every field, in the order of [`Item`].
+            pub const ALL: &'static [Field] = &[$(Field::$variant),*];
+
+            /// The TOML key, e.g. `time_limit`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Field::$variant => stringify!($key)),*
+                }
+            }
+
+            /// Does a county take this field from its defaults, parents and the catalog? Not
+            /// `code`, `id`, `local`, `seq` (they identify the item) nor `flow` (flows come whole).
+            pub fn inherits(self) -> bool {
+                match self {
+                    $(Field::$variant => item_fields!(@bool $inherits)),*
+                }
+            }
+        }
+
+        impl Item {
+            /// The value of one field.
+            pub fn get(&self, field: Field) -> FieldValue<'_> {
+                match field {
+                    $(Field::$variant => item_fields!(@get self.$key, $shape)),*
+                }
+            }
+
+            /// Sets `field` from `from` when this item does not set it; returns whether it did.
+            /// Only for inheriting fields ([`Field::inherits`]); the others are never copied.
+            pub fn inherit(&mut self, field: Field, from: &Item) -> bool {
+                match field {
+                    $(Field::$variant => item_fields!(@inherit self.$key, from.$key, $inherits)),*
+                }
+            }
+        }
+
+        /// Compile-time check that the list above names every field of `Item`.
+        const _: fn(&Item) = |item| {
+            let Item { $($key: _),* } = item;
+        };
+    };
+    (@get $value:expr, Text) => { FieldValue::Text($value.as_ref()) };
+    (@get $value:expr, List) => { FieldValue::List($value.as_ref()) };
+    (@get $value:expr, Person) => { FieldValue::Person($value.as_ref()) };
+    (@get $value:expr, Flag) => { FieldValue::Flag($value) };
+    (@get $value:expr, Flows) => { FieldValue::Flows(&$value) };
+    (@inherit $dst:expr, $src:expr, inherits) => { $dst.inherit(&$src) };
+    (@inherit $dst:expr, $src:expr, own) => { false };
+    (@bool inherits) => { true };
+    (@bool own) => { false };
+}
+
+item_fields!(
+    Code code: Text own,
+    Id id: Text own,
+    Local local: Flag own,
+    Seq seq: Text own,
+    Name name: Text inherits,
+    PowerCode power_code: Text inherits,
+    PowerType power_type: Text inherits,
+    Agency agency: Text inherits,
+    Address address: Text inherits,
+    Target target: Text inherits,
+    LegalBasis legal_basis: List inherits,
+    Conditions conditions: Text inherits,
+    Materials materials: List inherits,
+    TimeLimit time_limit: Text inherits,
+    Fee fee: Text inherits,
+    Department department: Text inherits,
+    Online online: Text inherits,
+    Consult consult: Person inherits,
+    Supervision supervision: Person inherits,
+    Contact contact: Person inherits,
+    AcceptingUnit accepting_unit: Text inherits,
+    Channels channels: Text inherits,
+    Steps steps: Text inherits,
+    Query query: Text inherits,
+    Evaluation evaluation: Text inherits,
+    Notes notes: Text inherits,
+    Flow flow: Flows own,
+);
+
+/// The TOML key, as messages name the field.
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Field {
+    /// The field with this TOML key.
+    pub fn from_name(name: &str) -> Option<Field> {
+        Field::ALL.iter().copied().find(|f| f.name() == name)
+    }
+}
+
+/// The parts of a [`Person`] (`consult.phone`, …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PersonPart {
+    Name,
+    Title,
+    Phone,
+}
+
+impl PersonPart {
+    pub const ALL: [PersonPart; 3] = [PersonPart::Name, PersonPart::Title, PersonPart::Phone];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PersonPart::Name => "name",
+            PersonPart::Title => "title",
+            PersonPart::Phone => "phone",
+        }
+    }
+
+    /// This part of a person.
+    pub fn of(self, person: &Person) -> Option<&Text> {
+        match self {
+            PersonPart::Name => person.name.as_ref(),
+            PersonPart::Title => person.title.as_ref(),
+            PersonPart::Phone => person.phone.as_ref(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every field's name is a key `Item` accepts (and the enum's order is `Item`'s).
+    #[test]
+    fn field_names_are_item_keys() {
+        for field in Field::ALL {
+            let value = match field {
+                Field::Local => "true",
+                Field::LegalBasis | Field::Materials | Field::Flow => "[]",
+                Field::Consult | Field::Supervision | Field::Contact => "{}",
+                _ => "\"x\"",
+            };
+            let toml = format!("{} = {value}", field.name());
+            let parsed: Result<Item, _> = toml::from_str(&toml);
+            assert!(parsed.is_ok(), "`{toml}`: {parsed:?}");
+            assert_eq!(Field::from_name(field.name()), Some(*field));
+        }
+        let mut sorted = Field::ALL.to_vec();
+        sorted.sort();
+        assert_eq!(sorted, Field::ALL);
+    }
+
+    #[test]
+    fn inherit_copies_only_unset_inheriting_fields() {
+        let from: Item = toml::from_str("name = \"甲\"\nfee = \"不收费\"\ncode = \"1\"").unwrap();
+        let mut item: Item = toml::from_str("name = \"乙\"").unwrap();
+        assert!(!item.inherit(Field::Name, &from));
+        assert!(item.inherit(Field::Fee, &from));
+        assert!(!item.inherit(Field::Code, &from));
+        assert_eq!(item.name.unwrap().into_inner(), "乙");
+        assert_eq!(item.fee.unwrap().into_inner(), "不收费");
+        assert!(item.code.is_none());
+    }
 }

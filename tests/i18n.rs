@@ -247,6 +247,7 @@ fn lint_speaks_chinese_by_default() {
 type LangCase<'a> = (&'a [(&'a str, &'a str)], &'a [&'a str]);
 
 #[test]
+#[allow(clippy::type_complexity)] // a table of (environment, arguments) cases
 fn lint_speaks_english_when_asked() {
     let cases: [LangCase; 4] = [
         (&[], &["--lang", "en"]),

@@ -131,3 +131,31 @@ fn fail_fixtures_find_and_pass_fixtures_do_not() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A name with a leading ASCII space made ZN607 slice inside a character and panic (exit 101).
+/// Now the finding points at the ending it names.
+#[test]
+fn power_type_name_with_a_leading_space() {
+    let tmp = tempfile::tempdir().unwrap();
+    let src = fixtures_dir().join("power-type-name/fail");
+    for entry in walkdir::WalkDir::new(&src) {
+        let entry = entry.unwrap();
+        let to = tmp.path().join(entry.path().strip_prefix(&src).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    let items = tmp.path().join("counties/shi/items/01-powers.toml");
+    let text = std::fs::read_to_string(&items).unwrap().replace(
+        "name = \"对违反社会保险法律、法规行为的处罚\"",
+        "name = \" 对违反社会保险法律、法规行为的处罚\"",
+    );
+    std::fs::write(&items, text).unwrap();
+    let (project, reported) = lint_fixture(tmp.path());
+    let zn607: Vec<&Reported> = reported.iter().filter(|r| r.meta.code == "ZN607").collect();
+    assert_eq!(zn607.len(), 1, "{zn607:?}");
+    let f = &zn607[0].finding;
+    assert_eq!(&project.sources.text(f.file)[f.span.clone()], "处罚");
+}

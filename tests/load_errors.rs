@@ -48,9 +48,13 @@ fn base_fixture_is_valid() {
     assert_eq!(item.item.time_limit.as_ref().unwrap().get_ref(), "即时办结");
     assert_eq!(item.item.fee.as_ref().unwrap().get_ref(), "不收费");
     assert_eq!(item.item.name.as_ref().unwrap().get_ref(), "单位参保登记");
-    let catalog_file = project.sources.path(item.file_of("materials"));
+    let catalog_file = project
+        .sources
+        .path(item.file_of(zhinan::model::Field::Materials));
     assert_eq!(catalog_file, "catalog/items/01-参保登记.toml");
-    let defaults_file = project.sources.path(item.file_of("fee"));
+    let defaults_file = project
+        .sources
+        .path(item.file_of(zhinan::model::Field::Fee));
     assert_eq!(defaults_file, "counties/city/county/jurisdiction.toml");
 }
 

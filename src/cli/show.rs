@@ -8,8 +8,8 @@ use rust_i18n::t;
 use serde::Serialize;
 
 use super::{EXIT_INVALID, Format, load_or_report};
-use crate::model::{Item, Person, Spanned};
-use crate::resolve::{FIELDS, Project, ResolvedItem};
+use crate::model::{Field, FieldValue, Item, Spanned};
+use crate::resolve::{Project, ResolvedItem};
 use crate::text::nearest;
 
 #[derive(Debug, Serialize)]
@@ -35,62 +35,39 @@ pub fn find_item<'a>(project: &'a Project, j: usize, query: &str) -> Option<&'a 
         })
 }
 
-fn value_of(item: &Item, field: &str) -> Option<(serde_json::Value, usize)> {
-    let text = |t: &Option<Spanned<String>>| {
-        t.as_ref()
-            .map(|t| (serde_json::json!(t.get_ref()), t.span().start))
-    };
-    let list = |l: &Option<Vec<Spanned<String>>>| {
-        l.as_ref().map(|l| {
+/// A field's value as JSON, with where it starts in its file.
+fn value_of(item: &Item, field: Field) -> Option<(serde_json::Value, usize)> {
+    let get = |t: &Option<Spanned<String>>| t.as_ref().map(|t| t.get_ref().clone());
+    match item.get(field) {
+        FieldValue::Text(t) => t.map(|t| (serde_json::json!(t.get_ref()), t.span().start)),
+        FieldValue::List(l) => l.map(|l| {
             let start = l.first().map_or(0, |t| t.span().start);
             (
                 serde_json::json!(l.iter().map(|t| t.get_ref()).collect::<Vec<_>>()),
                 start,
             )
-        })
-    };
-    let person = |p: &Option<Spanned<Person>>| {
-        p.as_ref().map(|p| {
+        }),
+        FieldValue::Person(p) => p.map(|p| {
             let v = p.get_ref();
-            let get = |t: &Option<Spanned<String>>| t.as_ref().map(|t| t.get_ref().clone());
-            (serde_json::json!({"name": get(&v.name), "title": get(&v.title), "phone": get(&v.phone)}), p.span().start)
-        })
-    };
-    match field {
-        "name" => text(&item.name),
-        "power_code" => text(&item.power_code),
-        "power_type" => text(&item.power_type),
-        "agency" => text(&item.agency),
-        "address" => text(&item.address),
-        "target" => text(&item.target),
-        "legal_basis" => list(&item.legal_basis),
-        "conditions" => text(&item.conditions),
-        "materials" => list(&item.materials),
-        "time_limit" => text(&item.time_limit),
-        "fee" => text(&item.fee),
-        "department" => text(&item.department),
-        "online" => text(&item.online),
-        "consult" => person(&item.consult),
-        "supervision" => person(&item.supervision),
-        "contact" => person(&item.contact),
-        "accepting_unit" => text(&item.accepting_unit),
-        "channels" => text(&item.channels),
-        "steps" => text(&item.steps),
-        "query" => text(&item.query),
-        "evaluation" => text(&item.evaluation),
-        "notes" => text(&item.notes),
-        _ => None,
+            (
+                serde_json::json!({"name": get(&v.name), "title": get(&v.title), "phone": get(&v.phone)}),
+                p.span().start,
+            )
+        }),
+        FieldValue::Flag(_) | FieldValue::Flows(_) => None,
     }
 }
 
+/// Every inherited field the item has, with the jurisdiction, file and line it came from.
 fn fields(project: &Project, item: &ResolvedItem) -> Vec<FieldView> {
-    FIELDS
+    Field::ALL
         .iter()
-        .filter_map(|field| {
+        .filter(|f| f.inherits())
+        .filter_map(|&field| {
             let (value, start) = value_of(&item.item, field)?;
             let origin = item.origin_of(field)?;
             Some(FieldView {
-                field,
+                field: field.name(),
                 value,
                 jurisdiction: project.jurisdictions[origin.jurisdiction].name.clone(),
                 file: project.sources.path(origin.file).to_string(),

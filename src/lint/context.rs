@@ -1,17 +1,18 @@
 //! What a rule sees: the resolved project, the reference data, and every string literal of the
 //! sources exactly once (so a catalog text inherited by 30 counties is reported once, at its source).
 
-use std::any::{Any, TypeId};
-use std::sync::{Arc, Mutex, OnceLock};
-
-use crate::text::fxhash::{FxHashMap, FxHashSet};
 use std::ops::Range;
+use std::sync::{Arc, Mutex};
 
-use crate::model::{Item, Person, Spanned};
+use crate::text::span;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::model::{Field, FieldValue, Item, PersonPart, Spanned};
 use crate::resolve::{Project, ResolvedItem};
 use crate::source::{FileId, LiteralMap, plain_literal_range};
 
 use super::Reference;
+use super::analysis::Analyses;
 
 /// One string literal of the sources and what it belongs to.
 #[derive(Debug, Clone)]
@@ -20,10 +21,9 @@ pub struct TextRef<'a> {
     /// Index into the jurisdiction's `items`, when the text belongs to an item.
     pub item: Option<usize>,
     pub item_key: Option<String>,
-    /// Field path: `materials`, `legal_basis`, `consult.phone`, `flow.title`, `flow.node`,
-    /// `flow.edge`, `flow.caption`, `jurisdiction.portal.url`, `main.name` (a 主项's name, with the
-    /// 主项 code as `item_key`), …
-    pub field: &'static str,
+    /// Which field the text is: `materials`, `consult.phone`, `flow.node`, `jurisdiction.portal.url`,
+    /// a 主项's name (with the 主项 code as `item_key`), …
+    pub field: FieldPath,
     /// Position in a list field (materials, legal_basis), or the flow index for `flow.*`.
     pub index: usize,
     pub file: FileId,
@@ -32,8 +32,130 @@ pub struct TextRef<'a> {
     pub value: &'a str,
 }
 
-/// A value shared between rules through [`Context::memo`].
-type Shared = Arc<dyn Any + Send + Sync>;
+/// Where a text sits in the sources, typed: rules compare these, never field names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FieldPath {
+    /// An item's text field, or one entry of its list field (`materials`, `legal_basis`).
+    Item(Field),
+    /// A part of one of an item's persons: `consult.phone`, `supervision.name`, …
+    Person(Field, PersonPart),
+    /// A text of one of the item's flowcharts.
+    Flow(FlowPart),
+    /// A text of `jurisdiction.toml`.
+    Jurisdiction(JurisdictionPart),
+    /// A 主项's name as published.
+    MainName,
+}
+
+/// The dotted path as authors know it (`consult.phone`, `flow.node`, `jurisdiction.office.name`),
+/// for messages.
+impl std::fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            FieldPath::Item(field) => write!(f, "{field}"),
+            FieldPath::Person(field, part) => write!(f, "{field}.{}", part.name()),
+            FieldPath::Flow(part) => write!(f, "flow.{}", part.name()),
+            FieldPath::Jurisdiction(part) => write!(f, "jurisdiction.{}", part.name()),
+            FieldPath::MainName => f.write_str("main.name"),
+        }
+    }
+}
+
+/// The texts of a flowchart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FlowPart {
+    Title,
+    Caption,
+    /// A node's text.
+    Node,
+    /// An edge's label.
+    Edge,
+}
+
+/// The texts of `jurisdiction.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum JurisdictionPart {
+    Agency,
+    GuideTitle,
+    Edition,
+    SupervisionPhone,
+    Notes,
+    OfficeName,
+    OfficeAddress,
+    OfficePhone,
+    PortalName,
+    PortalUrl,
+    Contact(PersonPart),
+}
+
+impl FlowPart {
+    /// The key in `[[item.flow]]`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FlowPart::Title => "title",
+            FlowPart::Caption => "caption",
+            FlowPart::Node => "node",
+            FlowPart::Edge => "edge",
+        }
+    }
+}
+
+impl JurisdictionPart {
+    /// The path in `jurisdiction.toml`.
+    pub fn name(self) -> String {
+        let part = |p: &str| p.to_string();
+        match self {
+            JurisdictionPart::Agency => part("agency"),
+            JurisdictionPart::GuideTitle => part("guide_title"),
+            JurisdictionPart::Edition => part("edition"),
+            JurisdictionPart::SupervisionPhone => part("supervision_phone"),
+            JurisdictionPart::Notes => part("notes"),
+            JurisdictionPart::OfficeName => part("office.name"),
+            JurisdictionPart::OfficeAddress => part("office.address"),
+            JurisdictionPart::OfficePhone => part("office.phone"),
+            JurisdictionPart::PortalName => part("portal.name"),
+            JurisdictionPart::PortalUrl => part("portal.url"),
+            JurisdictionPart::Contact(p) => format!("contact.{}", p.name()),
+        }
+    }
+}
+
+impl FieldPath {
+    /// A person's or an office's name, a portal's name or a 主项's name.
+    pub fn is_name(self) -> bool {
+        matches!(
+            self,
+            FieldPath::Person(_, PersonPart::Name)
+                | FieldPath::Jurisdiction(
+                    JurisdictionPart::OfficeName
+                        | JurisdictionPart::PortalName
+                        | JurisdictionPart::Contact(PersonPart::Name)
+                )
+                | FieldPath::MainName
+        )
+    }
+
+    /// A person's title (职务) or a flowchart's title.
+    pub fn is_title(self) -> bool {
+        matches!(
+            self,
+            FieldPath::Person(_, PersonPart::Title)
+                | FieldPath::Flow(FlowPart::Title)
+                | FieldPath::Jurisdiction(JurisdictionPart::Contact(PersonPart::Title))
+        )
+    }
+
+    /// A person's or an office's phone (not the jurisdiction's `supervision_phone`).
+    pub fn is_phone(self) -> bool {
+        matches!(
+            self,
+            FieldPath::Person(_, PersonPart::Phone)
+                | FieldPath::Jurisdiction(
+                    JurisdictionPart::OfficePhone | JurisdictionPart::Contact(PersonPart::Phone)
+                )
+        )
+    }
+}
 
 pub struct Context<'a> {
     pub project: &'a Project,
@@ -43,8 +165,8 @@ pub struct Context<'a> {
     pub by_jurisdiction: Vec<Vec<usize>>,
     /// `(file, span start, index into texts)`, sorted, for [`Context::text_at`].
     by_span: Vec<(FileId, usize, usize)>,
-    /// Analyses shared by several rules, computed once (see [`Context::memo`]).
-    memo: Mutex<FxHashMap<TypeId, Arc<OnceLock<Shared>>>>,
+    /// Analyses shared by several rules, each computed once, on first use.
+    pub analyses: Analyses,
     /// Maps of literals with escapes, built on first use (see [`Context::locate`]).
     maps: Mutex<LiteralMaps>,
 }
@@ -71,20 +193,9 @@ impl<'a> Context<'a> {
             texts,
             by_jurisdiction,
             by_span,
-            memo: Mutex::default(),
+            analyses: Analyses::default(),
             maps: Mutex::default(),
         }
-    }
-
-    /// An analysis shared by several rules (they run in parallel): computed by the first rule that
-    /// asks, once per lint run; the others wait for it. One value per type.
-    pub fn memo<T: Any + Send + Sync>(&self, init: impl FnOnce() -> T) -> Arc<T> {
-        let cell = {
-            let mut map = self.memo.lock().unwrap_or_else(|e| e.into_inner());
-            map.entry(TypeId::of::<T>()).or_default().clone()
-        };
-        let value = cell.get_or_init(|| Arc::new(init()) as Shared).clone();
-        value.downcast::<T>().expect("one type per memo key")
     }
 
     /// The texts of one jurisdiction (its own literals), with their indices in `texts`.
@@ -110,14 +221,17 @@ impl<'a> Context<'a> {
             .map(|i| &self.project.jurisdictions[text.jurisdiction].items[i])
     }
 
-    /// Texts of one field name.
-    pub fn texts_of<'s>(&'s self, field: &'s str) -> impl Iterator<Item = &'s TextRef<'a>> + 's {
+    /// Texts of one field.
+    pub fn texts_of<'s>(&'s self, field: FieldPath) -> impl Iterator<Item = &'s TextRef<'a>> + 's {
         self.texts.iter().filter(move |t| t.field == field)
     }
 
     /// Source span of `range` (a byte range inside `text.value`), accounting for quotes and escapes:
-    /// the span always covers whole source tokens (all of `\u5B83`, never half of it).
+    /// the span always covers whole source tokens (all of `\u5B83`, never half of it). A range outside
+    /// the value or not on character boundaries is snapped to whole characters inside it first
+    /// ([`span::snap`]): a rule's off-by-one never panics.
     pub fn locate(&self, text: &TextRef, range: Range<usize>) -> Range<usize> {
+        let range = span::snap(text.value, range);
         let source = self.project.sources.text(text.file);
         let literal = source.get(text.span.clone()).unwrap_or_default();
         if let Some(r) = plain_literal_range(literal, range.clone()) {
@@ -152,7 +266,7 @@ impl<'a> Collector<'a> {
         &mut self,
         ji: usize,
         item: Option<(usize, &ResolvedItem)>,
-        field: &'static str,
+        field: FieldPath,
         index: usize,
         file: FileId,
         t: &'a Spanned<String>,
@@ -178,150 +292,146 @@ fn collect_texts(project: &Project) -> Vec<TextRef<'_>> {
         seen: FxHashSet::default(),
     };
     for (ji, j) in project.jurisdictions.iter().enumerate() {
-        // Jurisdiction-level texts.
-        let d = &j.data;
-        for (field, t) in [
-            ("jurisdiction.agency", &d.agency),
-            ("jurisdiction.guide_title", &d.guide_title),
-            ("jurisdiction.edition", &d.edition),
-            ("jurisdiction.supervision_phone", &d.supervision_phone),
-            ("jurisdiction.notes", &d.notes),
-        ] {
-            if let Some(t) = t {
-                c.push(ji, None, field, 0, j.file, t);
-            }
-        }
-        for (k, o) in d.offices.iter().enumerate() {
-            c.push(ji, None, "jurisdiction.office.name", k, j.file, &o.name);
-            for (field, t) in [
-                ("jurisdiction.office.address", &o.address),
-                ("jurisdiction.office.phone", &o.phone),
-            ] {
-                if let Some(t) = t {
-                    c.push(ji, None, field, k, j.file, t);
-                }
-            }
-        }
-        for (k, p) in d.portals.iter().enumerate() {
-            c.push(ji, None, "jurisdiction.portal.name", k, j.file, &p.name);
-            if let Some(url) = &p.url {
-                c.push(ji, None, "jurisdiction.portal.url", k, j.file, url);
-            }
-        }
-        for (k, p) in d.contacts.iter().enumerate() {
-            for (field, t) in [
-                ("jurisdiction.contact.name", &p.name),
-                ("jurisdiction.contact.title", &p.title),
-                ("jurisdiction.contact.phone", &p.phone),
-            ] {
-                if let Some(t) = t {
-                    c.push(ji, None, field, k, j.file, t);
-                }
-            }
-        }
-
-        // 主项 names as published in this jurisdiction's files.
-        for (file, main) in &j.mains {
-            let before = c.out.len();
-            c.push(ji, None, "main.name", 0, *file, &main.name);
-            if let Some(t) = c.out.get_mut(before) {
-                t.item_key = Some(main.code.get_ref().clone());
-            }
-        }
-
+        collect_jurisdiction(&mut c, ji, j);
         for (ii, item) in j.items.iter().enumerate() {
-            let it = Some((ii, item));
-            // Only values this jurisdiction wrote itself: inherited ones are visited at their source.
-            let own = |field: &str| item.origin_of(field).is_some_and(|o| o.jurisdiction == ji);
-            let file = |field: &str| item.file_of(field);
-            for (field, t) in item_texts(&item.item) {
-                if own(field) {
-                    c.push(ji, it, field, 0, file(field), t);
-                }
-            }
-            for (field, list) in [
-                ("materials", &item.item.materials),
-                ("legal_basis", &item.item.legal_basis),
-            ] {
-                if let (true, Some(list)) = (own(field), list) {
-                    for (k, t) in list.iter().enumerate() {
-                        c.push(ji, it, field, k, file(field), t);
-                    }
-                }
-            }
-            for (field, person) in [
-                ("consult", &item.item.consult),
-                ("supervision", &item.item.supervision),
-                ("contact", &item.item.contact),
-            ] {
-                if let (true, Some(p)) = (own(field), person) {
-                    for (sub, t) in person_texts(field, p.get_ref()) {
-                        c.push(ji, it, sub, 0, file(field), t);
-                    }
-                }
-            }
-            if let Some(origin) = item.flows_origin.filter(|o| o.jurisdiction == ji) {
-                for (fi, flow) in item.flows.iter().enumerate() {
-                    let flow = flow.get_ref();
-                    if let Some(t) = &flow.title {
-                        c.push(ji, it, "flow.title", fi, origin.file, t);
-                    }
-                    for t in &flow.caption {
-                        c.push(ji, it, "flow.caption", fi, origin.file, t);
-                    }
-                    for n in &flow.nodes {
-                        c.push(ji, it, "flow.node", fi, origin.file, &n.get_ref().text);
-                    }
-                    for e in &flow.edges {
-                        if let Some(t) = &e.get_ref().label {
-                            c.push(ji, it, "flow.edge", fi, origin.file, t);
-                        }
-                    }
-                }
-            }
+            collect_item(&mut c, ji, ii, item);
         }
     }
     c.out
 }
 
-/// The single-string fields of an item, by name.
-pub fn item_texts(item: &Item) -> Vec<(&'static str, &Spanned<String>)> {
-    [
-        ("name", &item.name),
-        ("power_code", &item.power_code),
-        ("power_type", &item.power_type),
-        ("agency", &item.agency),
-        ("address", &item.address),
-        ("target", &item.target),
-        ("conditions", &item.conditions),
-        ("time_limit", &item.time_limit),
-        ("fee", &item.fee),
-        ("department", &item.department),
-        ("online", &item.online),
-        ("accepting_unit", &item.accepting_unit),
-        ("channels", &item.channels),
-        ("steps", &item.steps),
-        ("query", &item.query),
-        ("evaluation", &item.evaluation),
-        ("notes", &item.notes),
-    ]
-    .into_iter()
-    .filter_map(|(f, t)| t.as_ref().map(|t| (f, t)))
-    .collect()
+/// The texts of `jurisdiction.toml` and the 主项 names of the jurisdiction's files.
+fn collect_jurisdiction<'a>(c: &mut Collector<'a>, ji: usize, j: &'a crate::resolve::Jurisdiction) {
+    use JurisdictionPart as J;
+    let d = &j.data;
+    for (part, t) in [
+        (J::Agency, &d.agency),
+        (J::GuideTitle, &d.guide_title),
+        (J::Edition, &d.edition),
+        (J::SupervisionPhone, &d.supervision_phone),
+        (J::Notes, &d.notes),
+    ] {
+        if let Some(t) = t {
+            c.push(ji, None, FieldPath::Jurisdiction(part), 0, j.file, t);
+        }
+    }
+    for (k, o) in d.offices.iter().enumerate() {
+        c.push(
+            ji,
+            None,
+            FieldPath::Jurisdiction(J::OfficeName),
+            k,
+            j.file,
+            &o.name,
+        );
+        for (part, t) in [(J::OfficeAddress, &o.address), (J::OfficePhone, &o.phone)] {
+            if let Some(t) = t {
+                c.push(ji, None, FieldPath::Jurisdiction(part), k, j.file, t);
+            }
+        }
+    }
+    for (k, p) in d.portals.iter().enumerate() {
+        c.push(
+            ji,
+            None,
+            FieldPath::Jurisdiction(J::PortalName),
+            k,
+            j.file,
+            &p.name,
+        );
+        if let Some(url) = &p.url {
+            c.push(
+                ji,
+                None,
+                FieldPath::Jurisdiction(J::PortalUrl),
+                k,
+                j.file,
+                url,
+            );
+        }
+    }
+    for (k, p) in d.contacts.iter().enumerate() {
+        for part in PersonPart::ALL {
+            if let Some(t) = part.of(p) {
+                c.push(
+                    ji,
+                    None,
+                    FieldPath::Jurisdiction(J::Contact(part)),
+                    k,
+                    j.file,
+                    t,
+                );
+            }
+        }
+    }
+
+    // 主项 names as published in this jurisdiction's files.
+    for (file, main) in &j.mains {
+        let before = c.out.len();
+        c.push(ji, None, FieldPath::MainName, 0, *file, &main.name);
+        if let Some(t) = c.out.get_mut(before) {
+            t.item_key = Some(main.code.get_ref().clone());
+        }
+    }
 }
 
-fn person_texts<'p>(field: &str, p: &'p Person) -> Vec<(&'static str, &'p Spanned<String>)> {
-    let names: [&'static str; 3] = match field {
-        "consult" => ["consult.name", "consult.title", "consult.phone"],
-        "supervision" => ["supervision.name", "supervision.title", "supervision.phone"],
-        _ => ["contact.name", "contact.title", "contact.phone"],
-    };
-    [
-        (names[0], &p.name),
-        (names[1], &p.title),
-        (names[2], &p.phone),
-    ]
-    .into_iter()
-    .filter_map(|(f, t)| t.as_ref().map(|t| (f, t)))
-    .collect()
+/// The texts an item of jurisdiction `ji` wrote itself: inherited ones are visited at their source.
+fn collect_item<'a>(c: &mut Collector<'a>, ji: usize, ii: usize, item: &'a ResolvedItem) {
+    let it = Some((ii, item));
+    let own = |field: Field| item.origin_of(field).is_some_and(|o| o.jurisdiction == ji);
+    // Single texts first, then list entries, then persons: the order rules see texts in.
+    for (field, t) in item_texts(&item.item) {
+        if own(field) {
+            c.push(ji, it, FieldPath::Item(field), 0, item.file_of(field), t);
+        }
+    }
+    for field in [Field::Materials, Field::LegalBasis] {
+        if let (true, FieldValue::List(Some(list))) = (own(field), item.item.get(field)) {
+            for (k, t) in list.iter().enumerate() {
+                c.push(ji, it, FieldPath::Item(field), k, item.file_of(field), t);
+            }
+        }
+    }
+    for &field in Field::ALL {
+        if let (true, FieldValue::Person(Some(p))) = (own(field), item.item.get(field)) {
+            for part in PersonPart::ALL {
+                if let Some(t) = part.of(p.get_ref()) {
+                    let path = FieldPath::Person(field, part);
+                    c.push(ji, it, path, 0, item.file_of(field), t);
+                }
+            }
+        }
+    }
+    if let Some(origin) = item.flows_origin.filter(|o| o.jurisdiction == ji) {
+        for (fi, flow) in item.flows.iter().enumerate() {
+            let flow = flow.get_ref();
+            let mut push = |part, t| c.push(ji, it, FieldPath::Flow(part), fi, origin.file, t);
+            if let Some(t) = &flow.title {
+                push(FlowPart::Title, t);
+            }
+            for t in &flow.caption {
+                push(FlowPart::Caption, t);
+            }
+            for n in &flow.nodes {
+                push(FlowPart::Node, &n.get_ref().text);
+            }
+            for e in &flow.edges {
+                if let Some(t) = &e.get_ref().label {
+                    push(FlowPart::Edge, t);
+                }
+            }
+        }
+    }
+}
+
+/// The single-string fields of an item.
+pub fn item_texts(item: &Item) -> Vec<(Field, &Spanned<String>)> {
+    Field::ALL
+        .iter()
+        .filter(|f| f.inherits())
+        .filter_map(|&f| match item.get(f) {
+            FieldValue::Text(Some(t)) => Some((f, t)),
+            _ => None,
+        })
+        .collect()
 }

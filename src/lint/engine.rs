@@ -7,6 +7,7 @@ use super::config::{Level, LintConfig};
 use super::{Context, Finding, Reference, RuleMeta, reference, rules};
 use crate::diagnostic::{Diag, Severity};
 use crate::resolve::Project;
+use crate::text::span;
 
 /// A finding as reported: with the rule that made it and its final severity.
 #[derive(Debug, Clone)]
@@ -59,6 +60,7 @@ pub fn lint_with(project: &Project, reference: &Reference, config: &LintConfig) 
 
     let mut reported: Vec<Reported> = raw
         .into_iter()
+        .map(|(finding, meta)| (snapped(project, finding), meta))
         .filter_map(|(finding, meta)| {
             let jurisdiction = &project.jurisdictions[finding.jurisdiction].name;
             if !config.only.is_empty() && !config.only.contains(jurisdiction) {
@@ -88,11 +90,21 @@ pub fn lint_with(project: &Project, reference: &Reference, config: &LintConfig) 
     reported
 }
 
-/// Generic rules that only speak when no specific rule does: the near-miss check (ZN107) finds the
-/// same wrong form name as the materials rules (ZN401/ZN404) and the same typo as the dictionary
-/// (ZN101), with a vaguer message. One defect, one finding.
-const FALLBACK_RULES: &[&str] = &["ZN107"];
+/// The finding with every span inside its file and on character boundaries. Ranges inside a text
+/// are checked when the finding is made ([`Context::locate`]); whole-file spans
+/// ([`Finding::span`], related spans) are checked here, before anything reads them.
+fn snapped(project: &Project, mut finding: Finding) -> Finding {
+    let snap = |file, span| span::snap(project.sources.text(file), span);
+    finding.span = snap(finding.file, finding.span.clone());
+    for r in &mut finding.related {
+        r.span = snap(r.file, r.span.clone());
+    }
+    finding
+}
 
+/// Drops the findings of fallback rules ([`RuleMeta::fallback`]) that a specific rule's finding
+/// overlaps: e.g. the near-miss check (ZN107) finds the same wrong form name as the materials rules
+/// (ZN401/ZN404) and the same typo as the dictionary (ZN101), with a vaguer message.
 fn drop_fallbacks(reported: &mut Vec<Reported>) {
     // Empty spans count as one byte wide, so a finding at a point still meets the text around it.
     let overlaps = |a: &Finding, b: &Finding| {
@@ -100,14 +112,12 @@ fn drop_fallbacks(reported: &mut Vec<Reported>) {
             && a.span.start < b.span.end.max(b.span.start + 1)
             && b.span.start < a.span.end.max(a.span.start + 1)
     };
-    let is_fallback = |f: &Finding| FALLBACK_RULES.contains(&f.code);
     let specific: Vec<Finding> = reported
         .iter()
-        .filter(|r| !is_fallback(&r.finding))
+        .filter(|r| !r.meta.fallback)
         .map(|r| r.finding.clone())
         .collect();
-    reported
-        .retain(|r| !is_fallback(&r.finding) || !specific.iter().any(|s| overlaps(&r.finding, s)));
+    reported.retain(|r| !r.meta.fallback || !specific.iter().any(|s| overlaps(&r.finding, s)));
 }
 
 /// Stable order: file path, position, code, message.

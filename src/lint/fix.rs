@@ -5,7 +5,7 @@
 //! - Safe fixes only, unless `--unsafe-fixes`.
 //! - Never two overlapping edits in one pass: the later one waits for the next pass (it is found
 //!   again after the reload, or it is gone because the first edit fixed it).
-//! - An edited file must still parse as TOML (checked with `toml_edit`) or it is left untouched.
+//! - An edited file must still parse as TOML (checked with the `toml` parser) or it is left untouched.
 //! - Each file is written atomically ([`write_atomic`]: a uniquely named temporary file in the same
 //!   folder, flushed, then a rename).
 //! - Spans of findings cover whole source tokens (`\u5B83`, never half of it: see
@@ -14,7 +14,6 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
-use std::str::FromStr;
 
 use super::config::LintConfig;
 use super::engine::{Reported, lint_with, load_reference};
@@ -90,7 +89,7 @@ pub fn fix_project(
             if applied == 0 || new_text == text {
                 continue;
             }
-            if let Err(err) = toml_edit::DocumentMut::from_str(&new_text) {
+            if let Err(err) = toml::from_str::<toml::Table>(&new_text) {
                 report.skipped.push(format!(
                     "{path}: the fixed text would not parse as TOML ({}); file left unchanged",
                     err.message().trim()

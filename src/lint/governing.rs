@@ -2,9 +2,11 @@
 //! catalog item that governs an item, and the materials a jurisdiction wrote for an item, whether in
 //! its `materials` list or in a flowchart note (提交资料：1、… 2、…).
 
+use crate::lint::context::{FieldPath, FlowPart};
+use crate::model::Field;
+use crate::text::time_limit::{Limit, certainly_longer};
 use std::collections::BTreeMap;
 use std::ops::Range;
-use std::sync::Arc;
 
 use crate::model::Text;
 use crate::resolve::{Project, ResolvedItem};
@@ -28,19 +30,22 @@ pub fn governing<'p>(
 pub fn time_limits_against_catalog<'c, 'a>(
     ctx: &'c Context<'a>,
 ) -> impl Iterator<Item = (&'c TextRef<'a>, &'a ResolvedItem, &'a Text)> + 'c {
-    ctx.texts_of("time_limit").filter_map(move |t| {
-        let catalog = governing_of(ctx, t.jurisdiction, t.item?)?;
-        Some((t, catalog, catalog.item.time_limit.as_ref()?))
-    })
+    ctx.texts_of(FieldPath::Item(Field::TimeLimit))
+        .filter_map(move |t| {
+            let catalog = governing_of(ctx, t.jurisdiction, t.item?)?;
+            Some((t, catalog, catalog.item.time_limit.as_ref()?))
+        })
 }
+
+/// `[jurisdiction][item]` → index into the catalog's items (the shared analysis behind
+/// [`governing_of`]).
+pub struct GoverningTable(Vec<Vec<Option<usize>>>);
 
 /// [`governing`] for item `ii` of jurisdiction `j`, computed once per lint run.
 pub fn governing_of<'a>(ctx: &Context<'a>, j: usize, ii: usize) -> Option<&'a ResolvedItem> {
-    /// `[jurisdiction][item]` → index into the catalog's items.
-    struct Table(Vec<Vec<Option<usize>>>);
-    let table = ctx.memo(|| {
+    let table = ctx.analyses.governing.get_or_init(|| {
         let p = ctx.project;
-        Table(
+        GoverningTable(
             p.jurisdictions
                 .iter()
                 .enumerate()
@@ -135,8 +140,10 @@ const LABELS: &[&str] = &[
 
 /// The materials each (jurisdiction, item) wrote itself: `materials` entries, else the entries of
 /// its flowchart notes that list materials.
-pub fn own_materials(ctx: &Context) -> Arc<OwnMaterials> {
-    ctx.memo(|| OwnMaterials(collect_materials(ctx)))
+pub fn own_materials<'c>(ctx: &'c Context) -> &'c OwnMaterials {
+    ctx.analyses
+        .own_materials
+        .get_or_init(|| OwnMaterials(collect_materials(ctx)))
 }
 
 /// The materials each (jurisdiction, item) wrote itself.
@@ -155,7 +162,7 @@ fn collect_materials(ctx: &Context) -> BTreeMap<(usize, usize), Vec<Material>> {
     for (ti, t) in ctx.texts.iter().enumerate() {
         let Some(item) = t.item else { continue };
         match t.field {
-            "materials" => {
+            FieldPath::Item(Field::Materials) => {
                 let v = t.value;
                 let s = v.len() - v.trim_start().len();
                 let e = v.trim_end().len();
@@ -169,7 +176,7 @@ fn collect_materials(ctx: &Context) -> BTreeMap<(usize, usize), Vec<Material>> {
                         });
                 }
             }
-            "flow.node" => {
+            FieldPath::Flow(FlowPart::Node) => {
                 for range in note_materials(t.value) {
                     from_flows
                         .entry((t.jurisdiction, item))
@@ -377,8 +384,8 @@ pub fn material_texts(item: &crate::resolve::ResolvedItem) -> Vec<&str> {
 
 /// For each (jurisdiction, item) with its own materials and a governing catalog item: the catalog
 /// item (index into the catalog's items) and how the lists compare. Computed once per lint run.
-pub fn compared(ctx: &Context) -> Arc<Compared> {
-    ctx.memo(|| {
+pub fn compared<'c>(ctx: &'c Context) -> &'c Compared {
+    ctx.analyses.compared.get_or_init(|| {
         let project = ctx.project;
         let own = own_materials(ctx);
         Compared(
@@ -734,6 +741,35 @@ fn is_abbreviation(a: &str, b: &str) -> bool {
 
 fn norm_form(f: &str) -> String {
     super::legal::norm_title(f)
+}
+
+/// The catalog limit a county limit must keep: the same group's, else the most generous one.
+pub fn cap<'l>(
+    text: &str,
+    limit: &Limit,
+    catalog_text: &str,
+    catalog: &'l [Limit],
+) -> Option<&'l Limit> {
+    let group = limit.group.as_ref().map(|g| &text[g.clone()]);
+    if let Some(g) = group {
+        let same = catalog.iter().find(|c| {
+            c.group.as_ref().is_some_and(|cg| {
+                let cg = &catalog_text[cg.clone()];
+                cg == g || cg.contains(g) || g.contains(cg)
+            })
+        });
+        if same.is_some() {
+            return same;
+        }
+    }
+    // The most generous cap (a promise longer than all of them is certainly too long).
+    catalog
+        .iter()
+        .fold(None, |best: Option<&Limit>, c| match best {
+            None => Some(c),
+            Some(b) if certainly_longer(c, b) == Some(true) => Some(c),
+            Some(b) => Some(b),
+        })
 }
 
 #[cfg(test)]

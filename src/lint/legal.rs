@@ -77,7 +77,7 @@ pub enum NumberRelation {
 }
 
 /// The registry, indexed: a view of the reference data and of its index, which is built once per
-/// lint run and shared by the rules (`Context::memo`).
+/// lint run and shared by the rules (`Context::analyses`).
 #[derive(Clone)]
 pub struct LawIndex<'r> {
     pub reference: &'r Reference,
@@ -85,7 +85,7 @@ pub struct LawIndex<'r> {
 }
 
 /// What the index owns (shareable between rules and threads).
-struct IndexData {
+pub(crate) struct IndexData {
     /// (normalised title or alias, law, alias index or `None` for the title).
     titles: Vec<(String, usize, Option<usize>)>,
     /// Character masks and lengths of `titles` (quick tests before edit distances).
@@ -164,7 +164,11 @@ impl<'r> LawIndex<'r> {
         let reference = ctx.reference;
         LawIndex {
             reference,
-            data: ctx.memo(|| IndexData::build(reference)),
+            data: ctx
+                .analyses
+                .law_index
+                .get_or_init(|| Arc::new(IndexData::build(reference)))
+                .clone(),
         }
     }
 
@@ -452,8 +456,8 @@ impl Cited {
 }
 
 /// The citations of every text of a lint run (indexed like `ctx.texts`), parsed once.
-pub fn cited(ctx: &super::Context) -> Arc<CitedTexts> {
-    ctx.memo(|| {
+pub fn cited<'c>(ctx: &'c super::Context) -> &'c CitedTexts {
+    ctx.analyses.cited.get_or_init(|| {
         let index = LawIndex::of(ctx);
         CitedTexts(ctx.texts.iter().map(|t| cite(&index, t.value)).collect())
     })

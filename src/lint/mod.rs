@@ -4,6 +4,7 @@
 //! A rule sees the whole resolved [`Project`] through a [`Context`] and reports [`Finding`]s that point
 //! at the exact characters in the TOML source, optionally with a [`Fix`].
 
+pub mod analysis;
 pub mod config;
 pub mod context;
 pub mod engine;
@@ -16,7 +17,7 @@ pub mod rules;
 
 use std::ops::Range;
 
-pub use context::{Context, TextRef};
+pub use context::{Context, FieldPath, FlowPart, JurisdictionPart, TextRef};
 pub use reference::Reference;
 
 use crate::diagnostic::{Related, Severity};
@@ -44,6 +45,9 @@ pub struct RuleMeta {
     pub severity: Severity,
     /// What it does / Why it matters / Example / Use instead (Markdown), printed by `zhinan rule`.
     pub doc: &'static str,
+    /// A generic rule that only speaks when no specific rule does: its findings are dropped where
+    /// a finding of a non-fallback rule overlaps them (one defect, one finding).
+    pub fallback: bool,
 }
 
 /// A suggested replacement of the finding's span.

@@ -12,7 +12,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::markdown::{self, Node};
-use crate::model::{self, Item, JurisdictionFile, MainItem, Text};
+use crate::model::{self, Field, Item, JurisdictionFile, MainItem, Text};
 
 /// Free text as Markdown block nodes.
 pub type Blocks = Vec<Node>;
@@ -166,30 +166,30 @@ pub fn is_style_name(name: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// The printable fields of an item, by key. A style (`templates/styles/<name>.toml`) decides
+/// The printable fields of an item. A style (`templates/styles/<name>.toml`) decides
 /// which of them a guide prints, with which labels, in which order and how they are numbered: the
 /// Rust side numbers nothing.
-pub const FIELD_KEYS: [&str; 20] = [
-    "agency",
-    "address",
-    "target",
-    "legal_basis",
-    "conditions",
-    "materials",
-    "time_limit",
-    "fee",
-    "department",
-    "online",
-    "consult",
-    "supervision",
-    "power_code",
-    "power_type",
-    "accepting_unit",
-    "channels",
-    "steps",
-    "query",
-    "evaluation",
-    "notes",
+pub const FIELD_KEYS: [Field; 20] = [
+    Field::Agency,
+    Field::Address,
+    Field::Target,
+    Field::LegalBasis,
+    Field::Conditions,
+    Field::Materials,
+    Field::TimeLimit,
+    Field::Fee,
+    Field::Department,
+    Field::Online,
+    Field::Consult,
+    Field::Supervision,
+    Field::PowerCode,
+    Field::PowerType,
+    Field::AcceptingUnit,
+    Field::Channels,
+    Field::Steps,
+    Field::Query,
+    Field::Evaluation,
+    Field::Notes,
 ];
 
 /// One field as a template prints it (after the style chose and labelled it).
@@ -279,33 +279,34 @@ impl ItemView {
             .unwrap_or_default();
 
         let mut fields = Vec::new();
-        for key in FIELD_KEYS {
-            let content = match key {
-                "agency" => plain_opt(&item.agency),
-                "address" => plain_opt(&item.address),
-                "target" => plain_opt(&item.target),
-                "legal_basis" => list_blocks(&legal_basis),
-                "conditions" => md_opt(&item.conditions),
-                "materials" => list_blocks(&materials),
-                "time_limit" => plain_opt(&item.time_limit),
-                "fee" => plain_opt(&item.fee),
-                "department" => plain_opt(&item.department),
-                "online" => md_opt(&item.online),
-                "consult" => person_blocks(consult.as_ref()),
-                "supervision" => person_blocks(supervision.as_ref()),
-                "power_code" => plain_opt(&item.power_code),
-                "power_type" => plain_opt(&item.power_type),
-                "accepting_unit" => plain_opt(&item.accepting_unit),
-                "channels" => plain_opt(&item.channels),
-                "steps" => plain_opt(&item.steps),
-                "query" => plain_opt(&item.query),
-                "evaluation" => plain_opt(&item.evaluation),
-                "notes" => notes.clone(),
+        for field in FIELD_KEYS {
+            let content = match field {
+                Field::Agency => plain_opt(&item.agency),
+                Field::Address => plain_opt(&item.address),
+                Field::Target => plain_opt(&item.target),
+                Field::LegalBasis => list_blocks(&legal_basis),
+                Field::Conditions => md_opt(&item.conditions),
+                Field::Materials => list_blocks(&materials),
+                Field::TimeLimit => plain_opt(&item.time_limit),
+                Field::Fee => plain_opt(&item.fee),
+                Field::Department => plain_opt(&item.department),
+                Field::Online => md_opt(&item.online),
+                Field::Consult => person_blocks(consult.as_ref()),
+                Field::Supervision => person_blocks(supervision.as_ref()),
+                Field::PowerCode => plain_opt(&item.power_code),
+                Field::PowerType => plain_opt(&item.power_type),
+                Field::AcceptingUnit => plain_opt(&item.accepting_unit),
+                Field::Channels => plain_opt(&item.channels),
+                Field::Steps => plain_opt(&item.steps),
+                Field::Query => plain_opt(&item.query),
+                Field::Evaluation => plain_opt(&item.evaluation),
+                Field::Notes => notes.clone(),
+                // Every other field is not printed as a field.
                 _ => Vec::new(),
             };
             if !content.is_empty() {
                 fields.push(FieldView {
-                    key: key.into(),
+                    key: field.name().into(),
                     content,
                 });
             }

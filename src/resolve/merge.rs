@@ -6,57 +6,21 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::Diag;
 use crate::load::{RawJurisdiction, RawProject};
-use crate::model::{Item, MainItem, Spanned};
+use crate::model::{Field, Item, MainItem, Spanned};
 use crate::source::FileId;
 use crate::text::nearest;
 
 use super::tree::Tree;
 use super::{Jurisdiction, Origin, ResolvedItem};
 
-/// Declares the inheritable item fields once: the list of names and the code that fills them.
-macro_rules! inheritable_fields {
-    ($($field:ident),* $(,)?) => {
-        /// Item fields that inherit (everything but `code`, `id`, `local`, `seq` and `flow`).
-        pub const FIELDS: &[&str] = &[$(stringify!($field)),*];
-
-        /// Copy into `dst` every field it does not have yet from `src`, noting where it came from.
-        fn fill(dst: &mut Item, src: &Item, origins: &mut BTreeMap<&'static str, Origin>, origin: Origin) {
-            $(
-                if dst.$field.is_none() {
-                    if let Some(value) = &src.$field {
-                        dst.$field = Some(value.clone());
-                        origins.insert(stringify!($field), origin);
-                    }
-                }
-            )*
+/// Copy into `dst` every inheriting field it does not have yet from `src`, noting where it came from.
+fn fill(dst: &mut Item, src: &Item, origins: &mut BTreeMap<Field, Origin>, origin: Origin) {
+    for &field in Field::ALL {
+        if field.inherits() && dst.inherit(field, src) {
+            origins.insert(field, origin);
         }
-    };
+    }
 }
-
-inheritable_fields!(
-    name,
-    power_code,
-    power_type,
-    agency,
-    address,
-    target,
-    legal_basis,
-    conditions,
-    materials,
-    time_limit,
-    fee,
-    department,
-    online,
-    consult,
-    supervision,
-    contact,
-    accepting_unit,
-    channels,
-    steps,
-    query,
-    evaluation,
-    notes,
-);
 
 /// One declared item of one jurisdiction, before merging.
 struct Declared<'a> {
@@ -245,7 +209,7 @@ pub fn resolve_items(raw: &RawProject, tree: &Tree, diags: &mut Vec<Diag>) -> Ve
                         if merged.name.is_none() {
                             merged.name = Some(m.name.clone());
                             origins.insert(
-                                "name",
+                                Field::Name,
                                 Origin {
                                     jurisdiction: tree.province,
                                     file,

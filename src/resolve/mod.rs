@@ -11,10 +11,8 @@ use std::ops::Range;
 
 use crate::diagnostic::Diag;
 use crate::load::RawProject;
-use crate::model::{Flow, Item, JurisdictionFile, Level, MainItem, Spanned};
+use crate::model::{Field, Flow, Item, JurisdictionFile, Level, MainItem, Spanned};
 use crate::source::{FileId, Sources};
-
-pub use merge::FIELDS;
 
 /// Where a value was written: which jurisdiction, which file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,7 +53,7 @@ pub struct ResolvedItem {
     pub key: String,
     /// Merged fields. The span of each value belongs to the file in `origins[field]`.
     pub item: Item,
-    pub origins: BTreeMap<&'static str, Origin>,
+    pub origins: BTreeMap<Field, Origin>,
     /// Where this jurisdiction declares the item, and the span of its `[[item]]` table.
     pub decl: Origin,
     pub span: Range<usize>,
@@ -81,12 +79,12 @@ impl ResolvedItem {
     }
 
     /// The file that holds a field's value (the declaring file when the field is unset).
-    pub fn file_of(&self, field: &str) -> FileId {
-        self.origins.get(field).map_or(self.decl.file, |o| o.file)
+    pub fn file_of(&self, field: Field) -> FileId {
+        self.origins.get(&field).map_or(self.decl.file, |o| o.file)
     }
 
-    pub fn origin_of(&self, field: &str) -> Option<Origin> {
-        self.origins.get(field).copied()
+    pub fn origin_of(&self, field: Field) -> Option<Origin> {
+        self.origins.get(&field).copied()
     }
 }
 

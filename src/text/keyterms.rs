@@ -2,7 +2,7 @@
 //! an item: a bigram that few item names of the jurisdiction share weighs more (inverse document
 //! frequency), and bigrams with a function character (的, 或, 对 …) are left out.
 
-use super::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::chars::is_han;
 
@@ -86,6 +86,14 @@ impl NameModel {
             .filter(|(_, mine, theirs)| *theirs >= 0.5 && *theirs >= mine + 0.4)
             .max_by(|a, b| (a.2 - a.1).total_cmp(&(b.2 - b.1)))
     }
+}
+
+/// Dice coefficient of two bigram sets: 0 (nothing shared) to 1 (the same).
+pub fn dice(a: &BigramSet, b: &BigramSet) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
 }
 
 #[cfg(test)]

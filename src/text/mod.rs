@@ -1,13 +1,15 @@
 //! Chinese text utilities shared by the stages.
 
+pub mod brackets;
 pub mod chars;
 pub mod citation;
-pub mod fxhash;
 pub mod keyterms;
 pub mod nearmiss;
 pub mod numerals;
 pub mod phone;
 pub mod similar;
+pub mod span;
 pub mod time_limit;
+pub mod titles;
 
 pub use similar::{edit_distance, nearest};

@@ -5,7 +5,7 @@
 //! not in. Both halves of every term are indexed by their first two characters; a text position
 //! whose two characters start a half is checked against the term around it.
 
-use super::fxhash::FxHashMap as HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditKind {

@@ -1,5 +1,7 @@
 //! Edit distance over characters (not bytes), for "did you mean" hints and near-miss lint rules.
 
+use super::chars::is_han;
+
 /// Levenshtein distance counted in `char`s.
 pub fn edit_distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
@@ -26,6 +28,37 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .filter(|(d, _)| *d <= limit)
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+/// A name or title for comparison: no spaces, full-width brackets, a doubled word written once.
+pub fn normalize_name(s: &str) -> String {
+    let mapped: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
+        .collect();
+    let chars: Vec<char> = mapped.chars().collect();
+    let mut out: Vec<char> = Vec::with_capacity(chars.len());
+    let mut i = 0;
+    'outer: while i < chars.len() {
+        for len in (2..=8).rev() {
+            if i + 2 * len <= chars.len()
+                && chars[i..i + len].iter().all(|c| is_han(*c))
+                && chars[i..i + len] == chars[i + len..i + 2 * len]
+            {
+                out.extend_from_slice(&chars[i..i + len]);
+                i += 2 * len;
+                continue 'outer;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    out.into_iter().collect()
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ static META: RuleMeta = RuleMeta {
     name: "article-out-of-range",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for ArticleOutOfRange {

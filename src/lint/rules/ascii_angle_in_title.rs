@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "ascii-angle-in-title",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for AsciiAngleInTitle {

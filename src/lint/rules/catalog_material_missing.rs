@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "catalog-material-missing",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for CatalogMaterialMissing {

@@ -1,13 +1,16 @@
 //! ZN608 catalog-name: an item or 主项 named otherwise than the governing catalog names it.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use rust_i18n::t;
 
 use std::ops::Range;
 
-use super::flow_title::{dice, normalize};
+use crate::text::keyterms::dice;
 use crate::text::keyterms::{BigramSet, bigrams};
+use crate::text::similar::normalize_name;
 
 rule_doc!(
     CatalogName,
@@ -46,6 +49,7 @@ static META: RuleMeta = RuleMeta {
     name: "catalog-name",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// The parts of a power's name that name catalog items: the whole name, or each part of
@@ -92,7 +96,7 @@ fn name_parts<'v>(
 const MIN_SIMILARITY: f64 = 0.75;
 
 fn same(a: &str, b: &str) -> bool {
-    normalize(a) == normalize(b)
+    normalize_name(a) == normalize_name(b)
 }
 
 impl Rule for CatalogName {
@@ -106,7 +110,7 @@ impl Rule for CatalogName {
         let catalog = project.catalog();
         let terms = &ctx.reference.terms;
         let min_similarity = terms.threshold("catalog-name.min_similarity", MIN_SIMILARITY);
-        for text in ctx.texts_of("name") {
+        for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
             if text.jurisdiction == province {
                 continue;
             }
@@ -127,7 +131,7 @@ impl Rule for CatalogName {
             .help(t!("ZN608.help"))
             .fix(c.name(), false);
             if let Some(n) = &c.item.name {
-                f = f.related(c.file_of("name"), n.span(), t!("ZN608.related"));
+                f = f.related(c.file_of(Field::Name), n.span(), t!("ZN608.related"));
             }
             out.push(f);
         }
@@ -143,7 +147,7 @@ impl Rule for CatalogName {
                 (n, b)
             })
             .collect();
-        for text in ctx.texts_of("name") {
+        for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
             if text.jurisdiction == province {
                 continue;
             }
@@ -155,10 +159,10 @@ impl Rule for CatalogName {
             {
                 // The catalog's name itself, or with more said after it (…待遇认定、丙肝门诊抗病毒治疗:
                 // an item that covers more): not a different spelling.
-                let np = normalize(part);
+                let np = normalize_name(part);
                 if catalog_names
                     .iter()
-                    .any(|(n, _)| np.contains(&normalize(n)))
+                    .any(|(n, _)| np.contains(&normalize_name(n)))
                 {
                     continue;
                 }
@@ -185,7 +189,7 @@ impl Rule for CatalogName {
             }
         }
 
-        for text in ctx.texts_of("main.name") {
+        for text in ctx.texts_of(FieldPath::MainName) {
             if text.jurisdiction == province {
                 continue;
             }

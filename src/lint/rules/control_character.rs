@@ -35,6 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "control-character",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for ControlCharacter {

@@ -35,6 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "document-number-brackets",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for DocumentNumberBrackets {

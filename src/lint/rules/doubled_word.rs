@@ -39,6 +39,7 @@ static META: RuleMeta = RuleMeta {
     name: "doubled-word",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 /// Longest repeated unit looked for, in characters.

@@ -1,11 +1,12 @@
 //! ZN604 duplicate-flow: the same flowchart printed twice.
 
+use crate::lint::analysis::charts::flow_span;
 use rust_i18n::t;
 use std::collections::HashMap;
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
-use crate::model::{Flow, Spanned};
+use crate::model::Flow;
 
 rule_doc!(
     DuplicateFlow,
@@ -46,6 +47,7 @@ static META: RuleMeta = RuleMeta {
     name: "duplicate-flow",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 /// The content of a chart, independent of node ids and of the source layout.
@@ -88,13 +90,6 @@ pub fn signature(flow: &Flow) -> Option<String> {
     edges.sort();
     sig.push_str(&edges.join("\u{2}"));
     Some(sig)
-}
-
-fn flow_span(flow: &Spanned<Flow>) -> std::ops::Range<usize> {
-    flow.get_ref()
-        .title
-        .as_ref()
-        .map_or(flow.span(), |t| t.span())
 }
 
 impl Rule for DuplicateFlow {

@@ -1,5 +1,7 @@
 //! ZN602 duplicate-numbering: two items with one number, or a list whose number repeats.
 
+use crate::lint::context::FieldPath;
+use crate::model::Field;
 use rust_i18n::t;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -54,6 +56,7 @@ static META: RuleMeta = RuleMeta {
     name: "duplicate-numbering",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 fn seq_key(s: &str) -> String {
@@ -200,7 +203,9 @@ impl Rule for DuplicateNumbering {
 
         // Numbered lines inside each text.
         for text in &ctx.texts {
-            if text.field == "materials" || text.field == "legal_basis" {
+            if text.field == FieldPath::Item(Field::Materials)
+                || text.field == FieldPath::Item(Field::LegalBasis)
+            {
                 continue;
             }
             let lines = text.value.split_inclusive('\n').scan(0, |offset, line| {
@@ -213,13 +218,12 @@ impl Rule for DuplicateNumbering {
             }
         }
         // List fields whose entries carry numbers: the entries are the lines.
-        let mut lists: BTreeMap<(usize, Option<usize>, &str, usize), Vec<&TextRef>> =
+        let mut lists: BTreeMap<(usize, Option<usize>, FieldPath, usize), Vec<&TextRef>> =
             BTreeMap::new();
-        for text in ctx
-            .texts
-            .iter()
-            .filter(|t| t.field == "materials" || t.field == "legal_basis")
-        {
+        for text in ctx.texts.iter().filter(|t| {
+            t.field == FieldPath::Item(Field::Materials)
+                || t.field == FieldPath::Item(Field::LegalBasis)
+        }) {
             lists
                 .entry((text.jurisdiction, text.item, text.field, text.file))
                 .or_default()

@@ -32,6 +32,7 @@ static META: RuleMeta = RuleMeta {
     name: "empty-link",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// Byte ranges of empty links or images: `[…]()` with no address, or `[](…)` with no text.

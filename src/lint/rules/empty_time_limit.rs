@@ -1,8 +1,10 @@
 //! ZN304 empty-time-limit.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::governing::governing_of;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use rust_i18n::t;
 
 rule_doc!(
@@ -32,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "empty-time-limit",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for EmptyTimeLimit {
@@ -40,7 +43,7 @@ impl Rule for EmptyTimeLimit {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for t in ctx.texts_of("time_limit") {
+        for t in ctx.texts_of(FieldPath::Item(Field::TimeLimit)) {
             if !t.value.trim().is_empty() {
                 continue;
             }

@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "extra-material",
     severity: Severity::Info,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for ExtraMaterial {

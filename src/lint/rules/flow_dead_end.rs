@@ -37,6 +37,7 @@ static META: RuleMeta = RuleMeta {
     name: "flow-dead-end",
     severity: Severity::Info,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for FlowDeadEnd {

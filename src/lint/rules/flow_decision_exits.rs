@@ -41,6 +41,7 @@ static META: RuleMeta = RuleMeta {
     name: "flow-decision-exits",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for FlowDecisionExits {

@@ -39,6 +39,7 @@ static META: RuleMeta = RuleMeta {
     name: "flow-duplicate-edge",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for FlowDuplicateEdge {

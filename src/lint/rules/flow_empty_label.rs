@@ -31,6 +31,7 @@ static META: RuleMeta = RuleMeta {
     name: "flow-empty-label",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for FlowEmptyLabel {

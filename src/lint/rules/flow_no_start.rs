@@ -43,6 +43,7 @@ static META: RuleMeta = RuleMeta {
     name: "flow-no-start",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for FlowNoStart {

@@ -37,6 +37,7 @@ static META: RuleMeta = RuleMeta {
     name: "flow-note-link",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for FlowNoteLink {

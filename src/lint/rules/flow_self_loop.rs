@@ -39,6 +39,7 @@ static META: RuleMeta = RuleMeta {
     name: "flow-self-loop",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for FlowSelfLoop {

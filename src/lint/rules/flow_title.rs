@@ -2,9 +2,11 @@
 //! name.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::{FieldPath, FlowPart};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
-use crate::text::chars::is_han;
-use crate::text::keyterms::{BigramSet, bigrams};
+use crate::model::Field;
+use crate::text::keyterms::{bigrams, dice};
+use crate::text::similar::normalize_name;
 use rust_i18n::t;
 
 rule_doc!(
@@ -53,38 +55,8 @@ static META: RuleMeta = RuleMeta {
     name: "flow-title",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
-
-/// A name or title for comparison: no spaces, full-width brackets, a doubled word written once.
-pub fn normalize(s: &str) -> String {
-    let mapped: String = s
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
-            '(' => '（',
-            ')' => '）',
-            c => c,
-        })
-        .collect();
-    let chars: Vec<char> = mapped.chars().collect();
-    let mut out: Vec<char> = Vec::with_capacity(chars.len());
-    let mut i = 0;
-    'outer: while i < chars.len() {
-        for len in (2..=8).rev() {
-            if i + 2 * len <= chars.len()
-                && chars[i..i + len].iter().all(|c| is_han(*c))
-                && chars[i..i + len] == chars[i + len..i + 2 * len]
-            {
-                out.extend_from_slice(&chars[i..i + len]);
-                i += 2 * len;
-                continue 'outer;
-            }
-        }
-        out.push(chars[i]);
-        i += 1;
-    }
-    out.into_iter().collect()
-}
 
 /// Without the bracketed parts (full-width after `normalize`).
 fn strip_brackets(s: &str) -> String {
@@ -99,13 +71,6 @@ fn strip_brackets(s: &str) -> String {
         }
     }
     out
-}
-
-pub fn dice(a: &BigramSet, b: &BigramSet) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
 }
 
 /// Default of `thresholds."flow-title.generic_below"`: a title this far from every item name
@@ -139,7 +104,7 @@ impl Rule for FlowTitle {
             )
             .collect();
 
-        for text in ctx.texts_of("name") {
+        for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
             let name = text.value.trim();
             if name.ends_with("流程图") {
                 let at = text.value.find("流程图").unwrap_or(0);
@@ -158,7 +123,7 @@ impl Rule for FlowTitle {
             }
         }
 
-        for text in ctx.texts_of("flow.title") {
+        for text in ctx.texts_of(FieldPath::Flow(FlowPart::Title)) {
             let Some(item) = ctx.item(text) else { continue };
             let j = text.jurisdiction;
             let jur = &project.jurisdictions[j];
@@ -179,18 +144,18 @@ impl Rule for FlowTitle {
             for p in &prefixes {
                 core = core.strip_prefix(p).unwrap_or(core);
             }
-            let core = normalize(core);
+            let core = normalize_name(core);
             if core.is_empty() {
                 continue;
             }
-            let mut own_names = vec![normalize(item.name())];
+            let mut own_names = vec![normalize_name(item.name())];
             if let Some(c) = project.catalog_item(item) {
-                own_names.push(normalize(c.name()));
+                own_names.push(normalize_name(c.name()));
             }
             if let Some((_, m)) = &item.main
                 && item.code() == Some(m.code.get_ref().as_str())
             {
-                own_names.push(normalize(m.name.get_ref()));
+                own_names.push(normalize_name(m.name.get_ref()));
             }
             // A remark in brackets (生育（计划生育）医疗费支付: a chart for both) is not a different name.
             let bare = strip_brackets(&core);
@@ -203,7 +168,7 @@ impl Rule for FlowTitle {
                 .filter(|o| o.key != item.key)
                 .map(|o| o.name().to_string())
                 .chain(catalog_names.iter().cloned())
-                .map(|n| normalize(&n))
+                .map(|n| normalize_name(&n))
                 .filter(|n| !own_names.contains(n))
                 .collect();
             if let Some(other) = others.iter().find(|o| **o == core) {

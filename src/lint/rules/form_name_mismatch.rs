@@ -37,6 +37,7 @@ static META: RuleMeta = RuleMeta {
     name: "form-name-mismatch",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 fn item_forms(item: &ResolvedItem) -> Vec<String> {

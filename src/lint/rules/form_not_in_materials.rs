@@ -2,7 +2,9 @@
 //! (填写《…申请表》) but that the item's materials do not list.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use rust_i18n::t;
 
 rule_doc!(
@@ -36,9 +38,14 @@ static META: RuleMeta = RuleMeta {
     name: "form-not-in-materials",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
-const FIELDS: &[&str] = &["steps", "conditions", "notes"];
+const FIELDS: &[FieldPath] = &[
+    FieldPath::Item(Field::Steps),
+    FieldPath::Item(Field::Conditions),
+    FieldPath::Item(Field::Notes),
+];
 const FORM_ENDINGS: &[&str] = &["表", "单", "申请书", "承诺书", "委托书"];
 
 /// The names in 《》 of a text (outermost marks), with their byte ranges (marks included).

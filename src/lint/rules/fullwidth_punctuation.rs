@@ -1,11 +1,13 @@
 //! ZN109 fullwidth-punctuation: half-width `, ; : ( ) .` in Chinese text.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use crate::text::chars::{fullwidth, is_cjk_punct, is_han};
 use rust_i18n::t;
 
-use super::bracket_width::{Bracket, is_half, match_brackets};
+use crate::text::brackets::{Bracket, is_half, match_brackets};
 
 rule_doc!(
     FullwidthPunctuation,
@@ -39,6 +41,7 @@ static META: RuleMeta = RuleMeta {
     name: "fullwidth-punctuation",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 fn chinese(c: char) -> bool {
@@ -124,7 +127,7 @@ impl Rule for FullwidthPunctuation {
         for text in &ctx.texts {
             let v = text.value;
             // Steps separators are step-separator's business.
-            if text.field == "steps"
+            if text.field == FieldPath::Item(Field::Steps)
                 || !v.contains([',', ';', ':', '?', '!', '.', '(', '-'])
                 || !v.chars().any(is_han)
             {

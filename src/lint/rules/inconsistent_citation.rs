@@ -1,5 +1,7 @@
 //! ZN212 inconsistent-citation.
 
+use crate::lint::context::FieldPath;
+use crate::model::Field;
 use rust_i18n::t;
 use std::collections::BTreeMap;
 
@@ -40,6 +42,7 @@ static META: RuleMeta = RuleMeta {
     name: "inconsistent-citation",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// What makes two citations of one document "the same way": the title as written, whether a number
@@ -75,7 +78,8 @@ impl Rule for InconsistentCitation {
             for c in cs {
                 // A title without a number outside 设定依据 is a mention in prose, not a citation.
                 if c.citation.title.is_none()
-                    || (c.citation.number.is_none() && t.field != "legal_basis")
+                    || (c.citation.number.is_none()
+                        && t.field != FieldPath::Item(Field::LegalBasis))
                 {
                     continue;
                 }

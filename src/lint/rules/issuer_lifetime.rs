@@ -33,6 +33,7 @@ static META: RuleMeta = RuleMeta {
     name: "issuer-lifetime",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for IssuerLifetime {

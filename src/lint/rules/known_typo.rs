@@ -1,7 +1,7 @@
 //! ZN101 known-typo: corrections dictionary (`catalog/reference/corrections.toml`).
 
-use crate::text::fxhash::FxHashMap as HashMap;
 use rust_i18n::t;
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::diagnostic::Severity;
 use crate::lint::reference::Correction;
@@ -40,6 +40,7 @@ static META: RuleMeta = RuleMeta {
     name: "known-typo",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for KnownTypo {

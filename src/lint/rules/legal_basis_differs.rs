@@ -1,5 +1,7 @@
 //! ZN213 legal-basis-differs.
 
+use crate::lint::context::FieldPath;
+use crate::model::Field;
 use rust_i18n::t;
 use std::collections::BTreeSet;
 
@@ -33,6 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "legal-basis-differs",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -106,7 +109,7 @@ impl Rule for LegalBasisDiffers {
         // The 设定依据 texts of each (jurisdiction, item), in one pass.
         let mut basis: std::collections::BTreeMap<(usize, usize), Vec<&TextRef>> =
             std::collections::BTreeMap::new();
-        for t in ctx.texts_of("legal_basis") {
+        for t in ctx.texts_of(FieldPath::Item(Field::LegalBasis)) {
             if let Some(ii) = t.item {
                 basis.entry((t.jurisdiction, ii)).or_default().push(t);
             }
@@ -117,7 +120,7 @@ impl Rule for LegalBasisDiffers {
                     continue;
                 };
                 if item
-                    .origin_of("legal_basis")
+                    .origin_of(Field::LegalBasis)
                     .is_none_or(|o| o.jurisdiction != j)
                 {
                     continue;

@@ -1,8 +1,10 @@
 //! ZN211 legal-basis-without-title-marks.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::legal::LawIndex;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use crate::text::citation;
 use rust_i18n::t;
 
@@ -32,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "legal-basis-without-title-marks",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for LegalBasisWithoutTitleMarks {
@@ -41,7 +44,7 @@ impl Rule for LegalBasisWithoutTitleMarks {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for t in ctx.texts_of("legal_basis") {
+        for t in ctx.texts_of(FieldPath::Item(Field::LegalBasis)) {
             let v = t.value.trim();
             if v.is_empty() || !citation::titles(v).is_empty() || v.contains('〈') {
                 continue;

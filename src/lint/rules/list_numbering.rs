@@ -48,6 +48,7 @@ static META: RuleMeta = RuleMeta {
     name: "list-numbering",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// A numbered line: the number, its mark and the byte range of "number + mark".

@@ -44,6 +44,7 @@ static META: RuleMeta = RuleMeta {
     name: "lookalike-url",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 /// Host names in a text, with their byte ranges.

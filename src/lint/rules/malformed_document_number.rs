@@ -44,6 +44,7 @@ static META: RuleMeta = RuleMeta {
     name: "malformed-document-number",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for MalformedDocumentNumber {

@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "material-near-miss",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for MaterialNearMiss {

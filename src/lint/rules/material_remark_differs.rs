@@ -36,6 +36,7 @@ static META: RuleMeta = RuleMeta {
     name: "material-remark-differs",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for MaterialRemarkDiffers {

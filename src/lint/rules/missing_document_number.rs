@@ -1,8 +1,10 @@
 //! ZN210 missing-document-number.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::legal::{LawIndex, TitleMatch, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use rust_i18n::t;
 
 rule_doc!(
@@ -33,6 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "missing-document-number",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for MissingDocumentNumber {
@@ -43,7 +46,7 @@ impl Rule for MissingDocumentNumber {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
         for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
-            if t.field != "legal_basis" {
+            if t.field != FieldPath::Item(Field::LegalBasis) {
                 continue;
             }
             for c in cs {

@@ -1,6 +1,7 @@
 //! ZN120 missing-figure: a text that points at a picture (如下图, 界面如下) that it does not carry.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use rust_i18n::t;
 
@@ -32,6 +33,7 @@ static META: RuleMeta = RuleMeta {
     name: "missing-figure",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for MissingFigure {
@@ -41,7 +43,11 @@ impl Rule for MissingFigure {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let refs = &ctx.reference.terms.figure_refs;
-        for text in ctx.texts.iter().filter(|t| !t.field.starts_with("flow.")) {
+        for text in ctx
+            .texts
+            .iter()
+            .filter(|t| !matches!(t.field, FieldPath::Flow(_)))
+        {
             let v = text.value;
             if v.contains("![") {
                 continue;

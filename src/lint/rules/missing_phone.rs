@@ -1,10 +1,12 @@
 //! ZN504 missing-phone: an empty phone, or an item without the phone its siblings all have.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::{FieldPath, FlowPart};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use rust_i18n::t;
 
-use super::phone_format::is_phone_text;
+use crate::lint::analysis::phones::is_phone_text;
 
 rule_doc!(
     MissingPhone,
@@ -33,6 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "missing-phone",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for MissingPhone {
@@ -42,7 +45,10 @@ impl Rule for MissingPhone {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for text in &ctx.texts {
-            if is_phone_text(text) && text.field != "flow.caption" && text.value.trim().is_empty() {
+            if is_phone_text(text)
+                && text.field != FieldPath::Flow(FlowPart::Caption)
+                && text.value.trim().is_empty()
+            {
                 out.push(
                     Finding::span(
                         META.code,
@@ -63,9 +69,12 @@ impl Rule for MissingPhone {
             if items.len() < 4 {
                 continue;
             }
-            for (field, what) in [("consult", "咨询电话"), ("supervision", "监督电话")] {
+            for (field, what) in [
+                (Field::Consult, "咨询电话"),
+                (Field::Supervision, "监督电话"),
+            ] {
                 let has = |i: &crate::resolve::ResolvedItem| {
-                    let p = if field == "consult" {
+                    let p = if field == Field::Consult {
                         &i.item.consult
                     } else {
                         &i.item.supervision
@@ -80,7 +89,7 @@ impl Rule for MissingPhone {
                     continue;
                 }
                 // A jurisdiction-wide supervision phone covers every item.
-                if field == "supervision" && jur.data.supervision_phone.is_some() {
+                if field == Field::Supervision && jur.data.supervision_phone.is_some() {
                     continue;
                 }
                 for item in items.iter().filter(|i| !has(i)) {

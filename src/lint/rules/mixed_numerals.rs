@@ -37,6 +37,7 @@ static META: RuleMeta = RuleMeta {
     name: "mixed-numerals",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for MixedNumerals {

@@ -1,8 +1,11 @@
 //! ZN107 near-miss-term: text one character away from a known term (医院机构收费票据 for the catalog's
 //! 医疗机构收费票据, 《医疗救助申请卡》 for 《医疗救助申请表》).
 
-use crate::text::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use crate::lint::context::FieldPath;
+use crate::model::Field;
+use crate::text::titles::book_titles;
 use rust_i18n::t;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
@@ -54,6 +57,8 @@ static META: RuleMeta = RuleMeta {
     name: "near-miss-term",
     severity: Severity::Error,
     doc: DOC,
+    // The materials and typo rules find the same defects with sharper messages.
+    fallback: true,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -86,31 +91,6 @@ impl Kind {
     fn certain(self) -> bool {
         matches!(self, Kind::Form | Kind::Material | Kind::Name)
     }
-}
-
-/// `《…》` contents of a text (outermost pairs).
-pub fn book_titles(value: &str) -> Vec<&str> {
-    let mut out = Vec::new();
-    let mut depth = 0;
-    let mut start = 0;
-    for (i, c) in value.char_indices() {
-        match c {
-            '《' => {
-                if depth == 0 {
-                    start = i + c.len_utf8();
-                }
-                depth += 1;
-            }
-            '》' if depth > 0 => {
-                depth -= 1;
-                if depth == 0 {
-                    out.push(&value[start..i]);
-                }
-            }
-            _ => {}
-        }
-    }
-    out
 }
 
 fn han_count(s: &str) -> usize {
@@ -159,14 +139,14 @@ impl Rule for NearMissTerm {
         // Global terms: the catalog's, the glossary's, the law registry's.
         let mut global: Vec<(String, Kind)> = Vec::new();
         for text in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
-            if text.field == "legal_basis" {
+            if text.field == FieldPath::Item(Field::LegalBasis) {
                 continue;
             }
             for title in book_titles(text.value) {
                 global.push((title.to_string(), Kind::Form));
             }
             match text.field {
-                "materials" => {
+                FieldPath::Item(Field::Materials) => {
                     global.push((text.value.trim().to_string(), Kind::Material));
                     // And each part between punctuation: a remark in brackets is not part of the
                     // material's name (…预测性分析报告 (以上办理资料均需加盖单位公章)).
@@ -192,7 +172,9 @@ impl Rule for NearMissTerm {
                         }
                     }
                 }
-                "name" => global.push((text.value.trim().to_string(), Kind::Name)),
+                FieldPath::Item(Field::Name) => {
+                    global.push((text.value.trim().to_string(), Kind::Name))
+                }
                 _ => {}
             }
         }
@@ -278,7 +260,7 @@ impl Rule for NearMissTerm {
         }
 
         for (ti, text) in ctx.texts.iter().enumerate() {
-            if text.field == "legal_basis" || !text.value.chars().any(is_han) {
+            if text.field == FieldPath::Item(Field::LegalBasis) || !text.value.chars().any(is_han) {
                 continue;
             }
             unbracketed_forms(ctx, text, &form_starts, out);

@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "nested-title-marks",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for NestedTitleMarks {

@@ -1,6 +1,8 @@
 //! ZN609 numbering-style: gaps in a jurisdiction's power codes, and list numbers written two ways in
 //! its charts.
 
+use crate::lint::context::{FieldPath, FlowPart};
+use crate::model::Field;
 use rust_i18n::t;
 use std::collections::BTreeMap;
 
@@ -47,6 +49,7 @@ static META: RuleMeta = RuleMeta {
     name: "numbering-style",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// `6-3` → (6, 3).
@@ -129,7 +132,11 @@ fn list_style(value: &str) -> Option<(usize, char)> {
     for line in value.split_inclusive('\n') {
         let trimmed = line.trim_start();
         let indent = line.len() - trimmed.len();
-        let digits = trimmed.chars().take_while(|c| is_arabic_digit(*c)).count();
+        // Byte length of the leading digits (full-width digits are three bytes).
+        let digits = trimmed
+            .char_indices()
+            .find(|(_, c)| !is_arabic_digit(*c))
+            .map_or(trimmed.len(), |(i, _)| i);
         if digits > 0 {
             let after = trimmed[digits..].chars().next();
             if let Some(mark @ ('.' | '．' | '、')) = after {
@@ -177,7 +184,7 @@ impl Rule for NumberingStyle {
                         out.push(
                             Finding::span(
                                 META.code,
-                                item.file_of("power_code"),
+                                item.file_of(Field::PowerCode),
                                 code.span(),
                                 j,
                                 Some(item.key.clone()),
@@ -210,7 +217,11 @@ impl Rule for NumberingStyle {
 
             // Entries of one numbered list that end differently.
             for (_, text) in ctx.texts_in(j) {
-                if matches!(text.field, "materials" | "legal_basis") || !text.value.contains('\n') {
+                if matches!(
+                    text.field,
+                    FieldPath::Item(Field::Materials | Field::LegalBasis)
+                ) || !text.value.contains('\n')
+                {
                     continue;
                 }
                 if let Some((at, len, odd, usual, n)) = odd_ending(text.value) {
@@ -240,7 +251,10 @@ impl Rule for NumberingStyle {
             // List styles in the charts.
             let mut styles: BTreeMap<char, Vec<(usize, usize)>> = BTreeMap::new();
             for (ti, text) in ctx.texts_in(j) {
-                if !matches!(text.field, "flow.node" | "flow.caption") {
+                if !matches!(
+                    text.field,
+                    FieldPath::Flow(FlowPart::Node | FlowPart::Caption)
+                ) {
                     continue;
                 }
                 if let Some((at, mark)) = list_style(text.value) {

@@ -35,6 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "order-number-missing-di",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for OrderNumberMissingDi {

@@ -1,5 +1,6 @@
 //! ZN502 person-phones: one person listed with two different numbers within a jurisdiction.
 
+use crate::model::Field;
 use rust_i18n::t;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
@@ -10,7 +11,7 @@ use crate::model::{Person, Spanned};
 use crate::source::FileId;
 use crate::text::phone::find_phones;
 
-use super::phone_format::area_of;
+use crate::lint::analysis::phones::area_of;
 
 rule_doc!(
     PersonPhones,
@@ -44,6 +45,7 @@ static META: RuleMeta = RuleMeta {
     name: "person-phones",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// Where a number is written: (text index, byte range in the text).
@@ -58,20 +60,20 @@ pub fn split_names(value: &str) -> Vec<&str> {
 }
 
 /// Every person table of a jurisdiction's own sources: (file, person).
-pub fn persons_of(ctx: &Context, j: usize) -> Vec<(FileId, &'static str, Person)> {
+pub fn persons_of(ctx: &Context, j: usize) -> Vec<(FileId, Field, Person)> {
     let project = ctx.project;
     let jur = &project.jurisdictions[j];
-    let mut out: Vec<(FileId, &'static str, Person)> = jur
+    let mut out: Vec<(FileId, Field, Person)> = jur
         .data
         .contacts
         .iter()
-        .map(|p| (jur.file, "contact", p.clone()))
+        .map(|p| (jur.file, Field::Contact, p.clone()))
         .collect();
     for item in &jur.items {
         for (field, person) in [
-            ("consult", &item.item.consult),
-            ("supervision", &item.item.supervision),
-            ("contact", &item.item.contact),
+            (Field::Consult, &item.item.consult),
+            (Field::Supervision, &item.item.supervision),
+            (Field::Contact, &item.item.contact),
         ] {
             let (Some(p), Some(origin)) = (person, item.origin_of(field)) else {
                 continue;

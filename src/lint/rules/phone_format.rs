@@ -1,12 +1,12 @@
 //! ZN501 phone-format: telephone numbers checked against their area code (`phones.toml`).
 
+use crate::lint::analysis::phones::{area_of, phones_of};
 use rust_i18n::t;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
-use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
-use crate::resolve::Project;
-use crate::text::phone::{PhoneKind, PhoneToken, find_phones};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::text::phone::{PhoneKind, PhoneToken};
 
 rule_doc!(
     PhoneFormat,
@@ -47,31 +47,8 @@ static META: RuleMeta = RuleMeta {
     name: "phone-format",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
-
-/// The area code of a jurisdiction: its own, else its nearest parent's.
-pub fn area_of(project: &Project, j: usize) -> Option<&str> {
-    std::iter::once(j)
-        .chain(project.ancestors(j))
-        .find_map(|k| project.jurisdictions[k].data.area_code.as_ref())
-        .map(|a| a.get_ref().as_str())
-}
-
-/// Is this text a phone field (or a caption line about a phone)?
-pub fn is_phone_text(text: &TextRef) -> bool {
-    text.field.ends_with(".phone")
-        || text.field == "jurisdiction.supervision_phone"
-        || (text.field == "flow.caption" && text.value.contains("电话"))
-}
-
-/// The phone numbers of a phone text.
-pub fn phones_of(text: &TextRef) -> Vec<PhoneToken> {
-    if is_phone_text(text) {
-        find_phones(text.value)
-    } else {
-        Vec::new()
-    }
-}
 
 /// A number with a digit too many or too few for its area.
 fn wrong_digit_count(

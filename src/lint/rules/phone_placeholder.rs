@@ -1,10 +1,11 @@
 //! ZN505 phone-placeholder: a template placeholder where a phone number belongs (统筹区监督电话).
 
 use crate::diagnostic::Severity;
+use crate::lint::context::{FieldPath, FlowPart};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use rust_i18n::t;
 
-use super::phone_format::is_phone_text;
+use crate::lint::analysis::phones::is_phone_text;
 
 rule_doc!(
     PhonePlaceholder,
@@ -34,6 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "phone-placeholder",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for PhonePlaceholder {
@@ -44,7 +46,7 @@ impl Rule for PhonePlaceholder {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let placeholders = &ctx.reference.phones.placeholders;
         for text in &ctx.texts {
-            if !is_phone_text(text) || text.field == "flow.caption" {
+            if !is_phone_text(text) || text.field == FieldPath::Flow(FlowPart::Caption) {
                 continue;
             }
             let v = text.value;

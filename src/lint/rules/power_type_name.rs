@@ -1,7 +1,9 @@
 //! ZN607 power-type-name: a power whose name is that of another kind of power (a 处罚 filed as 行政检查).
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use rust_i18n::t;
 
 rule_doc!(
@@ -36,6 +38,7 @@ static META: RuleMeta = RuleMeta {
     name: "power-type-name",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// The name without trailing brackets (（子项）), 流程图 and punctuation.
@@ -66,7 +69,7 @@ impl Rule for PowerTypeName {
         if types.is_empty() {
             return;
         }
-        for text in ctx.texts_of("name") {
+        for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
             let Some(item) = ctx.item(text) else { continue };
             let Some(pt) = &item.item.power_type else {
                 continue;
@@ -91,13 +94,15 @@ impl Rule for PowerTypeName {
             let Some((other, ending)) = other else {
                 continue;
             };
-            let at = name.len() - ending.len();
+            // `core` trims the name: offsets in it start after the leading spaces.
+            let lead = text.value.len() - text.value.trim_start().len();
+            let at = lead + name.len() - ending.len();
             out.push(
                 Finding::at(
                     META.code,
                     ctx,
                     text,
-                    at..name.len(),
+                    at..lead + name.len(),
                     t!(
                         "ZN607.message",
                         ending = ending,

@@ -33,6 +33,7 @@ static META: RuleMeta = RuleMeta {
     name: "quote-marks",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// Byte offsets of misplaced marks: a ” with nothing open, then a “ left open at the end.

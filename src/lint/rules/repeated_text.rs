@@ -5,8 +5,9 @@ use rust_i18n::t;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
-use crate::lint::context::TextRef;
+use crate::lint::context::{FieldPath, TextRef};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 
 rule_doc!(
     RepeatedText,
@@ -44,18 +45,19 @@ static META: RuleMeta = RuleMeta {
     name: "repeated-text",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// Fields of running text compared with each other.
-const FIELDS: &[&str] = &[
-    "target",
-    "conditions",
-    "channels",
-    "steps",
-    "query",
-    "online",
-    "evaluation",
-    "notes",
+const FIELDS: &[FieldPath] = &[
+    FieldPath::Item(Field::Target),
+    FieldPath::Item(Field::Conditions),
+    FieldPath::Item(Field::Channels),
+    FieldPath::Item(Field::Steps),
+    FieldPath::Item(Field::Query),
+    FieldPath::Item(Field::Online),
+    FieldPath::Item(Field::Evaluation),
+    FieldPath::Item(Field::Notes),
 ];
 
 /// Shortest whole field, in characters, whose repetition is reported.

@@ -2,10 +2,11 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use crate::text::phone::find_phones;
 use rust_i18n::t;
 
-use super::phone_format::area_of;
+use crate::lint::analysis::phones::area_of;
 
 rule_doc!(
     SelfSupervision,
@@ -37,6 +38,7 @@ static META: RuleMeta = RuleMeta {
     name: "self-supervision",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for SelfSupervision {
@@ -56,7 +58,7 @@ impl Rule for SelfSupervision {
                     continue;
                 };
                 // Report where the supervision phone is written, once.
-                let Some(origin) = item.origin_of("supervision") else {
+                let Some(origin) = item.origin_of(Field::Supervision) else {
                     continue;
                 };
                 if origin.jurisdiction != j {
@@ -74,7 +76,7 @@ impl Rule for SelfSupervision {
                         let text = &ctx.texts[ti];
                         let written = &text.value[t.range.clone()];
                         let ctext = ctx
-                            .text_at(item.file_of("consult"), cp.span().start)
+                            .text_at(item.file_of(Field::Consult), cp.span().start)
                             .map(|i| &ctx.texts[i]);
                         let mut f = Finding::at(
                             META.code,

@@ -34,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "space-before-punctuation",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 fn is_space(c: char) -> bool {

@@ -1,12 +1,14 @@
 //! ZN108 spelling-variants: the same name written two ways within one jurisdiction (基金监管股 and
 //! 基金监管科, 经办窗口微信公众号 and 经办窗口或微信公众号).
 
+use crate::lint::context::{FieldPath, FlowPart, JurisdictionPart};
+use crate::model::{Field, PersonPart};
 use rust_i18n::t;
 use std::collections::{BTreeMap, BTreeSet};
 
 use std::hash::Hasher;
 
-use crate::text::fxhash::{FxHashMap as HashMap, FxHasher};
+use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::ops::Range;
 
 use crate::diagnostic::Severity;
@@ -14,9 +16,10 @@ use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::{is_chinese_numeral, is_han};
 use crate::text::nearmiss::{EditKind, OneEdit, one_edit};
 
-use super::flow_title::{dice, normalize};
-use super::near_miss_term::book_titles;
 use crate::text::keyterms::bigrams;
+use crate::text::keyterms::dice;
+use crate::text::similar::normalize_name;
+use crate::text::titles::book_titles;
 
 rule_doc!(
     SpellingVariants,
@@ -67,28 +70,29 @@ static META: RuleMeta = RuleMeta {
     name: "spelling-variants",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// Fields whose whole value (or each part between 、 ， ；) is a name.
-const NAME_FIELDS: &[&str] = &[
-    "name",
-    "agency",
-    "department",
-    "accepting_unit",
-    "target",
-    "channels",
-    "query",
-    "evaluation",
-    "flow.title",
-    "jurisdiction.office.name",
-    "jurisdiction.agency",
+const NAME_FIELDS: &[FieldPath] = &[
+    FieldPath::Item(Field::Name),
+    FieldPath::Item(Field::Agency),
+    FieldPath::Item(Field::Department),
+    FieldPath::Item(Field::AcceptingUnit),
+    FieldPath::Item(Field::Target),
+    FieldPath::Item(Field::Channels),
+    FieldPath::Item(Field::Query),
+    FieldPath::Item(Field::Evaluation),
+    FieldPath::Flow(FlowPart::Title),
+    FieldPath::Jurisdiction(JurisdictionPart::OfficeName),
+    FieldPath::Jurisdiction(JurisdictionPart::Agency),
 ];
 
-const TITLE_FIELDS: &[&str] = &[
-    "consult.title",
-    "supervision.title",
-    "contact.title",
-    "jurisdiction.contact.title",
+const TITLE_FIELDS: &[FieldPath] = &[
+    FieldPath::Person(Field::Consult, PersonPart::Title),
+    FieldPath::Person(Field::Supervision, PersonPart::Title),
+    FieldPath::Person(Field::Contact, PersonPart::Title),
+    FieldPath::Jurisdiction(JurisdictionPart::Contact(PersonPart::Title)),
 ];
 
 /// Where a spelling is written: (text index, byte range in the text).
@@ -138,7 +142,7 @@ impl Rule for SpellingVariants {
             .collect();
         let mut known: BTreeSet<String> = ctx.reference.terms.glossary.iter().cloned().collect();
         for t in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
-            if matches!(t.field, "materials" | "name") {
+            if matches!(t.field, FieldPath::Item(Field::Materials | Field::Name)) {
                 known.insert(t.value.trim().to_string());
             }
             known.extend(book_titles(t.value).into_iter().map(str::to_string));
@@ -181,7 +185,7 @@ impl Rule for SpellingVariants {
                         .map_or(p, |role| &p[..p.len() - role.len()]);
                     add(r.start..r.start + unit.len(), unit);
                 }
-            } else if text.field == "materials" {
+            } else if text.field == FieldPath::Item(Field::Materials) {
                 let t = v.trim();
                 let start = v.find(t).unwrap_or(0);
                 add(start..start + t.len(), t);
@@ -342,7 +346,7 @@ fn synonyms(ctx: &Context, out: &mut Vec<Finding>) {
         let mut found: Vec<Vec<Vec<(usize, usize)>>> =
             sets.iter().map(|f| vec![Vec::new(); f.len()]).collect();
         for (ti, text) in ctx.texts_in(j) {
-            if text.field == "legal_basis" {
+            if text.field == FieldPath::Item(Field::LegalBasis) {
                 continue;
             }
             let v = text.value;
@@ -433,13 +437,13 @@ fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
     for (j, jur) in project.jurisdictions.iter().enumerate() {
         let mut titles: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (ti, text) in ctx.texts_in(j) {
-            if text.field != "flow.title" {
+            if text.field != FieldPath::Flow(FlowPart::Title) {
                 continue;
             }
             let Some(item) = ctx.item(text) else { continue };
             let core = text.value.trim().trim_end_matches("流程图");
-            let own = bigrams(&normalize(item.name()), &[]);
-            if dice(&bigrams(&normalize(core), &[]), &own) >= own_title_similarity {
+            let own = bigrams(&normalize_name(item.name()), &[]);
+            if dice(&bigrams(&normalize_name(core), &[]), &own) >= own_title_similarity {
                 continue; // titled for its item
             }
             titles.entry(text.value.trim()).or_default().push(ti);

@@ -1,8 +1,10 @@
 //! ZN303 step-limit-exceeds-item.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::{FieldPath, FlowPart};
 use crate::lint::governing::governing_of;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use crate::text::time_limit::{self, Limit, certainly_longer};
 use rust_i18n::t;
 
@@ -36,15 +38,16 @@ static META: RuleMeta = RuleMeta {
     name: "step-limit-exceeds-item",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
-const FIELDS: &[&str] = &[
-    "notes",
-    "conditions",
-    "steps",
-    "flow.node",
-    "flow.caption",
-    "flow.edge",
+const FIELDS: &[FieldPath] = &[
+    FieldPath::Item(Field::Notes),
+    FieldPath::Item(Field::Conditions),
+    FieldPath::Item(Field::Steps),
+    FieldPath::Flow(FlowPart::Node),
+    FieldPath::Flow(FlowPart::Caption),
+    FieldPath::Flow(FlowPart::Edge),
 ];
 
 impl Rule for StepLimitExceedsItem {

@@ -1,5 +1,7 @@
 //! ZN106 step-separator: the dashes between the steps of 办理环节 (申请—受理—审核—办结).
 
+use crate::lint::context::FieldPath;
+use crate::model::Field;
 use rust_i18n::t;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -38,6 +40,7 @@ static META: RuleMeta = RuleMeta {
     name: "step-separator",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 fn is_dash(c: char) -> bool {
@@ -94,7 +97,7 @@ impl Rule for StepSeparator {
             .max_by_key(|(_, n)| **n)
             .map(|(s, _)| s.clone());
 
-        for text in ctx.texts_of("steps") {
+        for text in ctx.texts_of(FieldPath::Item(Field::Steps)) {
             let seps = separators(text.value);
             if seps.is_empty() {
                 continue;

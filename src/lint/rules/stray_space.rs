@@ -1,7 +1,9 @@
 //! ZN111 stray-space: a space between two Chinese characters in running text (使用 国家统一).
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use crate::text::chars::is_han;
 use rust_i18n::t;
 
@@ -43,6 +45,7 @@ static META: RuleMeta = RuleMeta {
     name: "stray-space",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// Agency names end in one of these: a space after one separates joint issuers.
@@ -97,13 +100,19 @@ impl Rule for StraySpace {
         for text in &ctx.texts {
             let v = text.value;
             if !v.contains(' ')
-                || text.field == "legal_basis"
-                || text.field.ends_with(".name")
-                || text.field.ends_with(".title")
-                || text.field.ends_with(".phone")
+                || text.field == FieldPath::Item(Field::LegalBasis)
+                || text.field.is_name()
+                || text.field.is_title()
+                || text.field.is_phone()
                 || matches!(
                     text.field,
-                    "name" | "department" | "agency" | "accepting_unit" | "target"
+                    FieldPath::Item(
+                        Field::Name
+                            | Field::Department
+                            | Field::Agency
+                            | Field::AcceptingUnit
+                            | Field::Target
+                    )
                 )
             {
                 continue;

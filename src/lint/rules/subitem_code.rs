@@ -42,6 +42,7 @@ static META: RuleMeta = RuleMeta {
     name: "subitem-code",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 fn well_formed(code: &str) -> bool {

@@ -1,5 +1,7 @@
 //! ZN503 supervision-phones: several 监督电话 in one jurisdiction.
 
+use crate::lint::context::{FieldPath, JurisdictionPart};
+use crate::model::{Field, PersonPart};
 use rust_i18n::t;
 use std::ops::Range;
 
@@ -7,7 +9,7 @@ use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::phone::find_phones;
 
-use super::phone_format::area_of;
+use crate::lint::analysis::phones::area_of;
 
 rule_doc!(
     SupervisionPhones,
@@ -42,6 +44,7 @@ static META: RuleMeta = RuleMeta {
     name: "supervision-phones",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for SupervisionPhones {
@@ -57,8 +60,10 @@ impl Rule for SupervisionPhones {
             // key → occurrences (text index, range), in order of first appearance
             let mut seen: Vec<(String, Occurrences)> = Vec::new();
             for (ti, text) in ctx.texts_in(j) {
-                let is_item = text.field == "supervision.phone";
-                let is_official = text.field == "jurisdiction.supervision_phone";
+                let is_item =
+                    text.field == FieldPath::Person(Field::Supervision, PersonPart::Phone);
+                let is_official =
+                    text.field == FieldPath::Jurisdiction(JurisdictionPart::SupervisionPhone);
                 if !is_item && !is_official {
                     continue;
                 }

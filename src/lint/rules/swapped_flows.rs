@@ -2,9 +2,10 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use rust_i18n::t;
 
-use super::flow_key_terms::{ChartAnalysis, flow_span};
+use crate::lint::analysis::charts::{ChartAnalysis, flow_span};
 
 rule_doc!(
     SwappedFlows,
@@ -41,6 +42,7 @@ static META: RuleMeta = RuleMeta {
     name: "swapped-flows",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for SwappedFlows {
@@ -75,7 +77,7 @@ impl Rule for SwappedFlows {
                 )
                 .help(t!("ZN606.help"));
                 if let Some(name) = &o.item.name {
-                    f = f.related(o.file_of("name"), name.span(), t!("ZN606.related"));
+                    f = f.related(o.file_of(Field::Name), name.span(), t!("ZN606.related"));
                 }
                 out.push(f);
             }

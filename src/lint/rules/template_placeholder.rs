@@ -2,8 +2,9 @@
 //! 某某, 发布单位全称), or "无" where a code or a web address belongs.
 
 use crate::diagnostic::Severity;
-use crate::lint::context::TextRef;
+use crate::lint::context::{FieldPath, JurisdictionPart, TextRef};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use rust_i18n::t;
 
 rule_doc!(
@@ -41,11 +42,15 @@ static META: RuleMeta = RuleMeta {
     name: "template-placeholder",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 /// Fields whose whole value "无" is a placeholder rather than an answer. (网上申报地址 "无" is an
 /// answer: the item has no online channel.)
-const CODE_FIELDS: &[&str] = &["jurisdiction.portal.url", "power_code"];
+const CODE_FIELDS: &[FieldPath] = &[
+    FieldPath::Jurisdiction(JurisdictionPart::PortalUrl),
+    FieldPath::Item(Field::PowerCode),
+];
 
 fn is_mark(c: char) -> bool {
     matches!(c, 'X' | 'x' | '×' | '＊' | 'Ｘ')
@@ -141,7 +146,9 @@ impl Rule for TemplatePlaceholder {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         for text in &ctx.texts {
             // Phones: phone-placeholder (ZN505). Flowchart boxes are drawn text, checked too.
-            if text.field.ends_with("phone") {
+            if text.field.is_phone()
+                || text.field == FieldPath::Jurisdiction(JurisdictionPart::SupervisionPhone)
+            {
                 continue;
             }
             check_text(ctx, text, out);

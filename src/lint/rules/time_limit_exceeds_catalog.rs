@@ -1,9 +1,11 @@
 //! ZN301 time-limit-exceeds-catalog.
 
 use crate::diagnostic::Severity;
+use crate::lint::governing::cap;
 use crate::lint::governing::time_limits_against_catalog;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
-use crate::text::time_limit::{self, Bound, Limit, certainly_longer};
+use crate::model::Field;
+use crate::text::time_limit::{self, Bound, certainly_longer};
 use rust_i18n::t;
 
 rule_doc!(
@@ -36,36 +38,8 @@ static META: RuleMeta = RuleMeta {
     name: "time-limit-exceeds-catalog",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
-
-/// The catalog limit a county limit must keep: the same group's, else the most generous one.
-pub(crate) fn cap<'l>(
-    text: &str,
-    limit: &Limit,
-    catalog_text: &str,
-    catalog: &'l [Limit],
-) -> Option<&'l Limit> {
-    let group = limit.group.as_ref().map(|g| &text[g.clone()]);
-    if let Some(g) = group {
-        let same = catalog.iter().find(|c| {
-            c.group.as_ref().is_some_and(|cg| {
-                let cg = &catalog_text[cg.clone()];
-                cg == g || cg.contains(g) || g.contains(cg)
-            })
-        });
-        if same.is_some() {
-            return same;
-        }
-    }
-    // The most generous cap (a promise longer than all of them is certainly too long).
-    catalog
-        .iter()
-        .fold(None, |best: Option<&Limit>, c| match best {
-            None => Some(c),
-            Some(b) if certainly_longer(c, b) == Some(true) => Some(c),
-            Some(b) => Some(b),
-        })
-}
 
 impl Rule for TimeLimitExceedsCatalog {
     fn meta(&self) -> &'static RuleMeta {
@@ -106,7 +80,7 @@ impl Rule for TimeLimitExceedsCatalog {
                 )
                 .help(t!("ZN301.help", limit = &ctext[c.range.clone()]))
                 .fix(ctext[c.range.clone()].to_string(), false);
-                if let Some(origin) = catalog.origin_of("time_limit") {
+                if let Some(origin) = catalog.origin_of(Field::TimeLimit) {
                     f = f.related(origin.file, ct.span(), t!("ZN301.related"));
                 }
                 out.push(f);

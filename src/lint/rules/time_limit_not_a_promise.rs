@@ -1,7 +1,9 @@
 //! ZN305 time-limit-not-a-promise.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use crate::text::time_limit::{self, Bound, Limit};
 use rust_i18n::t;
 
@@ -35,6 +37,7 @@ static META: RuleMeta = RuleMeta {
     name: "time-limit-not-a-promise",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// A limit counted from an event or after a wait: the time of a step, not of the item.
@@ -49,7 +52,7 @@ impl Rule for TimeLimitNotAPromise {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for t in ctx.texts_of("time_limit") {
+        for t in ctx.texts_of(FieldPath::Item(Field::TimeLimit)) {
             let v = t.value.trim();
             if v.is_empty() {
                 // Reported by empty-time-limit.

@@ -1,8 +1,8 @@
 //! ZN302 time-limit-unit.
 
 use crate::diagnostic::Severity;
+use crate::lint::governing::cap;
 use crate::lint::governing::time_limits_against_catalog;
-use crate::lint::rules::time_limit_exceeds_catalog::cap;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::time_limit::{self, Bound, Unit};
 use rust_i18n::t;
@@ -35,6 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "time-limit-unit",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for TimeLimitUnit {

@@ -33,6 +33,7 @@ static META: RuleMeta = RuleMeta {
     name: "title-near-miss",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for TitleNearMiss {

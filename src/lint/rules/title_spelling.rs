@@ -35,6 +35,7 @@ static META: RuleMeta = RuleMeta {
     name: "title-spelling",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// A title as written, with both kinds of 书名号 unified and runs of whitespace reduced to one space.

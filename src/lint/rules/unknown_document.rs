@@ -1,8 +1,10 @@
 //! ZN201 unknown-document.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::legal::{LawIndex, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use rust_i18n::t;
 
 rule_doc!(
@@ -32,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "unknown-document",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for UnknownDocument {
@@ -42,7 +45,7 @@ impl Rule for UnknownDocument {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
         for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
-            let basis = t.field == "legal_basis";
+            let basis = t.field == FieldPath::Item(Field::LegalBasis);
             for c in cs {
                 let Some(title) = &c.citation.title else {
                     continue;

@@ -2,8 +2,9 @@
 //! 按照两定机构协议管理办法执行).
 
 use crate::diagnostic::Severity;
-use crate::lint::context::TextRef;
+use crate::lint::context::{FieldPath, TextRef};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use crate::text::chars::is_han;
 use rust_i18n::t;
 
@@ -40,10 +41,17 @@ static META: RuleMeta = RuleMeta {
     name: "unmarked-title",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// Fields of running text where documents are named.
-const FIELDS: &[&str] = &["conditions", "steps", "notes", "materials", "target"];
+const FIELDS: &[FieldPath] = &[
+    FieldPath::Item(Field::Conditions),
+    FieldPath::Item(Field::Steps),
+    FieldPath::Item(Field::Notes),
+    FieldPath::Item(Field::Materials),
+    FieldPath::Item(Field::Target),
+];
 
 /// Shortest title, in characters, including its ending (生育保险条例 has 6).
 const MIN_TITLE_CHARS: usize = 4;

@@ -4,6 +4,7 @@ use pulldown_cmark::{Event, Options, Parser, Tag};
 use rust_i18n::t;
 
 use crate::diagnostic::Severity;
+use crate::lint::context::{FieldPath, JurisdictionPart};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::render::markdown::{SAFE_SCHEMES, unsafe_scheme};
 
@@ -40,6 +41,7 @@ static META: RuleMeta = RuleMeta {
     name: "unsafe-link",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for UnsafeLink {
@@ -50,7 +52,7 @@ impl Rule for UnsafeLink {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let help = t!("ZN113.help", schemes = SAFE_SCHEMES.join(", ")).into_owned();
         for text in &ctx.texts {
-            if text.field == "jurisdiction.portal.url" {
+            if text.field == FieldPath::Jurisdiction(JurisdictionPart::PortalUrl) {
                 if let Some(scheme) = unsafe_scheme(text.value) {
                     let at = text.value.len() - text.value.trim_start().len();
                     out.push(

@@ -1,7 +1,9 @@
 //! ZN410 vague-material: a material that names no document (相关材料, 其他证明) and does not say which.
 
 use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
 use rust_i18n::t;
 
 rule_doc!(
@@ -32,6 +34,7 @@ static META: RuleMeta = RuleMeta {
     name: "vague-material",
     severity: Severity::Warning,
     doc: DOC,
+    fallback: false,
 };
 
 /// Does the text after a vague word say which documents (：…, （…）)?
@@ -58,7 +61,7 @@ impl Rule for VagueMaterial {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let words = &ctx.reference.terms.vague_materials;
-        for text in ctx.texts_of("materials") {
+        for text in ctx.texts_of(FieldPath::Item(Field::Materials)) {
             let v = text.value;
             let found = words
                 .iter()

@@ -33,6 +33,7 @@ static META: RuleMeta = RuleMeta {
     name: "wrong-document-number",
     severity: Severity::Error,
     doc: DOC,
+    fallback: false,
 };
 
 impl Rule for WrongDocumentNumber {
