@@ -1,13 +1,13 @@
 //! `zhinan check`: load and resolve everything, print a summary per jurisdiction.
 
-use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{Format, load_or_report};
-use crate::resolve::Project;
+use super::{EXIT_INVALID, Format, Ui, load_or_report_ui};
+use crate::lint::output::{JSON_FORMAT_VERSION, json_invalid};
+use crate::resolve::{Project, load_project};
 
 #[derive(Debug, Serialize)]
 pub struct Summary {
@@ -40,15 +40,34 @@ pub fn summarize(project: &Project) -> Summary {
     }
 }
 
-pub fn run(root: &Path, format: Format) -> ExitCode {
-    let project = match load_or_report(root) {
-        Ok(p) => p,
-        Err(code) => return code,
+pub fn run(root: &Path, format: Format, ui: &Ui) -> ExitCode {
+    let project = match format {
+        Format::Human => match load_or_report_ui(root, ui) {
+            Ok(p) => p,
+            Err(code) => return code,
+        },
+        // JSON: a whole document on stdout even when nothing loads (the errors as diagnostics).
+        Format::Json => match load_project(root) {
+            Ok(p) => p,
+            Err((sources, diags)) => {
+                eprint!(
+                    "{}",
+                    crate::diagnostic::render_all(&diags, &sources, ui.color_stderr())
+                );
+                let mut doc = json_invalid(&diags, &sources);
+                doc["jurisdictions"] = serde_json::json!([]);
+                println!(
+                    "{}",
+                    serde_json::to_string(&doc).expect("plain data serializes")
+                );
+                return ExitCode::from(EXIT_INVALID);
+            }
+        },
     };
     // Flows that load but cannot be drawn as intended: warnings, the sources are still valid.
     let warnings = super::flow::flow_diagnostics(&project);
     if !warnings.is_empty() {
-        let color = std::io::stderr().is_terminal();
+        let color = ui.color_stderr();
         eprint!(
             "{}",
             crate::diagnostic::render_all(&warnings, &project.sources, color)
@@ -57,10 +76,18 @@ pub fn run(root: &Path, format: Format) -> ExitCode {
     }
     let summary = summarize(&project);
     match format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string(&summary).expect("plain data serializes")
-        ),
+        Format::Json => {
+            let doc = serde_json::json!({
+                "format_version": JSON_FORMAT_VERSION,
+                "valid": true,
+                "jurisdictions": summary.jurisdictions,
+                "diagnostics": [],
+            });
+            println!(
+                "{}",
+                serde_json::to_string(&doc).expect("plain data serializes")
+            );
+        }
         Format::Human => {
             for (ji, s) in project.tree_order().into_iter().zip(&summary.jurisdictions) {
                 let j = &project.jurisdictions[ji];

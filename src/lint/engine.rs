@@ -3,6 +3,7 @@
 
 use rayon::prelude::*;
 
+use super::affected::Printed;
 use super::config::{Level, LintConfig};
 use super::{Context, Finding, Reference, RuleMeta, reference, rules};
 use crate::diagnostic::{Diag, Severity};
@@ -14,6 +15,8 @@ pub struct Reported {
     pub finding: Finding,
     pub meta: &'static RuleMeta,
     pub severity: Severity,
+    /// Jurisdictions whose outputs print the finding's text, in tree order (see [`super::affected`]).
+    pub affected: Vec<usize>,
 }
 
 impl Reported {
@@ -57,11 +60,13 @@ pub fn lint_with(project: &Project, reference: &Reference, config: &LintConfig) 
         })
         .collect();
 
+    let printed = Printed::new(project);
     let mut reported: Vec<Reported> = raw
         .into_iter()
         .filter_map(|(finding, meta)| {
             let jurisdiction = &project.jurisdictions[finding.jurisdiction].name;
-            if !config.only.is_empty() && !config.only.contains(jurisdiction) {
+            let affected = printed.affected(finding.file, &finding.span, finding.jurisdiction);
+            if !config.selects(project, &affected) {
                 return None;
             }
             let default = finding.severity.unwrap_or(meta.severity);
@@ -72,6 +77,7 @@ pub fn lint_with(project: &Project, reference: &Reference, config: &LintConfig) 
                     finding,
                     meta,
                     severity,
+                    affected,
                 }),
             }
         })
