@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use super::EXIT_INVALID;
+use super::EXIT_USAGE;
 use crate::lint::output::display_width;
 use crate::lint::rules;
 use crate::text::nearest;
@@ -28,7 +28,7 @@ pub fn run(query: Option<&str>, all: bool) -> ExitCode {
                 Some(n) => eprintln!("error: no rule `{query}`; did you mean `{n}`?"),
                 None => eprintln!("error: no rule `{query}`; `zhinan rule --all` lists every rule"),
             }
-            ExitCode::from(EXIT_INVALID)
+            ExitCode::from(EXIT_USAGE)
         }
     }
 }
