@@ -271,7 +271,14 @@ fn sarif_marks_fix_safety_related_locations_and_help_uri() {
     assert_eq!(typo["fixes"][0]["properties"]["applicability"], "safe");
 
     // A finding compared with the catalog carries the catalog's line as a related location.
-    let inherit = stdout_json(&zhinan(&fixture("inherit"), &["lint", "--format", "sarif"]));
+    let dir = temp_copy("inherit");
+    let city = dir.path().join(CITY_FILE);
+    let text = std::fs::read_to_string(&city)
+        .unwrap()
+        .replace("code = \"132036001001\"\n", "code = \"132036001001\"\nname = \"单位参保登计\"\n");
+    std::fs::write(&city, text).unwrap();
+    let inherit = stdout_json(&zhinan(dir.path(), &["lint", "--format", "sarif"]));
+    assert_valid_sarif(&inherit);
     let related: Vec<&Value> = inherit["runs"][0]["results"]
         .as_array()
         .unwrap()
