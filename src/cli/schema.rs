@@ -44,15 +44,11 @@ impl SchemaKind {
 
 /// The schema of one kind, as pretty JSON with a final newline.
 pub fn schema_text(kind: SchemaKind) -> String {
-    let mut schema = match kind {
+    let schema = match kind {
         SchemaKind::Jurisdiction => schemars::schema_for!(JurisdictionFile),
         SchemaKind::Item => schemars::schema_for!(ItemFile),
         SchemaKind::Config => crate::lint::config::schema(),
     };
-    schema.insert(
-        "$id".to_string(),
-        serde_json::json!(format!("zhinan/{}", kind.file_name())),
-    );
     let mut text = serde_json::to_string_pretty(&schema).expect("a schema serializes");
     text.push('\n');
     text
