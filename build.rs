@@ -16,7 +16,9 @@ fn main() {
         })
         .collect();
     files.sort();
-    let mut code = String::from("/// Every file of templates/, as (path, text).\npub const TEMPLATES: &[(&str, &str)] = &[\n");
+    let mut code = String::from(
+        "/// Every file of templates/, as (path, text).\npub const TEMPLATES: &[(&str, &str)] = &[\n",
+    );
     for f in &files {
         let _ = writeln!(
             code,

@@ -47,6 +47,9 @@ pub struct JurisdictionFile {
     pub area_code: Option<Text>,
     #[schemars(with = "Option<String>")]
     pub guide_title: Option<Text>,
+    /// The guide's field set: `templates/styles/<style>.toml` (default `standard`).
+    #[schemars(with = "Option<String>")]
+    pub style: Option<Text>,
     #[schemars(with = "Option<String>")]
     pub edition: Option<Text>,
     #[schemars(with = "Option<String>")]
@@ -84,6 +87,8 @@ pub struct Portal {
     /// Absent for portals that are apps or WeChat accounts.
     #[schemars(with = "Option<String>")]
     pub url: Option<Text>,
+    /// `false`: the name is descriptive only and the guide prints the URL alone.
+    pub print_name: Option<bool>,
 }
 
 /// A person or a phone line: 联系人, 咨询电话, 监督电话.
@@ -108,6 +113,13 @@ pub struct NoticeSpec {
     /// Markdown file next to `jurisdiction.toml`.
     #[schemars(with = "String")]
     pub body: Text,
+    /// 发文机关标志 of the optional 版头 (GB/T 9704 §7.2.4), e.g. `霸州市医疗保障局文件`, printed in
+    /// red above a red rule; without it the notice has no 版头.
+    #[schemars(with = "Option<String>")]
+    pub mark: Option<Text>,
+    /// 发文字号 (e.g. `霸医保〔2023〕5号`), printed in the 版头 above the red rule.
+    #[schemars(with = "Option<String>")]
+    pub number: Option<Text>,
 }
 
 /// An item file: an optional 主项 and its items.

@@ -104,7 +104,18 @@ fn a_county_sees_the_defects_it_inherits_from_its_city() {
         .expect("固安县 has a row");
     assert!(row["total"].as_u64().unwrap() >= 2, "{row}");
 
-    let human = zhinan(&root, &["lint", "--only", "固安县", "--color", "never"]);
+    let human = zhinan(
+        &root,
+        &[
+            "lint",
+            "--only",
+            "固安县",
+            "--color",
+            "never",
+            "--lang",
+            "en",
+        ],
+    );
     let text = String::from_utf8_lossy(&human.stdout);
     assert!(
         text.contains(&format!("affects 霸州市, 固安县 via {CITY_FILE}:")),
@@ -142,7 +153,10 @@ fn a_county_that_overrides_the_text_is_not_affected() {
         .filter(|d| d["file"] == CITY_FILE)
         .collect();
     assert!(!city.is_empty());
-    assert!(city.iter().all(|d| d["affects"] == serde_json::json!(["廊坊市", "霸州市"])));
+    assert!(
+        city.iter()
+            .all(|d| d["affects"] == serde_json::json!(["廊坊市", "霸州市"]))
+    );
 }
 
 #[test]
@@ -244,7 +258,9 @@ fn sarif_validates_and_encodes_uris() {
             assert!(uri.contains("/items/01-%E"), "{uri}");
             assert!(r["properties"]["affects"].is_array());
         }
-        let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"].as_str().unwrap();
+        let base = run["originalUriBaseIds"]["%SRCROOT%"]["uri"]
+            .as_str()
+            .unwrap();
         assert!(base.starts_with("file:///") && base.ends_with('/') && base.is_ascii());
     }
 }
@@ -274,9 +290,10 @@ fn sarif_marks_fix_safety_related_locations_and_help_uri() {
     // A finding compared with the catalog carries the catalog's line as a related location.
     let dir = temp_copy("inherit");
     let city = dir.path().join(CITY_FILE);
-    let text = std::fs::read_to_string(&city)
-        .unwrap()
-        .replace("code = \"132036001001\"\n", "code = \"132036001001\"\nname = \"单位参保登计\"\n");
+    let text = std::fs::read_to_string(&city).unwrap().replace(
+        "code = \"132036001001\"\n",
+        "code = \"132036001001\"\nname = \"单位参保登计\"\n",
+    );
     std::fs::write(&city, text).unwrap();
     let inherit = stdout_json(&zhinan(dir.path(), &["lint", "--format", "sarif"]));
     assert_valid_sarif(&inherit);
@@ -288,10 +305,12 @@ fn sarif_marks_fix_safety_related_locations_and_help_uri() {
         .flat_map(|l| l.as_array().unwrap())
         .collect();
     assert!(
-        related.iter().any(|l| l["physicalLocation"]["artifactLocation"]["uri"]
-            .as_str()
-            .unwrap()
-            .starts_with("catalog/")),
+        related
+            .iter()
+            .any(|l| l["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+                .starts_with("catalog/")),
         "{inherit}"
     );
 }
@@ -314,7 +333,10 @@ fn json_marks_unsafe_suggestions() {
         .iter()
         .filter_map(|d| d["fix"]["applicability"].as_str())
         .collect();
-    assert!(fixes.contains(&"safe") && fixes.contains(&"unsafe"), "{fixes:?}");
+    assert!(
+        fixes.contains(&"safe") && fixes.contains(&"unsafe"),
+        "{fixes:?}"
+    );
 }
 
 #[test]

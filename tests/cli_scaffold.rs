@@ -43,10 +43,16 @@ fn completions_cover_the_commands() {
 fn man_page_documents_exit_codes() {
     let here = Path::new(env!("CARGO_MANIFEST_DIR"));
     let page = ok(&zhinan(here, &["man"]));
-    assert!(page.starts_with(".ie") || page.contains(".TH zhinan"), "{page}");
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH zhinan"),
+        "{page}"
+    );
     assert!(page.contains("EXIT STATUS") && page.contains("NO_COLOR"));
     let dir = tempfile::tempdir().unwrap();
-    ok(&zhinan(here, &["man", "--out", dir.path().to_str().unwrap()]));
+    ok(&zhinan(
+        here,
+        &["man", "--out", dir.path().to_str().unwrap()],
+    ));
     assert!(dir.path().join("zhinan.1").is_file());
     assert!(dir.path().join("zhinan-lint.1").is_file());
 }
@@ -58,21 +64,48 @@ fn scaffolded() -> tempfile::TempDir {
     ok(&zhinan(root, &["init", root.to_str().unwrap()]));
     // A second init refuses and writes nothing.
     assert_eq!(
-        zhinan(root, &["init", root.to_str().unwrap()]).status.code(),
+        zhinan(root, &["init", root.to_str().unwrap()])
+            .status
+            .code(),
         Some(2)
     );
     ok(&zhinan(
         root,
-        &["new", "county", "廊坊市", "--dir", "langfang", "--level", "city"],
+        &[
+            "new",
+            "county",
+            "廊坊市",
+            "--dir",
+            "langfang",
+            "--level",
+            "city",
+        ],
     ));
     ok(&zhinan(
         root,
-        &["new", "county", "固安县", "--parent", "廊坊市", "--dir", "gu-an"],
+        &[
+            "new",
+            "county",
+            "固安县",
+            "--parent",
+            "廊坊市",
+            "--dir",
+            "gu-an",
+        ],
     ));
     ok(&zhinan(root, &["new", "item", "河北省", "单位参保登记"]));
-    ok(&zhinan(root, &["new", "item", "固安县", "城乡居民参保登记"]));
-    assert!(root.join("counties/langfang/gu-an/jurisdiction.toml").is_file());
-    assert!(root.join("counties/langfang/gu-an/items/01-城乡居民参保登记.toml").is_file());
+    ok(&zhinan(
+        root,
+        &["new", "item", "固安县", "城乡居民参保登记"],
+    ));
+    assert!(
+        root.join("counties/langfang/gu-an/jurisdiction.toml")
+            .is_file()
+    );
+    assert!(
+        root.join("counties/langfang/gu-an/items/01-城乡居民参保登记.toml")
+            .is_file()
+    );
     dir
 }
 
@@ -82,7 +115,10 @@ fn init_and_new_make_a_project_that_checks_lints_clean_and_builds() {
     let root = dir.path();
     let check = ok(&zhinan(root, &["check"]));
     assert!(check.contains("固安县"), "{check}");
-    let lint = ok(&zhinan(root, &["lint", "--format", "json", "--deny", "warnings"]));
+    let lint = ok(&zhinan(
+        root,
+        &["lint", "--format", "json", "--deny", "warnings"],
+    ));
     let v: serde_json::Value = serde_json::from_str(&lint).unwrap();
     assert_eq!(v["summary"]["total"], 0, "{lint}");
     ok(&zhinan(root, &["build", "--only", "固安县"]));
@@ -127,7 +163,15 @@ fn watch_rebuilds_after_an_edit() {
     }
     let status = child.wait().unwrap();
     assert!(status.success(), "{seen:?}");
-    assert!(seen.iter().any(|l| l.starts_with("changed: counties/langfang/gu-an/items/")), "{seen:?}");
+    assert!(
+        seen.iter()
+            .any(|l| l.starts_with("changed: counties/langfang/gu-an/items/")),
+        "{seen:?}"
+    );
     assert!(seen.iter().any(|l| l.starts_with("rebuilt ")), "{seen:?}");
-    assert_ne!(std::fs::read(&pdf).unwrap(), first, "the guide prints the new address");
+    assert_ne!(
+        std::fs::read(&pdf).unwrap(),
+        first,
+        "the guide prints the new address"
+    );
 }

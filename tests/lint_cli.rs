@@ -38,6 +38,8 @@ fn zhinan(root: &Path, args: &[&str]) -> Output {
         .arg("-C")
         .arg(root)
         .args(args)
+        // These tests read the English messages (the default language is Chinese).
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .expect("zhinan runs")
 }
@@ -216,11 +218,13 @@ fn only_reports_what_one_jurisdiction_prints() {
     let diags = v["diagnostics"].as_array().unwrap();
     assert!(!diags.is_empty());
     // Its own findings and the catalog's it inherits: every one affects 示例市.
-    assert!(diags.iter().all(|d| d["affects"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|a| a == "示例市")));
+    assert!(diags.iter().all(|d| {
+        d["affects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "示例市")
+    }));
     assert!(diags.iter().any(|d| d["jurisdiction"] == "河北省"));
     let (v, _) = json(&fixture("basic"), &["--only", "河北省"]);
     assert!(
@@ -336,7 +340,10 @@ fn fix_round_trip_keeps_comments_and_is_idempotent() {
         &["lint", "--fix", "--fix-inherited", "--format", "json"],
     );
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(stderr.contains("fixed 3 findings in 2 files"), "{stderr}");
+    assert!(
+        stderr.contains("fixed 3 finding(s) in 2 file(s)"),
+        "{stderr}"
+    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     for fixed in ["ZN101", "ZN102", "ZN501"] {
         assert!(!codes(&v).contains(&fixed.to_string()), "{fixed} left: {v}");

@@ -80,11 +80,18 @@ fn every_seed_file_validates() {
     toml_files(&repo().join("counties"), &mut files);
     let mut checked = 0;
     for path in &files {
-        let rel = path.strip_prefix(repo()).unwrap().to_string_lossy().replace('\\', "/");
+        let rel = path
+            .strip_prefix(repo())
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
         let Some(file) = kind_of(&rel) else { continue };
         let value = toml_as_json(path);
         let v = validator(file);
-        let errors: Vec<String> = v.iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path)).collect();
+        let errors: Vec<String> = v
+            .iter_errors(&value)
+            .map(|e| format!("{e} at {}", e.instance_path))
+            .collect();
         assert!(errors.is_empty(), "{rel}: {errors:?}");
         checked += 1;
     }
@@ -97,9 +104,11 @@ fn every_seed_file_validates() {
 #[test]
 fn wrong_names_and_types_are_flagged() {
     let item = validator("item.schema.json");
-    let good: Value = toml::from_str("[[item]]\ncode = \"132036001001\"\nname = \"单位参保登记\"\n").unwrap();
+    let good: Value =
+        toml::from_str("[[item]]\ncode = \"132036001001\"\nname = \"单位参保登记\"\n").unwrap();
     assert!(item.is_valid(&good));
-    let misspelt: Value = toml::from_str("[[item]]\ncode = \"132036001001\"\nnmae = \"x\"\n").unwrap();
+    let misspelt: Value =
+        toml::from_str("[[item]]\ncode = \"132036001001\"\nnmae = \"x\"\n").unwrap();
     assert!(!item.is_valid(&misspelt));
     let wrong_type: Value = toml::from_str("[[item]]\ncode = 132036001001\n").unwrap();
     assert!(!item.is_valid(&wrong_type));
@@ -112,6 +121,9 @@ fn wrong_names_and_types_are_flagged() {
 fn taplo_maps_every_kind_to_its_schema() {
     let taplo = std::fs::read_to_string(repo().join(".taplo.toml")).unwrap();
     for (_, file) in KINDS {
-        assert!(taplo.contains(&format!("schemas/{file}")), "{file} not in .taplo.toml");
+        assert!(
+            taplo.contains(&format!("schemas/{file}")),
+            "{file} not in .taplo.toml"
+        );
     }
 }

@@ -97,7 +97,8 @@ fn write_new(root: &Path, files: &[(String, String)], ui: &Ui) -> Result<(), Str
     for (path, text) in files {
         let target = root.join(path);
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
         std::fs::write(&target, text).map_err(|e| format!("cannot write {path}: {e}"))?;
         ui.note(format!("created {path}"));
@@ -183,10 +184,17 @@ pub fn new(root: &Path, args: &NewArgs, ui: &Ui) -> ExitCode {
 
 fn find(project: &Project, name: &str) -> Result<usize, String> {
     project.find(name).ok_or_else(|| {
-        let names: Vec<&str> = project.jurisdictions.iter().map(|j| j.name.as_str()).collect();
+        let names: Vec<&str> = project
+            .jurisdictions
+            .iter()
+            .map(|j| j.name.as_str())
+            .collect();
         match crate::text::nearest(name, &names) {
             Some(n) => format!("no jurisdiction named `{name}`; did you mean `{n}`?"),
-            None => format!("no jurisdiction named `{name}`; known: {}", names.join("、")),
+            None => format!(
+                "no jurisdiction named `{name}`; known: {}",
+                names.join("、")
+            ),
         }
     })
 }
@@ -210,7 +218,9 @@ fn new_jurisdiction(
         return Err(format!("a jurisdiction named `{name}` exists already"));
     }
     if !valid_dir_name(dir) {
-        return Err(format!("--dir {dir}: give one folder name, without / or a leading dot"));
+        return Err(format!(
+            "--dir {dir}: give one folder name, without / or a leading dot"
+        ));
     }
     let parent = match parent {
         Some(p) => find(project, p)?,
@@ -253,7 +263,11 @@ fn new_item(
     let jur = &project.jurisdictions[j];
     let items_dir = format!("{}/items", jur.dir);
     let existing = std::fs::read_dir(project.sources.root.join(&items_dir))
-        .map(|d| d.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "toml")).count())
+        .map(|d| {
+            d.flatten()
+                .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+                .count()
+        })
         .unwrap_or(0);
     let number = existing + 1;
     if let Some(code) = code {
@@ -266,7 +280,11 @@ fn new_item(
                 "--code {code}: no item of the catalog or a parent has this code; leave --code out for a local item"
             ));
         }
-        if jur.items.iter().any(|i| i.code() == Some(code) && i.decl.jurisdiction == j) {
+        if jur
+            .items
+            .iter()
+            .any(|i| i.code() == Some(code) && i.decl.jurisdiction == j)
+        {
             return Err(format!("{jurisdiction} declares the item {code} already"));
         }
     }
@@ -298,10 +316,16 @@ fn new_item(
 fn sanitize(name: &str) -> String {
     let s: String = name
         .chars()
-        .filter(|c| !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|'))
+        .filter(|c| {
+            !c.is_control() && !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|')
+        })
         .collect();
     let s = s.trim_matches('.').trim();
-    if s.is_empty() { "item".to_string() } else { s.to_string() }
+    if s.is_empty() {
+        "item".to_string()
+    } else {
+        s.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -311,13 +335,21 @@ mod tests {
     #[test]
     fn every_template_is_embedded() {
         let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
-        let on_disk = std::fs::read_dir(dir).unwrap().flatten().filter(|e| e.path().is_file()).count();
+        let on_disk = std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.path().is_file())
+            .count();
         let embedded = embedded::TEMPLATES
             .iter()
             .filter(|(p, _)| p.matches('/').count() == 1)
             .count();
         assert_eq!(on_disk, embedded);
-        assert!(embedded::TEMPLATES.iter().any(|(p, _)| *p == "templates/guide.typ"));
+        assert!(
+            embedded::TEMPLATES
+                .iter()
+                .any(|(p, _)| *p == "templates/guide.typ")
+        );
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
+use rust_i18n::t;
 
 use super::{EXIT_FINDINGS, EXIT_INVALID, EXIT_USAGE, Ui};
 use crate::diagnostic::{Diag, render_all};
@@ -60,7 +61,9 @@ pub enum Deny {
 pub fn run(root: &Path, args: &LintArgs, ui: &Ui) -> ExitCode {
     let mut project = match load_project(root) {
         Ok(p) => p,
-        Err((sources, diags)) => return invalid(&diags, &sources, args, ui, &SarifOptions::default()),
+        Err((sources, diags)) => {
+            return invalid(&diags, &sources, args, ui, &SarifOptions::default());
+        }
     };
     let mut config = match config::load(root, &mut project.sources) {
         Ok(c) => c,
@@ -113,51 +116,50 @@ fn fix(
     match fix_project(root, config, args.unsafe_fixes) {
         Ok((report, project, reported)) => {
             for why in &report.skipped {
-                eprintln!("warning: fix not applied: {why}");
+                eprintln!("{}", t!("cli.lint.fix-skipped", why = why));
             }
-            ui.note(format!(
-                "fixed {} finding{} in {} file{} ({} pass{})",
-                report.applied,
-                plural(report.applied),
-                report.files.len(),
-                plural(report.files.len()),
-                report.passes,
-                if report.passes == 1 { "" } else { "es" },
+            ui.note(t!(
+                "cli.lint.fixed",
+                findings = report.applied,
+                files = report.files.len(),
+                passes = report.passes
             ));
             let held: Vec<&Reported> = reported
                 .iter()
-                .filter(|r| r.fixable(args.unsafe_fixes) && !config.may_edit(&project, r.finding.file))
+                .filter(|r| {
+                    r.fixable(args.unsafe_fixes) && !config.may_edit(&project, r.finding.file)
+                })
                 .collect();
             if !held.is_empty() {
-                let mut files: Vec<&str> = held.iter().map(|r| project.sources.path(r.finding.file)).collect();
+                let mut files: Vec<&str> = held
+                    .iter()
+                    .map(|r| project.sources.path(r.finding.file))
+                    .collect();
                 files.sort_unstable();
                 files.dedup();
-                ui.note(format!(
-                    "note: {} fix{} left in inherited file{} ({}); fix them there, or add --fix-inherited",
-                    held.len(),
-                    if held.len() == 1 { "" } else { "es" },
-                    plural(files.len()),
-                    files.join(", "),
+                ui.note(t!(
+                    "cli.lint.fix-held",
+                    fixes = held.len(),
+                    files = files.join(", ")
                 ));
             }
             if !report.stable {
                 eprintln!(
-                    "warning: fixes did not converge after {} passes; run --fix again and check the changes",
-                    crate::lint::fix::MAX_PASSES
+                    "{}",
+                    t!(
+                        "cli.lint.not-converged",
+                        passes = crate::lint::fix::MAX_PASSES
+                    )
                 );
             }
             Ok((project, reported))
         }
         Err(FixError::Invalid(sources, diags)) => Err((sources, diags)),
         Err(FixError::Io(err)) => {
-            eprintln!("error: {err}");
+            eprintln!("{}", t!("cli.error", message = err));
             Err((Sources::default(), Vec::new()))
         }
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn print(
@@ -180,14 +182,16 @@ fn pretty(value: &serde_json::Value) -> String {
 
 /// The sources, reference data or config do not load: the errors on stderr, and for the machine
 /// formats a whole document on stdout that carries them, so a CI upload step never gets an empty file.
-fn invalid(diags: &[Diag], sources: &Sources, args: &LintArgs, ui: &Ui, sarif: &SarifOptions) -> ExitCode {
+fn invalid(
+    diags: &[Diag],
+    sources: &Sources,
+    args: &LintArgs,
+    ui: &Ui,
+    sarif: &SarifOptions,
+) -> ExitCode {
     eprint!("{}", render_all(diags, sources, ui.color_stderr()));
     if !diags.is_empty() {
-        eprintln!(
-            "\nerror: {} problem{} in the sources, the reference data or the config; nothing was linted",
-            diags.len(),
-            plural(diags.len())
-        );
+        eprintln!("{}", t!("cli.lint.invalid", problems = diags.len()));
     }
     match args.format {
         LintFormat::Human => {}
@@ -208,12 +212,17 @@ fn check_only(project: &Project, only: &[String]) -> Result<(), ExitCode> {
         if !names.contains(&name.as_str()) {
             ok = false;
             match nearest(name, &names) {
-                Some(n) => {
-                    eprintln!("error: --only {name}: no such jurisdiction; did you mean `{n}`?")
-                }
+                Some(n) => eprintln!(
+                    "{}",
+                    t!("cli.lint.only-unknown-near", name = name, near = n)
+                ),
                 None => eprintln!(
-                    "error: --only {name}: no such jurisdiction; known: {}",
-                    names.join("、")
+                    "{}",
+                    t!(
+                        "cli.lint.only-unknown",
+                        name = name,
+                        names = names.join("、")
+                    )
                 ),
             }
         }

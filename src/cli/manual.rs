@@ -75,7 +75,10 @@ pub fn man(out_dir: Option<&Path>) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("error: cannot write the manual pages to {}: {err}", dir.display());
+            eprintln!(
+                "error: cannot write the manual pages to {}: {err}",
+                dir.display()
+            );
             ExitCode::from(EXIT_INVALID)
         }
     }

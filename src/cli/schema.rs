@@ -31,7 +31,11 @@ pub enum SchemaKind {
 }
 
 impl SchemaKind {
-    pub const ALL: [SchemaKind; 3] = [SchemaKind::Jurisdiction, SchemaKind::Item, SchemaKind::Config];
+    pub const ALL: [SchemaKind; 3] = [
+        SchemaKind::Jurisdiction,
+        SchemaKind::Item,
+        SchemaKind::Config,
+    ];
 
     pub fn file_name(self) -> &'static str {
         match self {
@@ -67,8 +71,8 @@ pub fn run(args: &SchemaArgs) -> ExitCode {
     let kinds: Vec<SchemaKind> = args.kind.map_or(SchemaKind::ALL.to_vec(), |k| vec![k]);
     for kind in kinds {
         let path = dir.join(kind.file_name());
-        let written = std::fs::create_dir_all(dir)
-            .and_then(|_| std::fs::write(&path, schema_text(kind)));
+        let written =
+            std::fs::create_dir_all(dir).and_then(|_| std::fs::write(&path, schema_text(kind)));
         if let Err(err) = written {
             eprintln!("error: cannot write {}: {err}", path.display());
             return ExitCode::from(EXIT_INVALID);

@@ -111,7 +111,11 @@ fn relevant(root: &Path, path: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    if name.starts_with('.') || name.ends_with('~') || name.ends_with(".tmp") || name.ends_with(".swp") {
+    if name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".tmp")
+        || name.ends_with(".swp")
+    {
         return false;
     }
     let first = rel
@@ -136,18 +140,27 @@ fn cycle(root: &Path, args: &WatchArgs, ui: &Ui, why: &str) {
             return;
         }
     };
-    let lint = config::load(root, &mut project.sources)
-        .and_then(|config| engine::lint(&project, &config));
+    let lint =
+        config::load(root, &mut project.sources).and_then(|config| engine::lint(&project, &config));
     match lint {
         Ok(reported) => {
             if ui.verbose {
-                print!("{}", output::diagnostics(&reported, &project, ui.color_stdout()));
+                print!(
+                    "{}",
+                    output::diagnostics(&reported, &project, ui.color_stdout())
+                );
             }
             print!("{}", output::table(&output::summary(&reported, &project)));
         }
-        Err(diags) => eprint!("{}", render_all(&diags, &project.sources, ui.color_stderr())),
+        Err(diags) => eprint!(
+            "{}",
+            render_all(&diags, &project.sources, ui.color_stderr())
+        ),
     }
-    ui.detail(format!("lint ({why}): {:.2} s", started.elapsed().as_secs_f64()));
+    ui.detail(format!(
+        "lint ({why}): {:.2} s",
+        started.elapsed().as_secs_f64()
+    ));
     if args.no_build {
         return;
     }
@@ -168,7 +181,10 @@ mod tests {
         assert!(relevant(root, Path::new("/p/zhinan.toml")));
         assert!(relevant(root, Path::new("/p/templates/guide.typ")));
         assert!(!relevant(root, Path::new("/p/out/a/guide.pdf")));
-        assert!(!relevant(root, Path::new("/p/counties/a/.01.toml.zhinan-fix.tmp")));
+        assert!(!relevant(
+            root,
+            Path::new("/p/counties/a/.01.toml.zhinan-fix.tmp")
+        ));
         assert!(!relevant(root, Path::new("/other/counties/x.toml")));
     }
 }

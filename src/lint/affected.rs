@@ -89,7 +89,10 @@ fn printed_spans(item: &ResolvedItem) -> Vec<(FileId, Range<usize>)> {
     for (field, text) in item_texts(it) {
         out.push((item.file_of(field), text.span()));
     }
-    for (field, list) in [("materials", &it.materials), ("legal_basis", &it.legal_basis)] {
+    for (field, list) in [
+        ("materials", &it.materials),
+        ("legal_basis", &it.legal_basis),
+    ] {
         for text in list.iter().flatten() {
             out.push((item.file_of(field), text.span()));
         }

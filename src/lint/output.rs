@@ -12,6 +12,7 @@ use std::ops::Range;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
+use rust_i18n::t;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -198,15 +199,22 @@ pub fn summary(reported: &[Reported], project: &Project) -> Summary {
 fn fix_help(r: &Reported, text: &str) -> Option<String> {
     let fix = r.finding.fix.as_ref()?;
     let what = if fix.replacement.is_empty() {
-        format!("remove `{text}`")
+        t!("lint.fix.remove", text = text)
     } else {
-        format!("replace `{text}` with `{}`", fix.replacement)
+        t!(
+            "lint.fix.replace",
+            text = text,
+            replacement = fix.replacement
+        )
     };
-    Some(if fix.safe {
-        format!("suggested fix: {what} (applied by --fix)")
-    } else {
-        format!("suggested fix: {what} (unsafe: applied by --fix --unsafe-fixes)")
-    })
+    Some(
+        if fix.safe {
+            t!("lint.fix.safe", what = what)
+        } else {
+            t!("lint.fix.unsafe", what = what)
+        }
+        .into_owned(),
+    )
 }
 
 /// Names listed in the human note before "and N more".
@@ -224,19 +232,29 @@ fn affects_note(r: &Reported, project: &Project, loc: &Location) -> Option<Strin
     if others.is_empty() {
         return None;
     }
+    let sep = t!("list.sep");
     let mut names = others
         .iter()
         .take(AFFECTS_SHOWN)
         .copied()
         .collect::<Vec<_>>()
-        .join(", ");
+        .join(&sep);
     if others.len() > AFFECTS_SHOWN {
-        names.push_str(&format!(" and {} more", others.len() - AFFECTS_SHOWN));
+        names = t!(
+            "lint.affects-more",
+            names = names,
+            more = others.len() - AFFECTS_SHOWN
+        )
+        .into_owned();
     }
-    Some(format!(
-        "inherited: affects {names} via {}:{}",
-        loc.file, loc.line
-    ))
+    Some(
+        t!(
+            "lint.affects",
+            names = names,
+            location = format!("{}:{}", loc.file, loc.line)
+        )
+        .into_owned(),
+    )
 }
 
 /// A finding as a [`Diag`] for miette rendering.
@@ -290,7 +308,8 @@ pub fn human(reported: &[Reported], project: &Project, color: bool) -> String {
 pub fn table(s: &Summary) -> String {
     let mut out = String::new();
     if s.total == 0 {
-        out.push_str("no findings\n");
+        out.push_str(&t!("lint.summary.none"));
+        out.push('\n');
         return out;
     }
     let rows: Vec<[String; 5]> = s
@@ -306,7 +325,7 @@ pub fn table(s: &Summary) -> String {
             ]
         })
         .collect();
-    out.push_str(&grid("rule", &rows));
+    out.push_str(&grid(&t!("lint.summary.rule"), &rows));
     out.push('\n');
     let rows: Vec<[String; 5]> = s
         .by_jurisdiction
@@ -321,27 +340,28 @@ pub fn table(s: &Summary) -> String {
             ]
         })
         .collect();
-    out.push_str(&grid("jurisdiction", &rows));
-    out.push_str(&format!(
-        "\n{} finding{}: {} error{}, {} warning{}, {} info; {} fixable with --fix\n",
-        s.total,
-        plural(s.total),
-        s.errors,
-        plural(s.errors),
-        s.warnings,
-        plural(s.warnings),
-        s.infos,
-        s.fixable
+    out.push_str(&grid(&t!("lint.summary.jurisdiction"), &rows));
+    out.push('\n');
+    out.push_str(&t!(
+        "lint.summary.totals",
+        total = s.total,
+        errors = s.errors,
+        warnings = s.warnings,
+        infos = s.infos,
+        fixable = s.fixable
     ));
+    out.push('\n');
     out
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 fn grid(first: &str, rows: &[[String; 5]]) -> String {
-    let header = [first, "error", "warning", "info", "total"].map(str::to_string);
+    let header = [
+        first.to_string(),
+        crate::i18n::severity(Severity::Error),
+        crate::i18n::severity(Severity::Warning),
+        crate::i18n::severity(Severity::Info),
+        t!("lint.summary.total").into_owned(),
+    ];
     let mut widths = [0usize; 5];
     for row in std::iter::once(&header).chain(rows) {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -537,7 +557,8 @@ pub fn uri(path: &str) -> String {
 fn sarif_rules(options: &SarifOptions) -> Vec<Value> {
     let repository = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
     let template = options.help_uri.clone().or_else(|| {
-        (!repository.is_empty()).then(|| format!("{repository}/blob/main/src/lint/rules/{{file}}.rs"))
+        (!repository.is_empty())
+            .then(|| format!("{repository}/blob/main/src/lint/rules/{{file}}.rs"))
     });
     rules::metas()
         .iter()
@@ -565,7 +586,12 @@ fn sarif_rules(options: &SarifOptions) -> Vec<Value> {
         .collect()
 }
 
-fn sarif_location(sources: &Sources, file: FileId, span: &Range<usize>, message: Option<&str>) -> Value {
+fn sarif_location(
+    sources: &Sources,
+    file: FileId,
+    span: &Range<usize>,
+    message: Option<&str>,
+) -> Value {
     let text = sources.text(file);
     let span = clamp_span(text, span.clone());
     let (line, column) = sources.line_col(file, span.start);
@@ -620,11 +646,7 @@ fn sarif_result(r: &Reported, project: &Project, metas: &[&RuleMeta]) -> Value {
         let loc = location(r, project);
         result["fixes"] = json!([{
             "description": {
-                "text": if fix.safe {
-                    "safe fix: applied by zhinan lint --fix"
-                } else {
-                    "unsafe fix: may change the meaning; applied only by zhinan lint --fix --unsafe-fixes"
-                },
+                "text": if fix.safe { t!("lint.fix.safe-name") } else { t!("lint.fix.unsafe-name") },
             },
             "artifactChanges": [{
                 "artifactLocation": { "uri": uri(&loc.file), "uriBaseId": "%SRCROOT%" },

@@ -3,6 +3,7 @@
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::{is_arabic_digit, is_chinese_numeral};
+use rust_i18n::t;
 
 rule_doc!(
     BracketWidth,
@@ -108,39 +109,27 @@ impl Rule for BracketWidth {
                                 ctx,
                                 text,
                                 at..at + 1,
-                                format!("half-width `{half}` paired with a full-width `{other}`"),
+                                t!("ZN105.message", half = half, other = other),
                             )
-                            .help(format!("write both brackets full-width: `{full}`"))
+                            .help(t!("ZN105.help", full = full))
                             .fix(full.to_string(), true),
                         );
                     }
                     Bracket::UnmatchedClose(at) => {
                         let len = v[at..].chars().next().map_or(1, char::len_utf8);
                         out.push(
-                            Finding::at(
-                                META.code,
-                                ctx,
-                                text,
-                                at..at + len,
-                                "closing bracket without an opening bracket",
-                            )
-                            .help("remove the stray bracket, or add the missing opening one")
-                            .severity(Severity::Warning)
-                            .fix("", false),
+                            Finding::at(META.code, ctx, text, at..at + len, t!("ZN105.unopened"))
+                                .help(t!("ZN105.unopened-help"))
+                                .severity(Severity::Warning)
+                                .fix("", false),
                         );
                     }
                     Bracket::UnmatchedOpen(at) => {
                         let len = v[at..].chars().next().map_or(1, char::len_utf8);
                         out.push(
-                            Finding::at(
-                                META.code,
-                                ctx,
-                                text,
-                                at..at + len,
-                                "opening bracket that is never closed",
-                            )
-                            .help("close the bracket, or remove it")
-                            .severity(Severity::Warning),
+                            Finding::at(META.code, ctx, text, at..at + len, t!("ZN105.unclosed"))
+                                .help(t!("ZN105.unclosed-help"))
+                                .severity(Severity::Warning),
                         );
                     }
                 }

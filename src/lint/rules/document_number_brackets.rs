@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::lint::legal::cited;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::citation::DocNumber;
+use rust_i18n::t;
 
 rule_doc!(
     DocumentNumberBrackets,
@@ -52,17 +53,9 @@ impl Rule for DocumentNumberBrackets {
                 let year = &t.value[w.year.clone()];
                 let cited = &t.value[span.clone()];
                 out.push(
-                    Finding::at(
-                        META.code,
-                        ctx,
-                        t,
-                        span,
-                        format!("the year of a 发文字号 is enclosed in 〔〕, not {cited}"),
-                    )
-                    .help(format!(
-                        "write 〔{year}〕 (六角括号, GB/T 9704-2012 §7.2.5)"
-                    ))
-                    .fix(format!("〔{year}〕"), true),
+                    Finding::at(META.code, ctx, t, span, t!("ZN205.message", cited = cited))
+                        .help(t!("ZN205.help", year = year))
+                        .fix(format!("〔{year}〕"), true),
                 );
             }
         }

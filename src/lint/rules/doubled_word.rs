@@ -3,6 +3,7 @@
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::is_han;
+use rust_i18n::t;
 
 rule_doc!(
     DoubledWord,
@@ -102,9 +103,9 @@ impl Rule for DoubledWord {
                             ctx,
                             text,
                             mid..end,
-                            format!("`{word}` is written twice"),
+                            t!("ZN102.message", word = word),
                         )
-                        .help(format!("`{doubled}` → `{word}`"))
+                        .help(t!("ZN102.help", doubled = doubled, word = word))
                         .fix("", true),
                     );
                     i += 2 * len;

@@ -6,6 +6,7 @@ use crate::model::{Flow, Spanned};
 use crate::resolve::Jurisdiction;
 use crate::text::fxhash::FxHashMap;
 use crate::text::keyterms::{Bigram, BigramSet, NameModel, bigrams};
+use rust_i18n::t;
 
 rule_doc!(
     FlowKeyTerms,
@@ -203,13 +204,13 @@ impl Rule for FlowKeyTerms {
                         flow_span(&item.flows[c.flow]),
                         j,
                         Some(item.key.clone()),
-                        format!(
-                            "the flowchart of {} hardly mentions what the item is about ({:.0}% of its name's key terms)",
-                            item.name(),
-                            c.score * 100.0
+                        t!(
+                            "ZN605.message",
+                            item = item.name(),
+                            percent = format!("{:.0}", c.score * 100.0)
                         ),
                     )
-                    .help("check that the chart describes this item's procedure and not another's"),
+                    .help(t!("ZN605.help")),
                 );
             }
         }

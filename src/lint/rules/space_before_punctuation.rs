@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     SpaceBeforePunctuation,
@@ -98,12 +99,13 @@ impl Rule for SpaceBeforePunctuation {
                         ctx,
                         text,
                         range,
-                        format!(
-                            "space {} `{mark}`",
-                            if closing { "before" } else { "after" }
-                        ),
+                        if closing {
+                            t!("ZN110.before", mark = mark)
+                        } else {
+                            t!("ZN110.after", mark = mark)
+                        },
                     )
-                    .help("full-width punctuation needs no space around it")
+                    .help(t!("ZN110.help"))
                     .fix("", true),
                 );
             }

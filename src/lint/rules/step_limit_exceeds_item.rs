@@ -4,6 +4,7 @@ use crate::diagnostic::Severity;
 use crate::lint::governing::governing_of;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::time_limit::{self, Limit, certainly_longer};
+use rust_i18n::t;
 
 rule_doc!(
     StepLimitExceedsItem,
@@ -41,13 +42,7 @@ static META: RuleMeta = RuleMeta {
 
 /// Texts that describe the office's procedure. Not `conditions`: a time there is the applicant's
 /// window (出生后90日内办理), whatever its length.
-const FIELDS: &[&str] = &[
-    "notes",
-    "steps",
-    "flow.node",
-    "flow.caption",
-    "flow.edge",
-];
+const FIELDS: &[&str] = &["notes", "steps", "flow.node", "flow.caption", "flow.edge"];
 
 impl Rule for StepLimitExceedsItem {
     fn meta(&self) -> &'static RuleMeta {
@@ -88,8 +83,12 @@ impl Rule for StepLimitExceedsItem {
             };
             for l in time_limit::parse(t.value) {
                 let clause = &t.value[l.clause.clone()];
-                // An applicant's deadline counted from an event (应当自…之日起N日内…), not a step.
-                if clause.contains("之日起") || t.value[..l.range.start].ends_with('起') {
+                // An applicant's deadline counted from an event (应当自…之日起N日内…), not a step;
+                // a statutory limit (法定办结时限) is by design longer than the promise.
+                if clause.contains("之日起")
+                    || t.value[..l.range.start].ends_with('起')
+                    || clause.contains("法定")
+                {
                     continue;
                 }
                 if certainly_longer(&l, cap) != Some(true) {
@@ -101,13 +100,9 @@ impl Rule for StepLimitExceedsItem {
                         ctx,
                         t,
                         l.range.clone(),
-                        format!(
-                            "this step takes {} but the item's time limit is {}",
-                            l.describe(),
-                            cap.describe()
-                        ),
+                        t!("ZN303.message", step = l.describe(), limit = cap.describe()),
                     )
-                    .help(format!("the whole item must be done within {limit_text}")),
+                    .help(t!("ZN303.help", limit = limit_text)),
                 );
             }
         }

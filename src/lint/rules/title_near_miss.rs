@@ -3,6 +3,7 @@
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     TitleNearMiss,
@@ -64,9 +65,9 @@ impl Rule for TitleNearMiss {
                         ctx,
                         t,
                         title.outer.clone(),
-                        format!("《{cited}》 is not a registered title; did you mean 《{close}》?"),
+                        t!("ZN203.message", cited = cited, close = close),
                     )
-                    .help(format!("the registered document is 《{}》", law.title))
+                    .help(t!("ZN203.help", title = law.title))
                     .fix(format!("《{}》", law.title), false),
                 );
             }
