@@ -17,12 +17,19 @@ use rust_i18n::t;
 
 use crate::diagnostic::Severity;
 
+// rust-i18n reads locales/ inside its macro, which cargo does not track: including the files here
+// makes an edit of a locale file rebuild the crate.
+const _LOCALE_FILES: [&str; 2] = [
+    include_str!("../locales/zh-CN.toml"),
+    include_str!("../locales/en.toml"),
+];
+
 /// A language zhinan speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Lang {
-    /// 简体中文
+    // 简体中文. (No doc comments here: clap would print them as a long help that is not translated.)
     Zh,
-    /// English
+    // English
     En,
 }
 

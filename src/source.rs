@@ -92,6 +92,146 @@ pub fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
     start..end
 }
 
+/// The source range (relative to the literal) of a byte range of the value of a literal without
+/// escapes (the common case): plain arithmetic past the delimiters and, in a multi-line string, the
+/// newline that opens it. `None` when the literal has escapes or CRs: use a [`LiteralMap`].
+pub fn plain_literal_range(literal: &str, range: Range<usize>) -> Option<Range<usize>> {
+    let open = if literal.starts_with("\"\"\"") || literal.starts_with("'''") {
+        3
+    } else {
+        usize::from(literal.starts_with(['"', '\'']))
+    };
+    let body = &literal[open..];
+    if body.contains(['\\', '\r']) {
+        return None;
+    }
+    let skip = usize::from(open == 3 && body.starts_with('\n'));
+    let close = if literal.len() >= 2 * open { open } else { 0 };
+    let end = literal.len() - close;
+    let at = |i: usize| (open + skip + i).min(end);
+    Some(at(range.start)..at(range.end.max(range.start)))
+}
+
+/// Where each character of a TOML string value comes from in its literal (quotes included), so
+/// that a range of the decoded value maps back to whole source tokens: `\u5B83` is one character
+/// of the value and six bytes of the file, and a fix must replace all six or none.
+///
+/// Built by walking the literal and the decoded value side by side: every escape yields exactly
+/// one character of the value (whatever it decodes to), a line-ending backslash yields nothing, a
+/// raw character yields itself. The value, not a decoder of ours, says what each escape means.
+#[derive(Debug, Clone)]
+pub struct LiteralMap {
+    /// Per character of the value: (byte offset in the value, source start, source end), relative
+    /// to the literal's first byte.
+    chars: Vec<(usize, usize, usize)>,
+    /// Source offset of the closing delimiter (the end of the body).
+    body_end: usize,
+    value_len: usize,
+}
+
+impl LiteralMap {
+    /// The map of `literal` (the TOML string as written, delimiters included) whose decoded value is
+    /// `value`. Returns `None` when the literal does not decode to `value` as expected.
+    pub fn new(literal: &str, value: &str) -> Option<LiteralMap> {
+        let (open, basic) = if literal.starts_with("\"\"\"") {
+            (3, true)
+        } else if literal.starts_with("'''") {
+            (3, false)
+        } else if literal.starts_with('"') {
+            (1, true)
+        } else if literal.starts_with('\'') {
+            (1, false)
+        } else {
+            (0, false)
+        };
+        let close = if literal.len() >= 2 * open { open } else { 0 };
+        let body_end = literal.len() - close;
+        let src = literal.as_bytes();
+        let mut i = open;
+        // A newline right after the opening delimiter of a multi-line string is not in the value.
+        if open == 3 {
+            if literal[i..].starts_with("\r\n") {
+                i += 2;
+            } else if literal[i..].starts_with('\n') {
+                i += 1;
+            }
+        }
+        let mut chars = Vec::new();
+        let mut v = value.char_indices().peekable();
+        while i < body_end {
+            if basic && src[i] == b'\\' {
+                let rest = &literal[i + 1..body_end];
+                let after = rest.trim_start_matches([' ', '\t']);
+                if after.starts_with(['\n', '\r']) {
+                    // Line-ending backslash: it and all whitespace up to the next text decode to nothing.
+                    let skipped =
+                        rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
+                    i += 1 + skipped;
+                    continue;
+                }
+                let len = match src.get(i + 1) {
+                    Some(b'u') => 6,
+                    Some(b'U') => 10,
+                    Some(b'x') => 4,
+                    _ => 2,
+                };
+                let (at, _) = v.next()?;
+                chars.push((at, i, (i + len).min(body_end)));
+                i += len;
+                continue;
+            }
+            let (at, ch) = v.next()?;
+            let token = if literal[i..].starts_with("\r\n") && ch == '\n' {
+                2
+            } else {
+                let raw = literal[i..].chars().next()?;
+                if raw != ch {
+                    return None;
+                }
+                raw.len_utf8()
+            };
+            chars.push((at, i, i + token));
+            i += token;
+        }
+        if v.next().is_some() {
+            return None;
+        }
+        Some(LiteralMap {
+            chars,
+            body_end,
+            value_len: value.len(),
+        })
+    }
+
+    /// The source range (relative to the literal) of a byte range of the value. Bounds inside a
+    /// character are moved outward to whole characters, so the result always covers whole tokens.
+    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self.source_start(range.start.min(self.value_len));
+        if range.end <= range.start {
+            return start..start;
+        }
+        let end = match self
+            .chars
+            .partition_point(|c| c.0 < range.end.min(self.value_len))
+        {
+            0 => start,
+            k => self.chars[k - 1].2,
+        };
+        start..end.max(start)
+    }
+
+    fn source_start(&self, offset: usize) -> usize {
+        if offset >= self.value_len {
+            return self.body_end;
+        }
+        // The character holding `offset` (the last one starting at or before it).
+        match self.chars.partition_point(|c| c.0 <= offset) {
+            0 => self.chars.first().map_or(self.body_end, |c| c.1),
+            k => self.chars[k - 1].1,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +242,33 @@ mod tests {
         let offset = text.find("参保").unwrap();
         assert_eq!(line_col(text, offset), (2, 11));
         assert_eq!(line_col(text, 0), (1, 1));
+    }
+
+    fn map(literal: &str, value: &str, range: Range<usize>) -> String {
+        let m = LiteralMap::new(literal, value).expect("literal decodes to value");
+        literal[m.source_range(range)].to_string()
+    }
+
+    #[test]
+    fn literal_map_covers_whole_escapes() {
+        // 其\u5B83形式: the value 其它形式; 它 is six bytes of the file.
+        let lit = r#""其\u5B83形式""#;
+        let value = "其它形式";
+        assert_eq!(map(lit, value, 0..6), r"其\u5B83");
+        assert_eq!(map(lit, value, 3..6), r"\u5B83");
+        assert_eq!(map(lit, value, 6..12), "形式");
+        assert_eq!(map(lit, value, 12..12), "");
+        assert_eq!(map(r#""a\nb参""#, "a\nb参", 1..2), r"\n");
+    }
+
+    #[test]
+    fn literal_map_multiline_and_literal_strings() {
+        let lit = "\"\"\"\nab\\\n   cd\"\"\"";
+        assert_eq!(map(lit, "abcd", 0..1), "a");
+        assert_eq!(map(lit, "abcd", 1..3), "b\\\n   c");
+        assert_eq!(map(lit, "abcd", 2..4), "cd");
+        assert_eq!(map("'a\\u5B83'", "a\\u5B83", 1..3), "\\u");
+        assert_eq!(map("\"\"\"\r\na\r\nb\"\"\"", "a\nb", 1..2), "\r\n");
+        assert!(LiteralMap::new("\"ab\"", "abc").is_none());
     }
 }

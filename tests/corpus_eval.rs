@@ -118,6 +118,7 @@ fn lint(root: &Path) -> Vec<Found> {
         .arg("-C")
         .arg(root)
         .args(["lint", "--format", "json"])
+        .env("LC_ALL", "en_US.UTF-8") // English messages (Chinese is the default)
         .output()
         .expect("zhinan runs");
     let value: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
@@ -505,6 +506,7 @@ fn seed_lint_json_snapshot() {
         .arg("-C")
         .arg(manifest())
         .args(["lint", "--format", "json"])
+        .env("LC_ALL", "en_US.UTF-8") // English messages (Chinese is the default)
         .output()
         .expect("zhinan runs");
     let value: Value = serde_json::from_slice(&out.stdout).expect("JSON");

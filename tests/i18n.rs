@@ -159,6 +159,10 @@ fn walk(
     lang: &str,
     problems: &mut Vec<String>,
 ) {
+    // The commands listed again under `help` take the commands' texts (as in `localize`).
+    let path = &path
+        .strip_prefix("cli.help.")
+        .map_or(path.to_string(), |rest| format!("cli.{rest}"));
     if !defined.contains_key(&format!("{path}.about")) {
         problems.push(format!("locales/{lang}.toml: no `{path}.about`"));
     }
@@ -233,7 +237,7 @@ fn lint_speaks_chinese_by_default() {
         // Locations and rule codes stay as they are.
         assert!(text.contains("ZN501(phone-format)"), "{text}");
         assert!(
-            text.contains("counties/shi/items/01-基本医疗保险参保和变更登记.toml:"),
+            text.contains("counties/shi/items/01-单位参保登记.toml:4:"),
             "{text}"
         );
     }
@@ -267,7 +271,16 @@ fn json_messages_follow_the_language_and_codes_stay_ascii() {
         serde_json::from_slice(&lint(&[], &["--format", "json"]).stdout).unwrap();
     let en: serde_json::Value =
         serde_json::from_slice(&lint(&[], &["--format", "json", "--lang", "en"]).stdout).unwrap();
-    let (zh, en) = (&zh["diagnostics"][0], &en["diagnostics"][0]);
+    let zn501 = |v: &serde_json::Value| {
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "ZN501")
+            .cloned()
+            .expect("the fixture has a ZN501 finding")
+    };
+    let (zh, en) = (&zn501(&zh), &zn501(&en));
     assert_eq!(zh["code"], "ZN501");
     assert_eq!(zh["code"], en["code"]);
     assert_eq!(zh["rule"], en["rule"]);

@@ -33,6 +33,7 @@ fn build(project: &Path, extra: &[&str]) -> Output {
         .args(["build", "--force", "--templates"])
         .arg(&templates)
         .args(extra)
+        .env("LC_ALL", "en_US.UTF-8") // English messages (Chinese is the default)
         .output()
         .expect("binary runs")
 }

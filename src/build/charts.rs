@@ -34,7 +34,7 @@ pub fn standalone_style(metrics: &Metrics) -> SvgStyle {
 }
 
 /// File name of an item's chart in `out/<jurisdiction>/flows/`.
-fn chart_file(item: &ResolvedItem, index: usize) -> String {
+pub(crate) fn chart_file(item: &ResolvedItem, index: usize) -> String {
     let stem = crate::render::data::safe_file_stem(&item.key);
     if index == 0 {
         format!("flows/{stem}.svg")

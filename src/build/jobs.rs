@@ -8,7 +8,8 @@ use crate::resolve::{Jurisdiction, Project};
 use rust_i18n::t;
 
 /// The jobs of a project: one per jurisdiction that has items (only `only`, when given), in tree
-/// order. Errors: notice bodies that cannot be read.
+/// order. (Notice bodies are read, and checked, at load time: this does not fail any more; the
+/// `Result` is kept for callers.)
 /// Charts are measured with `metrics`: [`crate::render::Fonts::chart_metrics`] of the build's
 /// fonts, so the one font discovery (with `--font-path`) serves the charts too.
 pub fn jobs(
@@ -16,7 +17,7 @@ pub fn jobs(
     only: Option<usize>,
     metrics: &Metrics,
 ) -> Result<Vec<Job>, Vec<Diag>> {
-    let mut diags = Vec::new();
+    let diags: Vec<Diag> = Vec::new();
     let mut jobs = Vec::new();
     for j in project.tree_order() {
         if only.is_some_and(|o| o != j) {
@@ -26,15 +27,10 @@ pub fn jobs(
         if jur.items.is_empty() {
             continue;
         }
-        let notice_body = match notice_body(project, jur) {
-            Ok(body) => body,
-            Err(diag) => {
-                diags.push(*diag);
-                continue;
-            }
-        };
+        // Read at load time, inside the project only (see `load::attachment`).
+        let notice_body = jur.notice.map(|f| project.sources.text(f));
         let items: Vec<Item> = jur.items.iter().map(|i| i.item.clone()).collect();
-        let mut job = Job::from_model(&jur.data, &items, notice_body.as_deref());
+        let mut job = Job::from_model(&jur.data, &items, notice_body);
         super::attach_flows(project, j, &mut job, metrics);
         if j == project.province {
             job.catalog = Some(catalog(jur, &job));
@@ -46,34 +42,6 @@ pub fn jobs(
     } else {
         Err(diags)
     }
-}
-
-/// The Markdown of the file named in `[notice] body`, when the jurisdiction has a notice.
-fn notice_body(project: &Project, jur: &Jurisdiction) -> Result<Option<String>, Box<Diag>> {
-    let Some(spec) = &jur.data.notice else {
-        return Ok(None);
-    };
-    let path = project
-        .sources
-        .root
-        .join(&jur.dir)
-        .join(spec.body.get_ref());
-    std::fs::read_to_string(&path).map(Some).map_err(|err| {
-        Box::new(
-            Diag::error(
-                "build::notice",
-                jur.file,
-                spec.body.span(),
-                t!(
-                    "cli.build.notice-unreadable",
-                    path = path.display(),
-                    error = err
-                ),
-            )
-            .label(t!("cli.build.notice-label"))
-            .help(t!("cli.build.notice-help")),
-        )
-    })
 }
 
 /// The province's catalog table: every 主项 with its items.

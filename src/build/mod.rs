@@ -29,8 +29,6 @@ mod jobs;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use rayon::prelude::*;
-
 use crate::diagnostic::Diag;
 use crate::lint::config::LintConfig;
 use crate::render::stamp::Stamp;
@@ -135,6 +133,14 @@ pub enum BuildError {
     },
 }
 
+/// Collisions and over-long names among the output files of a project (see `render::names`):
+/// located errors naming both sources.
+pub fn output_names(project: &Project) -> Vec<Diag> {
+    crate::render::names::check(project, |j, i, k| {
+        charts::chart_file(&project.jurisdictions[j].items[i], k)
+    })
+}
+
 /// Builds every output of `project` (see the module docs).
 pub fn run(
     project: &Project,
@@ -157,6 +163,11 @@ pub fn run(
     })
     .map(Arc::new)
     .map_err(BuildError::Fonts)?;
+    // Two sources that would write the same output file: refused before anything is built.
+    let clashes = output_names(project);
+    if !clashes.is_empty() {
+        return Err(BuildError::Invalid(clashes));
+    }
     let jobs = jobs(project, options.only, &fonts.chart_metrics()).map_err(BuildError::Invalid)?;
     let render_options = render::BuildOptions {
         out_dir: options.out_dir.clone(),
@@ -165,14 +176,15 @@ pub fn run(
         force: options.force,
     };
     progress.start(jobs.len());
-    let results: Vec<_> = jobs
-        .par_iter()
-        .map(|job| {
-            let result = render::build_jurisdiction(job, &fonts, &render_options);
-            progress.jurisdiction_done(&job.guide.jurisdiction.name);
-            (job.guide.jurisdiction.name.clone(), result)
-        })
-        .collect();
+    // One jurisdiction at a time, its documents in parallel: memory stays that of one
+    // jurisdiction (see `render::build_each`).
+    let results: Vec<_> = render::build::build_each(&jobs, &fonts, &render_options, |job| {
+        progress.jurisdiction_done(&job.guide.jurisdiction.name)
+    })
+    .into_iter()
+    .zip(&jobs)
+    .map(|(result, job)| (job.guide.jurisdiction.name.clone(), result))
+    .collect();
     progress.finish();
     let mut built = Built {
         jurisdictions: results,

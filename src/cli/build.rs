@@ -104,11 +104,12 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         Err(BuildError::Lint { errors, warnings }) => {
             eprint!("{}", crate::lint::output::human(&errors, &project, false));
             eprintln!(
-                "error: lint found {} error(s) and {warnings} warning(s) in what this build \
-                 publishes; nothing was built and the previous outputs are kept.\n\
-                 help: fix them (`zhinan lint`), or publish anyway with --allow-lint-errors \
-                 (or `[build] allow_lint_errors = true` in zhinan.toml)",
-                errors.len()
+                "{}",
+                t!(
+                    "cli.build.lint-gate",
+                    errors = errors.len(),
+                    warnings = warnings
+                )
             );
             ExitCode::from(EXIT_FINDINGS)
         }
@@ -119,19 +120,22 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
 fn print_lint(lint: &build::LintSummary, allowed_by_flag: bool) {
     if lint.allowed {
         eprintln!(
-            "lint: {} error(s), {} warning(s) — published anyway ({}); `zhinan lint` lists them",
-            lint.errors,
-            lint.warnings,
-            if allowed_by_flag {
-                "--allow-lint-errors"
-            } else {
-                "zhinan.toml [build] allow_lint_errors"
-            }
+            "{}",
+            t!(
+                "cli.build.lint-allowed",
+                errors = lint.errors,
+                warnings = lint.warnings,
+                by = if allowed_by_flag {
+                    "--allow-lint-errors"
+                } else {
+                    "zhinan.toml [build] allow_lint_errors"
+                }
+            )
         );
     } else if lint.warnings > 0 {
         eprintln!(
-            "lint: {} warning(s); `zhinan lint` lists them",
-            lint.warnings
+            "{}",
+            t!("cli.build.lint-warnings", warnings = lint.warnings)
         );
     }
 }

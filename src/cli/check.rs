@@ -7,6 +7,7 @@ use rust_i18n::t;
 use serde::Serialize;
 
 use super::{EXIT_INVALID, Format, Ui, load_or_report_ui};
+use crate::diagnostic::printable;
 use crate::lint::output::{JSON_FORMAT_VERSION, json_invalid};
 use crate::resolve::{Project, load_project};
 
@@ -65,6 +66,16 @@ pub fn run(root: &Path, format: Format, ui: &Ui) -> ExitCode {
             }
         },
     };
+    // Sources whose outputs would overwrite each other: the build would refuse them.
+    let clashes = crate::build::output_names(&project);
+    if !clashes.is_empty() {
+        let color = ui.color_stderr();
+        eprint!(
+            "{}",
+            crate::diagnostic::render_all(&clashes, &project.sources, color)
+        );
+        return ExitCode::from(super::EXIT_INVALID);
+    }
     // Flows that load but cannot be drawn as intended: warnings, the sources are still valid.
     let warnings = crate::build::flow_diagnostics(&project);
     if !warnings.is_empty() {
@@ -84,36 +95,36 @@ pub fn run(root: &Path, format: Format, ui: &Ui) -> ExitCode {
                 "jurisdictions": summary.jurisdictions,
                 "diagnostics": [],
             });
-            println!(
-                "{}",
+            super::print_out(&format!(
+                "{}\n",
                 serde_json::to_string(&doc).expect("plain data serializes")
-            );
+            ));
         }
         Format::Human => {
+            let mut out = String::new();
             for (ji, s) in project.tree_order().into_iter().zip(&summary.jurisdictions) {
                 let j = &project.jurisdictions[ji];
                 let depth = project.ancestors(ji).len();
-                println!(
-                    "{}",
-                    t!(
-                        "cli.check.line",
-                        indent = "  ".repeat(depth),
-                        name = s.name,
-                        level = level_name(s.level),
-                        items = s.items,
-                        flows = s.flows,
-                        path = project.sources.path(j.file),
-                    )
+                let line = t!(
+                    "cli.check.line",
+                    indent = "  ".repeat(depth),
+                    name = s.name,
+                    level = level_name(s.level),
+                    items = s.items,
+                    flows = s.flows,
+                    path = project.sources.path(j.file),
                 );
+                out.push_str(&line);
+                out.push('\n');
             }
-            println!(
-                "{}",
-                t!(
-                    "cli.check.ok",
-                    jurisdictions = summary.jurisdictions.len(),
-                    files = project.sources.len()
-                )
-            );
+            out.push_str(&t!(
+                "cli.check.ok",
+                jurisdictions = summary.jurisdictions.len(),
+                files = project.sources.len()
+            ));
+            out.push('\n');
+            // Names are quoted from the sources: control characters are shown as escapes.
+            super::print_out(&printable(&out));
         }
     }
     ExitCode::SUCCESS

@@ -169,11 +169,12 @@ fn print(
     ui: &Ui,
     sarif: &SarifOptions,
 ) {
-    match format {
-        LintFormat::Human => print!("{}", output::human(reported, project, ui.color_stdout())),
-        LintFormat::Json => println!("{}", pretty(&output::json(reported, project))),
-        LintFormat::Sarif => println!("{}", pretty(&output::sarif(reported, project, sarif))),
-    }
+    let text = match format {
+        LintFormat::Human => output::human(reported, project, ui.color_stdout()),
+        LintFormat::Json => format!("{}\n", pretty(&output::json(reported, project))),
+        LintFormat::Sarif => format!("{}\n", pretty(&output::sarif(reported, project, sarif))),
+    };
+    super::print_out(&text);
 }
 
 fn pretty(value: &serde_json::Value) -> String {

@@ -201,6 +201,20 @@ fn find_root(given: Option<&Path>) -> Result<PathBuf, String> {
         .ok_or_else(|| t!("cli.root.not-found").into_owned())
 }
 
+/// Writes a command's output to stdout. A closed pipe (`zhinan lint --format json | head -1`) ends
+/// the run quietly instead of panicking as `print!` does; any other write error is reported.
+pub(crate) fn print_out(text: &str) {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    if let Err(err) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("error: cannot write the output: {err}");
+        std::process::exit(i32::from(EXIT_INVALID));
+    }
+}
+
 /// Load and resolve, printing every diagnostic on failure (colour: auto).
 pub(crate) fn load_or_report(root: &Path) -> Result<Project, ExitCode> {
     load_or_report_ui(root, &Ui::new(ColorChoice::Auto, false, false))
@@ -254,6 +268,10 @@ pub fn localized_command() -> clap::Command {
 }
 
 fn localize(mut cmd: clap::Command, path: &str) -> clap::Command {
+    // `zhinan help lint` lists the commands again under `help`: they take the commands' texts.
+    let path = &path
+        .strip_prefix("cli.help.")
+        .map_or(path.to_string(), |rest| format!("cli.{rest}"));
     if let Some(about) = i18n::lookup(&format!("{path}.about")) {
         cmd = cmd.about(about);
     }
@@ -289,7 +307,7 @@ fn localize(mut cmd: clap::Command, path: &str) -> clap::Command {
     }
     cmd.subcommand_help_heading(t!("cli.heading.commands").into_owned())
         .help_template(format!(
-            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            "{{before-help}}{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}",
             t!("cli.heading.usage")
         ))
 }

@@ -152,31 +152,43 @@ pub fn run(root: &Path, jurisdiction: &str, query: Option<&str>, format: Format)
                 "fields": views,
                 "flows": item.flows.len(),
             });
-            println!(
-                "{}",
+            super::print_out(&format!(
+                "{}\n",
                 serde_json::to_string_pretty(&out).expect("plain data serializes")
-            );
+            ));
         }
         Format::Human => {
-            println!("{} · {} ({})", jurisdiction, item.name(), item.key);
+            let mut out = String::new();
+            out.push_str(&format!(
+                "{} · {} ({})\n",
+                jurisdiction,
+                item.name(),
+                item.key
+            ));
             let location = format!("{}:{}", project.sources.path(item.decl.file), decl_line);
-            println!("{}", t!("cli.show.declared", location = location));
+            out.push_str(&t!("cli.show.declared", location = location));
+            out.push('\n');
             for v in &views {
                 let value = match &v.value {
                     serde_json::Value::String(s) => s.replace('\n', " ⏎ "),
                     other => other.to_string(),
                 };
-                println!("  {:<15} {}", v.field, value);
-                println!("  {:<15} ↳ {}:{} ({})", "", v.file, v.line, v.jurisdiction);
+                out.push_str(&format!("  {:<15} {}\n", v.field, value));
+                out.push_str(&format!(
+                    "  {:<15} ↳ {}:{} ({})\n",
+                    "", v.file, v.line, v.jurisdiction
+                ));
             }
             if let Some(origin) = item.flows_origin {
-                println!(
-                    "  {:<15} {} ↳ {}",
+                out.push_str(&format!(
+                    "  {:<15} {} ↳ {}\n",
                     t!("cli.show.flow"),
                     item.flows.len(),
                     project.sources.path(origin.file)
-                );
+                ));
             }
+            // Values are quoted from the sources: control characters are shown as escapes.
+            super::print_out(&crate::diagnostic::printable(&out));
         }
     }
     ExitCode::SUCCESS

@@ -28,6 +28,7 @@ use toml::Spanned;
 
 use super::rules;
 use crate::diagnostic::{Diag, Severity};
+use crate::load::toml_error::{Problem, classify, find_key};
 use crate::resolve::Project;
 use crate::source::{FileId, Sources};
 use crate::text::nearest;
@@ -430,9 +431,7 @@ fn unknown_rule(file: FileId, span: Range<usize>, name: &str) -> Diag {
 fn toml_error(file: FileId, text: &str, err: &toml::de::Error) -> Diag {
     let message = err.message().trim();
     let span = err.span().unwrap_or(0..0);
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or_default();
-        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
+    if let Problem::UnknownField { field, expected } = classify(message) {
         let help = match nearest(field, &expected) {
             Some(n) => t!(
                 "config.unknown-key-near",
@@ -459,41 +458,6 @@ fn toml_error(file: FileId, text: &str, err: &toml::de::Error) -> Diag {
     )
     .label(t!("load.here"))
     .help(t!("config.invalid-help"))
-}
-
-/// The span of `key` written as a key (bare, quoted, or as a table header part) inside `within`.
-fn find_key(text: &str, within: &Range<usize>, key: &str) -> Option<Range<usize>> {
-    let start = within.start.min(text.len());
-    let end = within.end.clamp(start, text.len());
-    let region = &text[start..end];
-    let mut offset = start;
-    for line in region.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        if !trimmed.starts_with('#') {
-            for (pat, skip) in [
-                (format!("{key} "), 0),
-                (format!("{key}="), 0),
-                (format!("[{key}]"), 1),
-                (format!(".{key}]"), 1),
-                (format!("[{key}."), 1),
-                (format!(".{key}."), 1),
-                (format!("{{{key} "), 1),
-                (format!(" {key} ="), 1),
-            ] {
-                if let Some(pos) = trimmed.find(&pat) {
-                    let s = offset + indent + pos + skip;
-                    return Some(s..s + key.len());
-                }
-            }
-        }
-        offset += line.len();
-    }
-    // The error span of serde may stop before the key; search the whole file as a fallback.
-    if within.start > 0 || within.end < text.len() {
-        return find_key(text, &(0..text.len()), key);
-    }
-    None
 }
 
 /// The key on the same line as a value (for `ZN9 = "error"` in `[lint.severity]`).

@@ -9,7 +9,7 @@ use std::ops::Range;
 
 use crate::model::{Item, Person, Spanned};
 use crate::resolve::{Project, ResolvedItem};
-use crate::source::FileId;
+use crate::source::{FileId, LiteralMap, plain_literal_range};
 
 use super::Reference;
 
@@ -45,6 +45,8 @@ pub struct Context<'a> {
     by_span: Vec<(FileId, usize, usize)>,
     /// Analyses shared by several rules, computed once (see [`Context::memo`]).
     memo: Mutex<FxHashMap<TypeId, Arc<OnceLock<Shared>>>>,
+    /// Maps of literals with escapes, built on first use (see [`Context::locate`]).
+    maps: Mutex<FxHashMap<(FileId, usize), Arc<Option<LiteralMap>>>>,
 }
 
 impl<'a> Context<'a> {
@@ -67,6 +69,7 @@ impl<'a> Context<'a> {
             by_jurisdiction,
             by_span,
             memo: Mutex::default(),
+            maps: Mutex::default(),
         }
     }
 
@@ -109,90 +112,29 @@ impl<'a> Context<'a> {
         self.texts.iter().filter(move |t| t.field == field)
     }
 
-    /// Source span of `range` (a byte range inside `text.value`), accounting for quotes and escapes.
+    /// Source span of `range` (a byte range inside `text.value`), accounting for quotes and escapes:
+    /// the span always covers whole source tokens (all of `\u5B83`, never half of it).
     pub fn locate(&self, text: &TextRef, range: Range<usize>) -> Range<usize> {
         let source = self.project.sources.text(text.file);
         let literal = source.get(text.span.clone()).unwrap_or_default();
-        let map = value_to_source(literal);
-        let at = |i: usize| text.span.start + map.get(i).copied().unwrap_or(literal.len());
-        let start = at(range.start);
-        let end = if range.end > range.start {
-            // End of the last character, not the start of the one after it (escapes may follow).
-            let last = text.value[..range.end]
-                .char_indices()
-                .last()
-                .map_or(range.start, |(i, _)| i);
-            let last_len = text.value[last..].chars().next().map_or(0, char::len_utf8);
-            at(last) + last_len.max(1).min(literal.len())
-        } else {
-            start
+        if let Some(r) = plain_literal_range(literal, range.clone()) {
+            return text.span.start + r.start..text.span.start + r.end;
+        }
+        let map = {
+            let mut maps = self.maps.lock().unwrap_or_else(|e| e.into_inner());
+            maps.entry((text.file, text.span.start))
+                .or_insert_with(|| Arc::new(LiteralMap::new(literal, text.value)))
+                .clone()
         };
-        start..end.max(start)
-    }
-}
-
-/// For each byte offset of the decoded value, the byte offset in the literal (plus one past the end).
-fn value_to_source(literal: &str) -> Vec<usize> {
-    let (open, basic) = if literal.starts_with("\"\"\"") {
-        (3, true)
-    } else if literal.starts_with("'''") {
-        (3, false)
-    } else if literal.starts_with('"') {
-        (1, true)
-    } else if literal.starts_with('\'') {
-        (1, false)
-    } else {
-        (0, false)
-    };
-    let close = if literal.len() >= 2 * open { open } else { 0 };
-    let body = &literal[open..literal.len() - close];
-    let mut map = Vec::with_capacity(body.len() + 1);
-    let mut i = 0;
-    // A newline right after the opening delimiter of a multi-line string is not part of the value.
-    if open == 3 {
-        if body.starts_with("\r\n") {
-            i = 2;
-        } else if body.starts_with('\n') {
-            i = 1;
-        }
-    }
-    let bytes = body.as_bytes();
-    while i < body.len() {
-        if basic && bytes[i] == b'\\' && i + 1 < body.len() {
-            let next = bytes[i + 1];
-            let (decoded_len, consumed) = match next {
-                b'u' => (decode_len(&body[i + 2..], 4), 6),
-                b'U' => (decode_len(&body[i + 2..], 8), 10),
-                b'\n' | b' ' | b'\t' | b'\r' => {
-                    // Line-ending backslash: skip all whitespace that follows.
-                    let rest = &body[i + 1..];
-                    let skip = rest.len() - rest.trim_start().len();
-                    i += 1 + skip;
-                    continue;
-                }
-                _ => (1, 2),
-            };
-            for _ in 0..decoded_len {
-                map.push(open + i);
+        match map.as_ref() {
+            Some(map) => {
+                let r = map.source_range(range);
+                text.span.start + r.start..text.span.start + r.end
             }
-            i += consumed.min(body.len() - i);
-            continue;
+            // Not a literal we can map (never expected): the whole literal.
+            None => text.span.clone(),
         }
-        let ch_len = body[i..].chars().next().map_or(1, char::len_utf8);
-        for k in 0..ch_len {
-            map.push(open + i + k);
-        }
-        i += ch_len;
     }
-    map.push(open + body.len());
-    map
-}
-
-fn decode_len(hex: &str, digits: usize) -> usize {
-    hex.get(..digits)
-        .and_then(|h| u32::from_str_radix(h, 16).ok())
-        .and_then(char::from_u32)
-        .map_or(1, char::len_utf8)
 }
 
 /// Adds one literal, once: a value shared by several items (defaults) is visited at its first use.
@@ -379,28 +321,4 @@ fn person_texts<'p>(field: &str, p: &'p Person) -> Vec<(&'static str, &'p Spanne
     .into_iter()
     .filter_map(|(f, t)| t.as_ref().map(|t| (f, t)))
     .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::value_to_source;
-
-    #[test]
-    fn maps_through_quotes_and_escapes() {
-        let lit = r#""a\nb参""#;
-        let map = value_to_source(lit);
-        // value: a, \n, b, 参(3 bytes)
-        assert_eq!(map[0], 1);
-        assert_eq!(map[1], 2); // the escape starts at the backslash
-        assert_eq!(map[2], 4);
-        assert_eq!(map[3], 5);
-        assert_eq!(*map.last().unwrap(), lit.len() - 1);
-    }
-
-    #[test]
-    fn multiline_skips_first_newline() {
-        let lit = "\"\"\"\nab\"\"\"";
-        let map = value_to_source(lit);
-        assert_eq!(map[0], 4);
-    }
 }

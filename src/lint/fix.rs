@@ -6,7 +6,10 @@
 //! - Never two overlapping edits in one pass: the later one waits for the next pass (it is found
 //!   again after the reload, or it is gone because the first edit fixed it).
 //! - An edited file must still parse as TOML (checked with `toml_edit`) or it is left untouched.
-//! - Each file is written atomically: a temporary file in the same folder, then a rename.
+//! - Each file is written atomically ([`write_atomic`]: a uniquely named temporary file in the same
+//!   folder, flushed, then a rename).
+//! - Spans of findings cover whole source tokens (`\u5B83`, never half of it: see
+//!   [`crate::source::LiteralMap`]), so a replacement never breaks an escape.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -16,6 +19,7 @@ use std::str::FromStr;
 use super::config::LintConfig;
 use super::engine::{Reported, lint_with, load_reference};
 use crate::diagnostic::Diag;
+use crate::render::output::write_atomic;
 use crate::resolve::{Project, load_project};
 use crate::source::Sources;
 
@@ -99,7 +103,15 @@ pub fn fix_project(
                 ));
                 continue;
             }
-            write_atomic(&root.join(&path), &new_text).map_err(FixError::Io)?;
+            if changed_values(text, &new_text).is_none_or(|n| n > applied) {
+                report.skipped.push(format!(
+                    "{path}: the fixes would change more than the values they fix; file left unchanged"
+                ));
+                continue;
+            }
+            let target = root.join(&path);
+            write_atomic(&target, new_text.as_bytes())
+                .map_err(|err| FixError::Io(format!("cannot write {}: {err}", target.display())))?;
             applied_this_pass += applied;
             if !report.files.contains(&path) {
                 report.files.push(path);
@@ -178,34 +190,42 @@ pub fn apply_edits(text: &str, edits: &[Edit]) -> (String, usize, Vec<String>) {
     (out, applied, skipped)
 }
 
+/// How many leaf values differ between two versions of a TOML file; `None` when the two do not have
+/// the same keys and types (or one does not parse). A fix edits the text of values it fixes only.
+pub fn changed_values(old: &str, new: &str) -> Option<usize> {
+    let old: toml::Value = toml::from_str::<toml::Table>(old).ok()?.into();
+    let new: toml::Value = toml::from_str::<toml::Table>(new).ok()?.into();
+    let mut changed = 0;
+    let mut stack = vec![(&old, &new)];
+    while let Some((a, b)) = stack.pop() {
+        match (a, b) {
+            (toml::Value::Table(a), toml::Value::Table(b)) => {
+                if a.len() != b.len() {
+                    return None;
+                }
+                for (k, va) in a {
+                    stack.push((va, b.get(k)?));
+                }
+            }
+            (toml::Value::Array(a), toml::Value::Array(b)) => {
+                if a.len() != b.len() {
+                    return None;
+                }
+                stack.extend(a.iter().zip(b));
+            }
+            (toml::Value::String(a), toml::Value::String(b)) => changed += usize::from(a != b),
+            (a, b) if a == b => {}
+            _ => return None,
+        }
+    }
+    Some(changed)
+}
+
 /// A replacement goes inside a string literal as it is: quotes, backslashes and control characters
 /// would change the literal's meaning.
 fn needs_escape(s: &str) -> bool {
     s.chars()
         .any(|c| c == '"' || c == '\'' || c == '\\' || c.is_control())
-}
-
-/// Write through a temporary file in the same folder and a rename, so a crash never leaves a
-/// half-written source.
-pub fn write_atomic(path: &Path, text: &str) -> Result<(), String> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.zhinan-fix.tmp"));
-    let result = (|| {
-        use std::io::Write;
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(text.as_bytes())?;
-        f.sync_all()?;
-        drop(f);
-        std::fs::rename(&tmp, path)
-    })();
-    result.map_err(|err| {
-        let _ = std::fs::remove_file(&tmp);
-        format!("cannot write {}: {err}", path.display())
-    })
 }
 
 #[cfg(test)]

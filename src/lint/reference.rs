@@ -13,6 +13,7 @@ use rust_i18n::t;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diag, Severity};
+use crate::load::toml_error;
 use crate::source::{FileId, Sources};
 
 #[derive(Debug, Clone, Default)]
@@ -294,11 +295,19 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
             }
         };
         if let Err(err) = result {
+            // An unknown key is pointed at itself, not at the table around it.
+            let span = err.span().unwrap_or(0..0);
+            let span = match toml_error::classify(err.message()) {
+                toml_error::Problem::UnknownField { field, .. } => {
+                    toml_error::find_key(text, &span, field).unwrap_or(span)
+                }
+                _ => span,
+            };
             diags.push(
                 Diag::error(
                     "load::reference",
                     file,
-                    err.span().unwrap_or(0..0),
+                    span,
                     t!("config.reference", message = err.message().trim()),
                 )
                 .label(t!("load.here"))

@@ -22,6 +22,16 @@ pub enum SourceKind {
     Reference,
 }
 
+/// `/`-separated path relative to the root.
+fn relative(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 /// Walk the source folders in a stable order, read every `*.toml` into `sources` and classify it.
 pub fn discover(
     root: &Path,
@@ -37,15 +47,27 @@ pub fn discover(
         for entry in WalkDir::new(&base).sort_by_file_name() {
             let Ok(entry) = entry else { continue };
             let path = entry.path();
+            if entry.path_is_symlink() && path.extension().is_some_and(|e| e == "toml") {
+                // A linked source is read when it leads to a regular file inside the project, and
+                // is an error otherwise: never skipped without a word, never read from outside.
+                let rel = relative(root, path);
+                let inside = std::fs::canonicalize(root)
+                    .ok()
+                    .zip(std::fs::canonicalize(path).ok())
+                    .is_some_and(|(root, real)| real.starts_with(root) && real.is_file());
+                if inside {
+                    paths.push((rel, path.to_path_buf()));
+                } else {
+                    let file = sources.add(rel, String::new());
+                    diags.push(
+                        Diag::error("load::symlink", file, 0..0, t!("load.symlink"))
+                            .help(t!("attachment.copy-help")),
+                    );
+                }
+                continue;
+            }
             if entry.file_type().is_file() && path.extension().is_some_and(|e| e == "toml") {
-                let rel = path
-                    .strip_prefix(root)
-                    .unwrap_or(path)
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                paths.push((rel, path.to_path_buf()));
+                paths.push((relative(root, path), path.to_path_buf()));
             }
         }
     }
@@ -58,6 +80,24 @@ pub fn discover(
 
     let mut found = Vec::new();
     for (rel, path) in paths {
+        let too_large =
+            std::fs::metadata(&path).is_ok_and(|m| m.len() > super::limits::MAX_FILE_BYTES as u64);
+        if too_large {
+            let file = sources.add(rel.clone(), String::new());
+            diags.push(
+                Diag::error(
+                    "load::too-long",
+                    file,
+                    0..0,
+                    t!(
+                        "load.file-too-large",
+                        max = super::limits::MAX_FILE_BYTES / 1024 / 1024
+                    ),
+                )
+                .help(t!("load.file-too-large-help")),
+            );
+            continue;
+        }
         let text = match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => text,

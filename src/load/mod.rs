@@ -2,9 +2,13 @@
 //! spans, and report every mistake an author can make as a located diagnostic. Nothing is resolved
 //! here: inheritance and cross-file checks are `resolve`.
 
+mod attachment;
 mod discover;
+pub mod limits;
 mod parse;
+pub mod toml_error;
 
+use rust_i18n::t;
 use std::path::Path;
 
 use crate::diagnostic::Diag;
@@ -29,12 +33,41 @@ pub struct RawJurisdiction {
     pub dir: String,
     pub data: JurisdictionFile,
     pub item_files: Vec<RawItemFile>,
+    /// The Markdown body named in `[notice] body`, read at load time (see [`attachment`]).
+    pub notice: Option<FileId>,
 }
 
 #[derive(Debug)]
 pub struct RawItemFile {
     pub file: FileId,
     pub data: ItemFile,
+}
+
+/// One guide typesets every item of its jurisdiction: past the limit, the item that crosses it is an
+/// error.
+fn check_item_count(j: &RawJurisdiction, diags: &mut Vec<Diag>) {
+    let mut count = 0;
+    for f in &j.item_files {
+        for item in &f.data.items {
+            count += 1;
+            if count == limits::MAX_ITEMS_PER_JURISDICTION + 1 {
+                diags.push(
+                    Diag::error(
+                        "load::too-many-items",
+                        f.file,
+                        item.span().start..item.span().start,
+                        t!(
+                            "load.too-many-items",
+                            max = limits::MAX_ITEMS_PER_JURISDICTION
+                        ),
+                    )
+                    .label(t!("load.too-many-items-label"))
+                    .help(t!("load.too-many-items-help")),
+                );
+                return;
+            }
+        }
+    }
 }
 
 /// Load every source below `root`. Returns what could be read and all diagnostics found; a file with
@@ -52,11 +85,18 @@ pub fn load(root: &Path) -> (RawProject, Vec<Diag>) {
             SourceKind::Reference => reference_files.push(file),
             SourceKind::Jurisdiction { dir } => {
                 if let Some(data) = parse::jurisdiction_file(file, sources.text(file), &mut diags) {
+                    let notice = data.notice.as_ref().and_then(|spec| {
+                        let body =
+                            attachment::read(&mut sources, file, &dir, &spec.body, &mut diags)?;
+                        limits::check_markdown_file(body, sources.text(body), &mut diags);
+                        Some(body)
+                    });
                     jurisdictions.push(RawJurisdiction {
                         file,
                         dir,
                         data,
                         item_files: Vec::new(),
+                        notice,
                     });
                 }
             }
@@ -71,6 +111,9 @@ pub fn load(root: &Path) -> (RawProject, Vec<Diag>) {
         if let Some(j) = jurisdictions.iter_mut().find(|j| j.dir == dir) {
             j.item_files.push(RawItemFile { file, data });
         }
+    }
+    for j in &jurisdictions {
+        check_item_count(j, &mut diags);
     }
     (
         RawProject {

@@ -8,8 +8,11 @@ use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostic::Diag;
-use crate::model::{Flow, Item, ItemFile, JurisdictionFile, MainItem, Spanned, Text};
+use crate::model::{Flow, Item, ItemFile, JurisdictionFile, MainItem, Person, Spanned, Text};
 use crate::source::FileId;
+
+use super::limits;
+use super::toml_error::{Problem, classify, find_key};
 use crate::text::nearest;
 
 /// Parse `jurisdiction.toml`.
@@ -23,6 +26,9 @@ pub fn jurisdiction_file(
     let data: JurisdictionFile = deserialize(file, text, value, diags)?;
     let before = diags.len();
     require_nonempty(file, &data.name, "name", diags);
+    for (key, t) in jurisdiction_texts(&data) {
+        limits::check_text(file, text, t, key, diags);
+    }
     if let Some(defaults) = &data.defaults {
         for (key, span) in [
             ("code", &defaults.get_ref().code),
@@ -72,7 +78,7 @@ pub fn item_file(file: FileId, text: &str, diags: &mut Vec<Diag>) -> Option<Item
                             if let Some(item) =
                                 deserialize::<Spanned<Item>>(file, text, element.clone(), diags)
                             {
-                                check_item(file, &item, diags);
+                                check_item(file, text, &item, diags);
                                 out.items.push(item);
                             }
                         }
@@ -101,6 +107,15 @@ pub fn item_file(file: FileId, text: &str, diags: &mut Vec<Diag>) -> Option<Item
         }
     }
     if let Some(main) = &out.main {
+        for (key, t) in [
+            ("seq", main.seq.as_ref()),
+            ("code", Some(&main.code)),
+            ("name", Some(&main.name)),
+        ] {
+            if let Some(t) = t {
+                limits::check_text(file, text, t, key, diags);
+            }
+        }
         require_nonempty(file, &main.code, "code", diags);
         require_nonempty(file, &main.name, "name", diags);
     }
@@ -145,7 +160,9 @@ fn syntax_help(message: &str) -> String {
     }
 }
 
-/// Deserialize one TOML value, turning a serde error into a located diagnostic.
+/// Deserialize one TOML value, turning every serde error into a located diagnostic. serde stops at
+/// the first error; the value is then pruned of the part in error and deserialized again, so an
+/// author sees every mistake of a table at once, not one per run.
 fn deserialize<T: DeserializeOwned>(
     file: FileId,
     text: &str,
@@ -153,103 +170,129 @@ fn deserialize<T: DeserializeOwned>(
     diags: &mut Vec<Diag>,
 ) -> Option<T> {
     let whole = value.span();
-    match T::deserialize(ValueDeserializer::from(value)) {
-        Ok(v) => Some(v),
-        Err(err) => {
-            let span = err.span().unwrap_or(whole);
-            diags.push(serde_error(file, text, span, err.message()));
-            None
+    let mut value = value;
+    let mut failed = false;
+    // Each retry removes one key or table, so this ends; the bound only caps the work.
+    for _ in 0..MAX_ERRORS_PER_TABLE {
+        match T::deserialize(ValueDeserializer::from(value.clone())) {
+            Ok(v) => return (!failed).then_some(v),
+            Err(err) => {
+                failed = true;
+                let span = err.span().unwrap_or(whole.clone());
+                diags.push(serde_error(file, text, span.clone(), err.message()));
+                if !prune(&mut value, &span, err.message()) {
+                    return None;
+                }
+            }
         }
+    }
+    None
+}
+
+fn remove_key(table: &mut DeTable<'_>, key: &str) {
+    *table = std::mem::take(table)
+        .into_iter()
+        .filter(|(k, _)| k.get_ref().as_ref() != key)
+        .collect();
+}
+
+/// Most errors reported for one table.
+const MAX_ERRORS_PER_TABLE: usize = 100;
+
+/// Removes from `value` the key or table that the error at `span` is about. False when nothing can
+/// be removed (the error is about the table itself, e.g. a missing key).
+fn prune(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>, message: &str) -> bool {
+    let contains = |outer: Range<usize>| outer.start <= span.start && span.end <= outer.end;
+    let whole = value.span();
+    match value.get_mut() {
+        DeValue::Table(table) => {
+            if whole == *span {
+                // serde points at the table for an unknown key: remove that key.
+                let Some(field) = message
+                    .trim()
+                    .strip_prefix("unknown field `")
+                    .and_then(|r| r.split('`').next())
+                else {
+                    return false;
+                };
+                let before = table.len();
+                remove_key(table, field);
+                return table.len() < before;
+            }
+            let mut hit = None;
+            for (k, v) in table.iter_mut() {
+                if contains(k.span()) || contains(v.span()) {
+                    hit = Some((k.get_ref().to_string(), prune(v, span, message)));
+                    break;
+                }
+            }
+            match hit {
+                Some((_, true)) => true,
+                Some((key, false)) => {
+                    remove_key(table, &key);
+                    true
+                }
+                None => false,
+            }
+        }
+        DeValue::Array(array) => array
+            .iter_mut()
+            .find(|el| contains(el.span()))
+            .is_some_and(|el| prune(el, span, message)),
+        _ => false,
     }
 }
 
 fn serde_error(file: FileId, text: &str, span: Range<usize>, message: &str) -> Diag {
     let message = message.trim();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or_default();
-        let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
-        let help = match nearest(field, &expected) {
-            Some(n) => t!("load.did-you-mean", near = n).into_owned(),
-            None => t!("load.known-keys", keys = expected.join(", ")).into_owned(),
-        };
-        // The error span covers the whole table; point at the key itself when it can be found.
-        let key_span = find_key(text, &span, field).unwrap_or(span);
-        return Diag::error(
-            "load::unknown-field",
-            file,
-            key_span,
-            t!("load.unknown-key", key = field),
-        )
-        .label(t!("load.unknown-key-label"))
-        .help(help);
-    }
-    if let Some(rest) = message.strip_prefix("missing field `") {
-        let field = rest.split('`').next().unwrap_or_default();
-        return Diag::error(
+    match classify(message) {
+        Problem::UnknownField { field, expected } => {
+            let help = match nearest(field, &expected) {
+                Some(n) => t!("load.did-you-mean", near = n).into_owned(),
+                None => t!("load.known-keys", keys = expected.join(", ")).into_owned(),
+            };
+            // The error span covers the whole table; point at the key itself when it can be found.
+            let key_span = find_key(text, &span, field).unwrap_or(span);
+            Diag::error(
+                "load::unknown-field",
+                file,
+                key_span,
+                t!("load.unknown-key", key = field),
+            )
+            .label(t!("load.unknown-key-label"))
+            .help(help)
+        }
+        Problem::MissingField { field } => Diag::error(
             "load::missing-field",
             file,
             header_span(text, &span),
             t!("load.missing-key", key = field),
         )
         .label(t!("load.missing-key-label"))
-        .help(t!("load.missing-key-help", key = field));
-    }
-    if message.starts_with("invalid type") || message.starts_with("invalid value") {
-        let help = if message.contains("expected a string") {
-            t!("load.type-string")
-        } else if message.contains("expected a sequence") {
-            t!("load.type-list")
-        } else if message.contains("expected a boolean") {
-            t!("load.type-bool")
-        } else {
-            t!("load.type-other")
-        };
-        return Diag::error("load::type", file, span, t!("load.type", message = message))
-            .label(t!("load.type-label"))
-            .help(help);
-    }
-    if message.starts_with("unknown variant") {
-        let expected: Vec<&str> = message.split('`').skip(3).step_by(2).collect();
-        return Diag::error(
+        .help(t!("load.missing-key-help", key = field)),
+        Problem::WrongType { expected } => {
+            let help = match expected.unwrap_or_default() {
+                e if e.contains("a string") => t!("load.type-string"),
+                e if e.contains("a sequence") => t!("load.type-list"),
+                e if e.contains("a boolean") => t!("load.type-bool"),
+                _ => t!("load.type-other"),
+            };
+            Diag::error("load::type", file, span, t!("load.type", message = message))
+                .label(t!("load.type-label"))
+                .help(help)
+        }
+        Problem::UnknownVariant { expected } => Diag::error(
             "load::type",
             file,
             span,
             t!("load.value", message = message),
         )
         .label(t!("load.value-label"))
-        .help(t!("load.value-help", values = expected.join(", ")));
+        .help(t!("load.value-help", values = expected.join(", "))),
+        Problem::Other => Diag::error("load::invalid", file, span, message.to_string())
+            .label(t!("load.here"))
+            .help(t!("load.invalid-help")),
     }
-    Diag::error("load::invalid", file, span, message.to_string())
-        .label(t!("load.here"))
-        .help(t!("load.invalid-help"))
-}
-
-/// The span of `key` at the start of a line within `within` (the table that holds it).
-fn find_key(text: &str, within: &Range<usize>, key: &str) -> Option<Range<usize>> {
-    let region = text.get(within.clone())?;
-    let mut offset = within.start;
-    for line in region.split_inclusive('\n') {
-        let trimmed = line.trim_start();
-        let indent = line.len() - trimmed.len();
-        let bare = trimmed.strip_prefix(key);
-        let quoted = trimmed.strip_prefix(&format!("\"{key}\""));
-        if let Some(rest) = bare.or(quoted)
-            && rest.trim_start().starts_with('=')
-        {
-            let len = line.len() - indent - rest.len();
-            return Some(offset + indent..offset + indent + len);
-        }
-        // Inline tables: `{ name = …, phnoe = … }` on one line.
-        if let Some(pos) = line
-            .find(&format!(" {key} ="))
-            .or_else(|| line.find(&format!("{{{key} =")))
-        {
-            let start = offset + pos + 1;
-            return Some(start..start + key.len());
-        }
-        offset += line.len();
-    }
-    None
 }
 
 /// The first line of a table's span (its `[[item]]` header), so the snippet stays short.
@@ -277,8 +320,11 @@ fn require_nonempty(file: FileId, value: &Text, key: &str, diags: &mut Vec<Diag>
     }
 }
 
-fn check_item(file: FileId, item: &Spanned<Item>, diags: &mut Vec<Diag>) {
+fn check_item(file: FileId, text: &str, item: &Spanned<Item>, diags: &mut Vec<Diag>) {
     let data = item.get_ref();
+    for (key, t) in item_texts(data) {
+        limits::check_text(file, text, t, key, diags);
+    }
     if data.code.is_none() && data.id.is_none() {
         diags.push(
             Diag::error(
@@ -366,4 +412,108 @@ fn check_flow(file: FileId, flow: &Flow, diags: &mut Vec<Diag>) {
             check_ref(attach, "note");
         }
     }
+}
+
+/// Every string of an item, with its key (for the limits on text).
+fn item_texts(item: &Item) -> Vec<(&'static str, &Text)> {
+    let mut out: Vec<(&'static str, &Text)> = [
+        ("code", &item.code),
+        ("id", &item.id),
+        ("seq", &item.seq),
+        ("name", &item.name),
+        ("power_code", &item.power_code),
+        ("power_type", &item.power_type),
+        ("agency", &item.agency),
+        ("address", &item.address),
+        ("target", &item.target),
+        ("conditions", &item.conditions),
+        ("time_limit", &item.time_limit),
+        ("fee", &item.fee),
+        ("department", &item.department),
+        ("online", &item.online),
+        ("accepting_unit", &item.accepting_unit),
+        ("channels", &item.channels),
+        ("steps", &item.steps),
+        ("query", &item.query),
+        ("evaluation", &item.evaluation),
+        ("notes", &item.notes),
+    ]
+    .into_iter()
+    .filter_map(|(k, t)| t.as_ref().map(|t| (k, t)))
+    .collect();
+    for (key, list) in [
+        ("legal_basis", &item.legal_basis),
+        ("materials", &item.materials),
+    ] {
+        out.extend(list.iter().flatten().map(|t| (key, t)));
+    }
+    for person in [&item.consult, &item.supervision, &item.contact]
+        .into_iter()
+        .flatten()
+    {
+        out.extend(person_texts(person.get_ref()));
+    }
+    for flow in &item.flow {
+        let flow = flow.get_ref();
+        out.extend(flow.title.iter().map(|t| ("title", t)));
+        out.extend(flow.caption.iter().map(|t| ("caption", t)));
+        for node in &flow.nodes {
+            let node = node.get_ref();
+            out.extend([("id", &node.id), ("text", &node.text)]);
+            out.extend(node.attach.iter().map(|t| ("attach", t)));
+        }
+        for edge in &flow.edges {
+            let edge = edge.get_ref();
+            out.extend([("from", &edge.from), ("to", &edge.to)]);
+            out.extend(edge.label.iter().map(|t| ("label", t)));
+        }
+    }
+    out
+}
+
+fn person_texts(p: &Person) -> impl Iterator<Item = (&'static str, &Text)> {
+    [("name", &p.name), ("title", &p.title), ("phone", &p.phone)]
+        .into_iter()
+        .filter_map(|(k, t)| t.as_ref().map(|t| (k, t)))
+}
+
+/// Every string of a jurisdiction file, with its key.
+fn jurisdiction_texts(j: &JurisdictionFile) -> Vec<(&'static str, &Text)> {
+    let mut out: Vec<(&'static str, &Text)> = vec![("name", &j.name)];
+    out.extend(
+        [
+            ("parent", &j.parent),
+            ("agency", &j.agency),
+            ("area_code", &j.area_code),
+            ("guide_title", &j.guide_title),
+            ("edition", &j.edition),
+            ("supervision_phone", &j.supervision_phone),
+            ("notes", &j.notes),
+        ]
+        .into_iter()
+        .filter_map(|(k, t)| t.as_ref().map(|t| (k, t))),
+    );
+    for office in &j.offices {
+        out.push(("name", &office.name));
+        out.extend(office.address.iter().map(|t| ("address", t)));
+        out.extend(office.phone.iter().map(|t| ("phone", t)));
+    }
+    for portal in &j.portals {
+        out.push(("name", &portal.name));
+        out.extend(portal.url.iter().map(|t| ("url", t)));
+    }
+    for person in &j.contacts {
+        out.extend(person_texts(person));
+    }
+    if let Some(defaults) = &j.defaults {
+        out.extend(item_texts(defaults.get_ref()));
+    }
+    if let Some(notice) = &j.notice {
+        out.extend([
+            ("title", &notice.title),
+            ("date", &notice.date),
+            ("body", &notice.body),
+        ]);
+    }
+    out
 }

@@ -121,7 +121,8 @@ impl JurisdictionView {
                 .iter()
                 .map(|p| PortalView {
                     name: p.name.get_ref().clone(),
-                    url: text(&p.url),
+                    // `javascript:`, `file:` … never become links (lint ZN113 reports them).
+                    url: text(&p.url).filter(|u| markdown::unsafe_scheme(u).is_none()),
                     print_name: p.print_name.unwrap_or(true) || p.url.is_none(),
                 })
                 .collect(),

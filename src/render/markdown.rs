@@ -13,6 +13,8 @@
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::{Deserialize, Serialize};
 
+use crate::load::limits::MAX_MARKDOWN_DEPTH;
+
 /// One node of the Markdown tree. Serialised with a `t` tag, e.g.
 /// `{"t":"text","v":"…"}`, `{"t":"paragraph","c":[…]}`,
 /// `{"t":"list","ordered":true,"start":1,"items":[[…],[…]]}`.
@@ -54,6 +56,12 @@ pub fn parse(markdown: &str) -> Vec<Node> {
     let mut stack: Vec<Frame> = vec![Frame::new(Kind::Root)];
     for event in Parser::new_ext(markdown, Options::empty()) {
         match event {
+            // Past the depth limit elements are flattened into their parent, so the tree (cloned,
+            // serialised and typeset recursively) never gets deeper than the limit, whatever the
+            // input. The loader refuses such text; this keeps direct callers safe too.
+            Event::Start(_) if stack.len() > MAX_MARKDOWN_DEPTH => {
+                stack.push(Frame::new(Kind::Other))
+            }
             Event::Start(tag) => stack.push(Frame::new(Kind::from_tag(tag))),
             Event::End(end) => {
                 let frame = stack.pop().expect("unbalanced Markdown events");
@@ -288,11 +296,18 @@ impl Frame {
                     c: plain_inline(v.trim_end_matches('\n')),
                 })
             }
-            Kind::List(start) => Finished::One(Node::List {
-                ordered: start.is_some(),
-                start: start.unwrap_or(1),
-                items: self.items,
-            }),
+            Kind::List(start) => {
+                let mut items = self.items;
+                // Content of items flattened at the depth limit: kept as one more item.
+                if !c.is_empty() {
+                    items.push(group_inlines(c));
+                }
+                Finished::One(Node::List {
+                    ordered: start.is_some(),
+                    start: start.unwrap_or(1),
+                    items,
+                })
+            }
             Kind::Item => Finished::Item(group_inlines(c)),
             Kind::Emphasis => Finished::One(Node::Emphasis { c }),
             Kind::Strong => Finished::One(Node::Strong { c }),
@@ -309,10 +324,30 @@ impl Frame {
     }
 }
 
+/// The only link schemes that become clickable, in the guide and anywhere else.
+pub const SAFE_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+
 /// Only web and mail links become clickable; anything else prints as its text.
-fn is_safe_url(url: &str) -> bool {
+pub fn is_safe_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("mailto:")
+    SAFE_SCHEMES
+        .iter()
+        .any(|s| lower.strip_prefix(s).is_some_and(|r| r.starts_with(':')))
+}
+
+/// The scheme of a URL that names one other than [`SAFE_SCHEMES`] (`javascript`, `file`, …). An
+/// address without a scheme (`www.hebei.gov.cn`) has none.
+pub fn unsafe_scheme(url: &str) -> Option<&str> {
+    let url = url.trim_start();
+    let end = url.find(':')?;
+    let scheme = &url[..end];
+    let valid = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        // `www.hebei.gov.cn:8080` is a host and a port.
+        && !scheme.contains('.');
+    (valid && !SAFE_SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s))).then_some(scheme)
 }
 
 fn is_block(node: &Node) -> bool {
@@ -428,6 +463,40 @@ mod tests {
             json,
             r#"[{"t":"paragraph","c":[{"t":"strong","c":[{"t":"text","v":"黑"}]},{"t":"text","v":" "},{"t":"emphasis","c":[{"t":"text","v":"楷"}]}]}]"#
         );
+    }
+
+    fn depth(nodes: &[Node]) -> usize {
+        nodes
+            .iter()
+            .map(|n| match n {
+                Node::Paragraph { c }
+                | Node::Heading { c, .. }
+                | Node::Quote { c }
+                | Node::Emphasis { c }
+                | Node::Strong { c }
+                | Node::Strike { c }
+                | Node::Link { c, .. } => 1 + depth(c),
+                Node::List { items, .. } => 1 + items.iter().map(|i| depth(i)).max().unwrap_or(0),
+                _ => 1,
+            })
+            .max()
+            .unwrap_or(0)
+    }
+
+    #[test]
+    fn nesting_is_bounded_whatever_the_input() {
+        let quotes = ">".repeat(10_000) + " 引文";
+        let nodes = parse(&quotes);
+        assert!(depth(&nodes) <= MAX_MARKDOWN_DEPTH + 2, "{}", depth(&nodes));
+        assert_eq!(to_plain_text(&nodes), "引文");
+        let lists: String = (0..1_000)
+            .map(|i| format!("{}- 第{i}层\n", "  ".repeat(i)))
+            .collect();
+        let nodes = parse(&lists);
+        assert!(depth(&nodes) <= MAX_MARKDOWN_DEPTH + 2);
+        assert!(to_plain_text(&nodes).contains("第999层"));
+        // The deep tree clones and serialises without a stack overflow.
+        let _ = serde_json::to_string(&nodes.clone()).unwrap();
     }
 
     #[test]

@@ -49,6 +49,7 @@ pub mod build;
 pub mod data;
 pub mod fonts;
 pub mod markdown;
+pub mod names;
 pub mod output;
 pub mod pdf;
 pub mod stamp;

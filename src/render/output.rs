@@ -1,9 +1,10 @@
 //! Safe writes and the build manifest.
 //!
-//! Outputs are written all-or-nothing as far as a file system allows: every file goes to a
-//! temporary file in its target directory, is flushed to disk, and only when all of them are
-//! written are they renamed over the previous outputs; the manifest is written last. A build that
-//! fails before that point leaves the previous outputs and manifest untouched.
+//! A jurisdiction's outputs are committed all-or-nothing ([`Staging`]): written into a sibling
+//! folder as they are made, then swapped in with two renames. A build that fails at any point
+//! leaves the previous outputs and manifest as they were; what a killed build left is removed by
+//! the next one. Single files (the build stamp, `lint --fix`, `flow -o`) go through
+//! [`write_atomic`], the one helper for every other write.
 //!
 //! `out/<jurisdiction>/manifest.json` records a hash of every input of the build (data, flowcharts,
 //! templates, fonts, options) and of every output, so that an unchanged jurisdiction is skipped.
@@ -111,55 +112,270 @@ impl Manifest {
     }
 }
 
-/// Writes `files` (paths relative to `dir`) and then the manifest, replacing earlier outputs only
-/// once every new file is safely on disk. Files listed in the previous manifest but not produced
-/// any more are removed afterwards.
+/// Writes `files` (paths relative to `dir`) and the manifest as one unit: see [`Staging`].
 pub fn commit(dir: &Path, files: &[(String, Vec<u8>)], input: String) -> io::Result<Manifest> {
-    let previous = Manifest::load(dir);
-    let mut manifest = Manifest::new(input);
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::with_capacity(files.len() + 1);
+    let mut staging = Staging::begin(dir)?;
+    for (rel, bytes) in files {
+        staging.write(rel, bytes)?;
+    }
+    staging.finish(input)
+}
 
-    let result = (|| {
-        for (rel, bytes) in files {
-            let target = dir.join(rel);
-            let tmp = stage(&target, bytes)?;
-            staged.push((tmp, target));
-            manifest.outputs.insert(rel.clone(), sha256_hex(bytes));
+/// A jurisdiction's outputs, committed all-or-nothing.
+///
+/// Files are written into a sibling folder `.<name>.staging.<pid>.<n>` as they are made (nothing
+/// is kept in memory); [`Staging::finish`] writes the manifest there and swaps the folders with two
+/// renames (`<name>` → `.<name>.old.<pid>.<n>`, staging → `<name>`), then deletes the old one. At
+/// any moment `out/<name>/` holds either every previous output or every new one. Files in the old
+/// folder that no build made (not in its manifest) are moved over, so nothing of the user's is
+/// lost. Dropped without `finish` (an error), the staging folder is removed; leftovers of a killed
+/// run are removed by the next [`Staging::begin`].
+pub struct Staging {
+    dir: PathBuf,
+    staging: PathBuf,
+    outputs: BTreeMap<String, String>,
+    done: bool,
+}
+
+impl Staging {
+    pub fn begin(dir: &Path) -> io::Result<Staging> {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let (parent, name) = split(dir)?;
+        fs::create_dir_all(&parent)?;
+        remove_leftovers(&parent, &name, dir);
+        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let staging = parent.join(format!(".{name}.staging.{}.{n}", std::process::id()));
+        fs::create_dir(&staging)?;
+        Ok(Staging {
+            dir: dir.to_path_buf(),
+            staging,
+            outputs: BTreeMap::new(),
+            done: false,
+        })
+    }
+
+    /// Writes one output (a plain relative path, `/`-separated) into the staging folder.
+    pub fn write(&mut self, rel: &str, bytes: &[u8]) -> io::Result<()> {
+        if !is_plain_relative(rel) || rel == MANIFEST {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("`{rel}` is not an output path"),
+            ));
         }
-        let json = serde_json::to_vec_pretty(&manifest).map_err(io::Error::other)?;
-        let target = dir.join(MANIFEST);
-        staged.push((stage(&target, &json)?, target));
+        let target = self.staging.join(rel);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let mut file = File::options().write(true).create_new(true).open(&target)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        self.outputs.insert(rel.to_string(), sha256_hex(bytes));
         Ok(())
-    })();
-    if let Err(err) = result {
-        for (tmp, _) in &staged {
-            let _ = fs::remove_file(tmp);
-        }
-        return Err(err);
     }
 
-    // Everything is on disk: swap the files in (the manifest last).
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    for (tmp, target) in &staged {
-        fs::rename(tmp, target)?;
-        if let Some(parent) = target.parent()
-            && !dirs.iter().any(|d| d == parent)
-        {
-            dirs.push(parent.to_path_buf());
+    /// Writes the manifest and swaps the staging folder in.
+    pub fn finish(mut self, input: String) -> io::Result<Manifest> {
+        let manifest = Manifest {
+            version: MANIFEST_VERSION,
+            input,
+            outputs: std::mem::take(&mut self.outputs),
+        };
+        let json = serde_json::to_vec_pretty(&manifest).map_err(io::Error::other)?;
+        let mut file = File::options()
+            .write(true)
+            .create_new(true)
+            .open(self.staging.join(MANIFEST))?;
+        file.write_all(&json)?;
+        file.sync_all()?;
+        drop(file);
+        self.keep_foreign_files(&manifest)?;
+        sync_dir(&self.staging);
+
+        let (parent, name) = split(&self.dir)?;
+        let old = parent.join(format!(
+            ".{name}.old.{}.{}",
+            std::process::id(),
+            self.staging
+                .extension()
+                .map_or_else(String::new, |e| e.to_string_lossy().into_owned())
+        ));
+        let had_old = match fs::rename(&self.dir, &old) {
+            Ok(()) => true,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => false,
+            Err(err) => return Err(err),
+        };
+        if let Err(err) = fs::rename(&self.staging, &self.dir) {
+            // Put the previous outputs back; say so only if that worked.
+            if had_old && let Err(back) = fs::rename(&old, &self.dir) {
+                return Err(io::Error::other(format!(
+                    "{err}; the previous outputs could not be put back either ({back}): they are in {}",
+                    old.display()
+                )));
+            }
+            return Err(err);
         }
-    }
-    for d in &dirs {
-        sync_dir(d);
+        self.done = true;
+        sync_dir(&parent);
+        if had_old {
+            let _ = fs::remove_dir_all(&old);
+        }
+        Ok(manifest)
     }
 
-    if let Some(previous) = previous {
-        for rel in previous.outputs.keys() {
-            if !manifest.outputs.contains_key(rel) && is_plain_relative(rel) {
-                let _ = fs::remove_file(dir.join(rel));
+    /// Moves files of the current folder that are not outputs of the previous build (the user's)
+    /// into the staging folder. A foreign file where a new output goes stops the build, before
+    /// anything is moved; a move that fails puts back what was moved.
+    fn keep_foreign_files(&self, manifest: &Manifest) -> io::Result<()> {
+        let previous = Manifest::load(&self.dir)
+            .map(|m| m.outputs)
+            .unwrap_or_default();
+        let Ok(entries) = walk_files(&self.dir) else {
+            return Ok(());
+        };
+        let foreign: Vec<String> = entries
+            .into_iter()
+            .filter(|rel| !previous.contains_key(rel) && rel != MANIFEST && !is_leftover(rel))
+            .collect();
+        for rel in &foreign {
+            // The path itself or a folder on its way is taken by a new output.
+            let mut prefix = PathBuf::new();
+            let taken = Path::new(rel).components().any(|c| {
+                prefix.push(c);
+                self.staging.join(&prefix).is_file()
+            }) || self.staging.join(rel).exists()
+                || manifest.outputs.contains_key(rel);
+            if taken {
+                return Err(io::Error::new(
+                    io::ErrorKind::AlreadyExists,
+                    format!(
+                        "{} was not made by zhinan and is in the way of a new output; move it elsewhere",
+                        self.dir.join(rel).display()
+                    ),
+                ));
+            }
+        }
+        let mut moved: Vec<&String> = Vec::new();
+        for rel in &foreign {
+            let target = self.staging.join(rel);
+            let result = target
+                .parent()
+                .map_or(Ok(()), fs::create_dir_all)
+                .and_then(|()| fs::rename(self.dir.join(rel), &target));
+            if let Err(err) = result {
+                for back in moved {
+                    let _ = fs::rename(self.staging.join(back), self.dir.join(back));
+                }
+                return Err(err);
+            }
+            moved.push(rel);
+        }
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.done {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+    }
+}
+
+/// The parent folder and the file name of a jurisdiction's output folder.
+fn split(dir: &Path) -> io::Result<(PathBuf, String)> {
+    let name = dir
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no output folder name"))?;
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    Ok((parent, name))
+}
+
+/// Relative paths of the regular files below `dir` (symlinks are not followed).
+fn walk_files(dir: &Path) -> io::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        out.push(
+            rel.components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/"),
+        );
+    }
+    Ok(out)
+}
+
+/// `.<name>.<pid>.<n>.tmp`: a temporary file of [`write_atomic`] (or of an older build).
+fn is_leftover(rel: &str) -> bool {
+    let name = rel.rsplit('/').next().unwrap_or(rel);
+    temp_pid(name).is_some()
+}
+
+/// The process id in a temporary name: `.<name>.<pid>.<n>.tmp`, `.<name>.staging.<pid>.<n>`,
+/// `.<name>.old.<pid>.<n>`.
+fn temp_pid(name: &str) -> Option<u32> {
+    if !name.starts_with('.') {
+        return None;
+    }
+    let parts: Vec<&str> = name.rsplitn(4, '.').collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    match parts.as_slice() {
+        ["tmp", n, pid, _] if digits(n) => pid.parse().ok(),
+        [n, pid, kind, _] if digits(n) && (*kind == "staging" || *kind == "old") => {
+            pid.parse().ok()
+        }
+        _ => None,
+    }
+}
+
+/// Whether a process with this id may still be writing (always true when that cannot be known).
+fn running(pid: u32) -> bool {
+    if pid == std::process::id() {
+        return true;
+    }
+    let proc_root = Path::new("/proc");
+    !proc_root.join("self").exists() || proc_root.join(pid.to_string()).exists()
+}
+
+/// Removes what a killed build left: staging folders and temporary files of processes that are
+/// gone, and puts back a previous output folder if the kill came between the two renames.
+fn remove_leftovers(parent: &Path, name: &str, dir: &Path) {
+    let prefix = format!(".{name}.");
+    if let Ok(entries) = fs::read_dir(parent) {
+        for entry in entries.flatten() {
+            let file = entry.file_name().to_string_lossy().into_owned();
+            let Some(pid) = file.strip_prefix(&prefix).and(temp_pid(&file)) else {
+                continue;
+            };
+            if running(pid) {
+                continue;
+            }
+            let path = entry.path();
+            if file.contains(".old.") && !dir.exists() {
+                let _ = fs::rename(&path, dir);
+            } else if path.is_dir() {
+                let _ = fs::remove_dir_all(&path);
+            } else {
+                let _ = fs::remove_file(&path);
             }
         }
     }
-    Ok(manifest)
+    // Temporary files of single-file writes inside the folder.
+    for rel in walk_files(dir).unwrap_or_default() {
+        let file = rel.rsplit('/').next().unwrap_or(&rel);
+        if temp_pid(file).is_some_and(|pid| !running(pid)) {
+            let _ = fs::remove_file(dir.join(&rel));
+        }
+    }
 }
 
 /// Writes one file atomically: a temporary file next to it, flushed, then renamed over it.
@@ -281,5 +497,121 @@ mod tests {
         assert!(is_plain_relative("items/a.pdf"));
         assert!(!is_plain_relative("../a.pdf"));
         assert!(!is_plain_relative("/etc/passwd"));
+    }
+
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut all: Vec<String> = walkdir::WalkDir::new(dir)
+            .min_depth(1)
+            .into_iter()
+            .map(|e| {
+                let e = e.unwrap();
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        all.sort();
+        all
+    }
+
+    /// A kill -9 leaves temporary files and a staging folder: the next build removes them.
+    #[test]
+    fn leftovers_of_a_killed_build_are_removed() {
+        let out = tempdir();
+        let dir = out.path().join("测试县");
+        commit(&dir, &[("guide.pdf".into(), b"g".to_vec())], "h1".into()).unwrap();
+        // A process id that is not running (above the kernel's maximum).
+        let dead = 4_194_999;
+        fs::write(dir.join(format!(".guide.pdf.{dead}.3.tmp")), b"half").unwrap();
+        fs::create_dir_all(dir.join("items")).unwrap();
+        fs::write(dir.join(format!("items/.1.pdf.{dead}.7.tmp")), b"half").unwrap();
+        fs::create_dir(out.path().join(format!(".测试县.staging.{dead}.0"))).unwrap();
+        fs::write(
+            out.path()
+                .join(format!(".测试县.staging.{dead}.0/guide.pdf")),
+            b"x",
+        )
+        .unwrap();
+        commit(&dir, &[("guide.pdf".into(), b"g2".to_vec())], "h2".into()).unwrap();
+        assert_eq!(
+            listing(out.path()),
+            ["测试县", "测试县/guide.pdf", "测试县/manifest.json"]
+        );
+    }
+
+    /// A kill between the two renames of the swap: the next build puts the previous folder back.
+    #[test]
+    fn a_swap_cut_in_half_is_restored() {
+        let out = tempdir();
+        let dir = out.path().join("县");
+        commit(&dir, &[("guide.pdf".into(), b"g".to_vec())], "h1".into()).unwrap();
+        let old = out.path().join(".县.old.4194999.0");
+        fs::rename(&dir, &old).unwrap();
+        let staging = Staging::begin(&dir).unwrap();
+        assert_eq!(fs::read(dir.join("guide.pdf")).unwrap(), b"g");
+        drop(staging);
+        assert_eq!(
+            listing(out.path()),
+            ["县", "县/guide.pdf", "县/manifest.json"]
+        );
+    }
+
+    /// An output that cannot be written fails the commit and changes nothing (once 29 of 60
+    /// outputs were replaced and "previous outputs are kept" was claimed).
+    #[test]
+    fn a_failed_commit_changes_nothing() {
+        let out = tempdir();
+        let dir = out.path().join("县");
+        let first: Vec<(String, Vec<u8>)> = (0..60)
+            .map(|i| (format!("items/{i}.pdf"), vec![b'a'; i]))
+            .collect();
+        commit(&dir, &first, "h1".into()).unwrap();
+        let before = listing(out.path());
+        // The 30th output's path runs through a file: it cannot be written.
+        let mut second: Vec<(String, Vec<u8>)> = (0..60)
+            .map(|i| (format!("items/{i}.pdf"), vec![b'b'; i]))
+            .collect();
+        second[30].0 = "items/3.pdf/x.pdf".into();
+        assert!(commit(&dir, &second, "h2".into()).is_err());
+        assert_eq!(listing(out.path()), before);
+        for i in 0..60 {
+            assert_eq!(
+                fs::read(dir.join(format!("items/{i}.pdf"))).unwrap(),
+                vec![b'a'; i]
+            );
+        }
+    }
+
+    /// A file in the output folder that no build made is kept; one in the way of a new output stops
+    /// the build without changing anything.
+    #[test]
+    fn foreign_files_are_kept() {
+        let out = tempdir();
+        let dir = out.path().join("县");
+        commit(&dir, &[("guide.pdf".into(), b"g".to_vec())], "h1".into()).unwrap();
+        fs::write(dir.join("说明.txt"), b"mine").unwrap();
+        commit(&dir, &[("guide.pdf".into(), b"g2".to_vec())], "h2".into()).unwrap();
+        assert_eq!(fs::read(dir.join("说明.txt")).unwrap(), b"mine");
+        fs::create_dir(dir.join("notice.pdf")).unwrap();
+        fs::write(dir.join("notice.pdf/a"), b"mine").unwrap();
+        let files = [
+            ("guide.pdf".into(), b"g3".to_vec()),
+            ("notice.pdf".into(), b"n".to_vec()),
+        ];
+        let err = commit(&dir, &files, "h3".into()).unwrap_err();
+        assert!(err.to_string().contains("not made by zhinan"), "{err}");
+        assert_eq!(fs::read(dir.join("guide.pdf")).unwrap(), b"g2");
+        assert_eq!(fs::read(dir.join("notice.pdf/a")).unwrap(), b"mine");
+    }
+
+    #[test]
+    fn temporary_names() {
+        assert_eq!(temp_pid(".guide.pdf.123.4.tmp"), Some(123));
+        assert_eq!(temp_pid(".测试县.staging.55.0"), Some(55));
+        assert_eq!(temp_pid(".a.b.old.7.1"), Some(7));
+        assert_eq!(temp_pid("guide.pdf"), None);
+        assert_eq!(temp_pid(".hidden.tmp"), None);
     }
 }

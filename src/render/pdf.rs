@@ -228,7 +228,27 @@ fn describe(
     };
     let range = world.range(diag.span);
     let (name, line_col) = locate(world, templates_dir, id, range.clone());
-    let text = source_text(world, id);
+    let mut text = source_text(world, id);
+    let mut help = help;
+    if world.real_path(id).is_none()
+        && let (Some(t), Some(r)) = (&text, &range)
+    {
+        // The data (one long JSON line) is no snippet to show: quote the text near the error, so
+        // the author can find it in the sources (the error names the document being made).
+        let from = (r.start.saturating_sub(60)..=r.start)
+            .find(|&i| t.is_char_boundary(i))
+            .unwrap_or(r.start);
+        let to = (r.end.max(r.start) + 60).min(t.len());
+        let to = (to..=t.len())
+            .find(|&i| t.is_char_boundary(i))
+            .unwrap_or(t.len());
+        let near = format!(
+            "in the data of this document, near: {}",
+            crate::diagnostic::printable(&t[from..to])
+        );
+        help = Some(help.map_or(near.clone(), |h| format!("{h}\n{near}")));
+        text = None;
+    }
     let location = match line_col {
         Some((l, c)) => format!("{name}:{l}:{c}"),
         None => name.clone(),

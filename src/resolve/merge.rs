@@ -320,6 +320,7 @@ pub fn resolve_items(raw: &RawProject, tree: &Tree, diags: &mut Vec<Diag>) -> Ve
             data: j.data.clone(),
             items,
             mains,
+            notice: j.notice,
         });
     }
     out

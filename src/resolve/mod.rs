@@ -45,6 +45,8 @@ pub struct Jurisdiction {
     pub items: Vec<ResolvedItem>,
     /// 主项 tables of this jurisdiction's files, with their file.
     pub mains: Vec<(FileId, MainItem)>,
+    /// The notice body (Markdown) named in `[notice] body`, read at load time.
+    pub notice: Option<FileId>,
 }
 
 #[derive(Debug, Clone)]

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     AsciiAngleInTitle,
@@ -56,9 +57,9 @@ impl Rule for AsciiAngleInTitle {
                                 ctx,
                                 text,
                                 i..i + 1,
-                                format!("ASCII `{c}` inside a title in 《》"),
+                                t!("ZN222.message", mark = c),
                             )
-                            .help("mark a title inside a title with 〈〉")
+                            .help(t!("ZN222.help"))
                             .fix(right, true),
                         );
                     }

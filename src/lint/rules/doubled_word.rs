@@ -54,6 +54,9 @@ impl Rule for DoubledWord {
         for text in &ctx.texts {
             let chars: Vec<(usize, char)> = text.value.char_indices().collect();
             let n = chars.len();
+            // Whether the text holds each allowed reduplication, looked up once per text: asked at
+            // every doubled word, a search of the whole text each time is quadratic on long fields.
+            let mut holds: Vec<Option<bool>> = vec![None; terms.reduplications.len()];
             let mut i = 0;
             while i < n {
                 if !is_han(chars[i].1) {
@@ -89,8 +92,10 @@ impl Rule for DoubledWord {
                 let end = chars.get(i + 2 * len).map_or(text.value.len(), |c| c.0);
                 let word = &text.value[start..mid];
                 let doubled = &text.value[start..end];
-                let allowed = terms.reduplications.iter().any(|r| {
-                    r == doubled || (r.contains(doubled) && text.value.contains(r.as_str()))
+                let allowed = terms.reduplications.iter().enumerate().any(|(k, r)| {
+                    r == doubled
+                        || (r.contains(doubled)
+                            && *holds[k].get_or_insert_with(|| text.value.contains(r.as_str())))
                 });
                 // 一个一个, 一步一步: 一 + measure word, repeated, is a normal pattern.
                 let measure = len == 2 && word.starts_with('一');

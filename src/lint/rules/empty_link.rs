@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     EmptyLink,
@@ -69,9 +70,9 @@ impl Rule for EmptyLink {
         for text in &ctx.texts {
             for range in empty_links(text.value) {
                 let what = if text.value[range.clone()].starts_with('!') {
-                    "image"
+                    t!("ZN118.image")
                 } else {
-                    "link"
+                    t!("ZN118.link")
                 };
                 out.push(
                     Finding::at(
@@ -79,9 +80,9 @@ impl Rule for EmptyLink {
                         ctx,
                         text,
                         range,
-                        format!("empty Markdown {what}"),
+                        t!("ZN118.message", what = what),
                     )
-                    .help("write the address and its text, or remove what is left of it"),
+                    .help(t!("ZN118.help")),
                 );
             }
         }

@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     FormNotInMaterials,
@@ -99,9 +100,9 @@ impl Rule for FormNotInMaterials {
                         ctx,
                         text,
                         range,
-                        format!("《{name}》 is to be filled in but is not among the materials"),
+                        t!("ZN411.message", name = name),
                     )
-                    .help("add the form to 申请材料, or correct its name here"),
+                    .help(t!("ZN411.help")),
                 );
             }
         }

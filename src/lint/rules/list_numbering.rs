@@ -4,6 +4,7 @@
 use crate::diagnostic::Severity;
 use crate::lint::context::TextRef;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     ListNumbering,
@@ -104,9 +105,9 @@ fn check_text(ctx: &Context, text: &TextRef, out: &mut Vec<Finding>) {
                     ctx,
                     text,
                     b.range.clone(),
-                    format!("list number {} follows {}", b.n, a.n),
+                    t!("ZN632.order", number = b.n, previous = a.n),
                 )
-                .help("number the list in order"),
+                .help(t!("ZN632.order-help")),
             );
             return;
         }
@@ -118,14 +119,14 @@ fn check_text(ctx: &Context, text: &TextRef, out: &mut Vec<Finding>) {
                 ctx,
                 text,
                 odd.range.clone(),
-                format!(
-                    "list number written `{}{}` after `1{}`",
-                    odd.n, odd.mark, first_mark
+                t!(
+                    "ZN632.mark",
+                    number = odd.n,
+                    mark = odd.mark,
+                    first = first_mark
                 ),
             )
-            .help(format!(
-                "write every number of the list with `{first_mark}`"
-            ))
+            .help(t!("ZN632.mark-help", first = first_mark))
             .fix(format!("{}{}", odd.n, first_mark), true),
         );
     }

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     MissingFigure,
@@ -65,9 +66,9 @@ impl Rule for MissingFigure {
                         ctx,
                         text,
                         at..at + r.len(),
-                        format!("`{r}` points at a picture the text does not carry"),
+                        t!("ZN120.message", reference = r),
                     )
-                    .help("add the picture, or describe what it showed"),
+                    .help(t!("ZN120.help")),
                 );
             }
         }

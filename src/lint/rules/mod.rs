@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 
 // ZN1xx typos
 pub mod bracket_width;
+pub mod control_character;
 pub mod doubled_word;
 pub mod empty_link;
 pub mod fullwidth_punctuation;
@@ -21,6 +22,7 @@ pub mod space_before_punctuation;
 pub mod spelling_variants;
 pub mod step_separator;
 pub mod stray_space;
+pub mod unsafe_link;
 
 // ZN2xx citations
 pub mod article_out_of_range;
@@ -102,6 +104,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &fullwidth_punctuation::FullwidthPunctuation,
         &space_before_punctuation::SpaceBeforePunctuation,
         &stray_space::StraySpace,
+        &control_character::ControlCharacter,
+        &unsafe_link::UnsafeLink,
         &empty_link::EmptyLink,
         &quote_marks::QuoteMarks,
         &missing_figure::MissingFigure,

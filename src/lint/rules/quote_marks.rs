@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     QuoteMarks,
@@ -63,13 +64,13 @@ impl Rule for QuoteMarks {
             // One finding per text: a misplaced mark unbalances the rest of it.
             if let Some(&(at, c)) = misplaced(text.value).first() {
                 let message = if c == '”' {
-                    "closing quotation mark ” with no “ before it"
+                    t!("ZN119.unopened")
                 } else {
-                    "opening quotation mark “ that is never closed"
+                    t!("ZN119.unclosed")
                 };
                 out.push(
                     Finding::at(META.code, ctx, text, at..at + c.len_utf8(), message)
-                        .help("open a quotation with “ and close it with ”"),
+                        .help(t!("ZN119.help")),
                 );
             }
         }

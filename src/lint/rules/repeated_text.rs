@@ -1,6 +1,7 @@
 //! ZN631 repeated-text: a field that repeats another field of the same item word for word (备注 =
 //! 查询方式), or a paragraph printed twice within one field (省内转入 copied from 省外转入).
 
+use rust_i18n::t;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
@@ -103,14 +104,8 @@ impl Rule for RepeatedText {
             }
             if let Some(range) = repeated_paragraph(text.value) {
                 out.push(
-                    Finding::at(
-                        META.code,
-                        ctx,
-                        text,
-                        range,
-                        "this paragraph is printed twice in the same field",
-                    )
-                    .help("write what this case needs, or remove the copy"),
+                    Finding::at(META.code, ctx, text, range, t!("ZN631.paragraph"))
+                        .help(t!("ZN631.paragraph-help")),
                 );
             }
         }
@@ -131,9 +126,9 @@ impl Rule for RepeatedText {
                             ctx,
                             text,
                             at..at + v.len(),
-                            format!("`{}` repeats `{}` word for word", text.field, first.field),
+                            t!("ZN631.field", field = text.field, first = first.field),
                         )
-                        .help("write this field's own content, or leave the field out"),
+                        .help(t!("ZN631.field-help")),
                     );
                 }
             }

@@ -4,6 +4,7 @@
 use crate::diagnostic::Severity;
 use crate::lint::context::TextRef;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     TemplatePlaceholder,
@@ -110,9 +111,9 @@ fn check_text(ctx: &Context, text: &TextRef, out: &mut Vec<Finding>) {
                 ctx,
                 text,
                 first.clone(),
-                format!("template placeholder left in the text: {}", all.join("、")),
+                t!("ZN630.message", placeholders = all.join("、")),
             )
-            .help("write what the placeholder stands for (the publisher, the date, the number)"),
+            .help(t!("ZN630.help")),
         );
         return;
     }
@@ -125,9 +126,9 @@ fn check_text(ctx: &Context, text: &TextRef, out: &mut Vec<Finding>) {
                 ctx,
                 text,
                 at..at + trimmed.len(),
-                format!("`{trimmed}` where a code or an address belongs"),
+                t!("ZN630.empty-value", text = trimmed),
             )
-            .help("leave the field out if there is nothing to print, or write the real value"),
+            .help(t!("ZN630.empty-value-help")),
         );
     }
 }

@@ -5,6 +5,7 @@ use crate::diagnostic::Severity;
 use crate::lint::context::TextRef;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::is_han;
+use rust_i18n::t;
 
 rule_doc!(
     UnmarkedTitle,
@@ -97,11 +98,9 @@ fn check_text(ctx: &Context, text: &TextRef, out: &mut Vec<Finding>) {
                     ctx,
                     text,
                     start..end,
-                    format!("`{title}` reads as a document's title but has no 《》"),
+                    t!("ZN221.message", title = title),
                 )
-                .help(
-                    "write the document's full title in 《》, or describe it without a title word",
-                ),
+                .help(t!("ZN221.help")),
             );
             return;
         }

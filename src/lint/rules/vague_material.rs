@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 rule_doc!(
     VagueMaterial,
@@ -71,9 +72,9 @@ impl Rule for VagueMaterial {
                         ctx,
                         text,
                         at..at + w.len(),
-                        format!("`{w}` names no document"),
+                        t!("ZN410.message", text = w),
                     )
-                    .help("name the documents an applicant must bring"),
+                    .help(t!("ZN410.help")),
                 );
             }
         }
