@@ -73,7 +73,7 @@ fn show_tells_where_each_value_comes_from() {
 }
 
 #[test]
-fn invalid_sources_exit_with_code_2_and_name_the_file() {
+fn invalid_sources_exit_with_code_3_and_name_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::create_dir_all(root.join("catalog")).unwrap();
@@ -83,7 +83,7 @@ fn invalid_sources_exit_with_code_2_and_name_the_file() {
     )
     .unwrap();
     let out = zhinan(&["check"], root);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(3));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("catalog/jurisdiction.toml:2:9"), "{err}");
     assert!(

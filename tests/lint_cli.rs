@@ -213,18 +213,35 @@ fn warnings_pass_unless_denied() {
 }
 
 #[test]
-fn only_reports_one_jurisdiction() {
+fn only_reports_what_one_jurisdiction_prints() {
     let (v, _) = json(&fixture("basic"), &["--only", "示例市"]);
     let diags = v["diagnostics"].as_array().unwrap();
     assert!(!diags.is_empty());
-    assert!(diags.iter().all(|d| d["jurisdiction"] == "示例市"));
+    // Its own findings and the catalog's it inherits: every one affects 示例市.
+    assert!(diags.iter().all(|d| {
+        d["affects"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|a| a == "示例市")
+    }));
+    assert!(diags.iter().any(|d| d["jurisdiction"] == "河北省"));
+    let (v, _) = json(&fixture("basic"), &["--only", "河北省"]);
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|d| d["jurisdiction"] == "河北省")
+    );
+    // An unknown name is a usage error (2), not invalid sources (3).
     let out = zhinan(&fixture("basic"), &["lint", "--only", "示例县"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("示例县"));
 }
 
 #[test]
-fn invalid_sources_exit_2() {
+fn invalid_sources_exit_3() {
     let dir = temp_copy("basic");
     std::fs::write(
         dir.path().join("counties/shi/items/02-broken.toml"),
@@ -232,11 +249,11 @@ fn invalid_sources_exit_2() {
     )
     .unwrap();
     let out = zhinan(dir.path(), &["lint"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(3));
 }
 
 #[test]
-fn invalid_reference_data_exits_2() {
+fn invalid_reference_data_exits_3() {
     let dir = temp_copy("basic");
     std::fs::write(
         dir.path().join("catalog/reference/corrections.toml"),
@@ -244,7 +261,7 @@ fn invalid_reference_data_exits_2() {
     )
     .unwrap();
     let out = zhinan(dir.path(), &["lint"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("rigth"));
 }
 
@@ -289,7 +306,7 @@ fn config_selects_ignores_and_sets_severities() {
 }
 
 #[test]
-fn config_errors_are_located_and_exit_2() {
+fn config_errors_are_located_and_exit_3() {
     let dir = temp_copy("basic");
     let config = dir.path().join("zhinan.toml");
     for (text, needle) in [
@@ -301,7 +318,7 @@ fn config_errors_are_located_and_exit_2() {
     ] {
         std::fs::write(&config, text).unwrap();
         let out = zhinan(dir.path(), &["lint"]);
-        assert_eq!(out.status.code(), Some(2), "{text}");
+        assert_eq!(out.status.code(), Some(3), "{text}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains("zhinan.toml:"), "located: {err}");
         assert!(err.contains(needle), "{needle} in {err}");
@@ -317,7 +334,11 @@ fn fix_round_trip_keeps_comments_and_is_idempotent() {
     let county = dir.path().join("counties/shi/items/01-单位参保登记.toml");
     let before = std::fs::read_to_string(&catalog).unwrap();
 
-    let out = zhinan(dir.path(), &["lint", "--fix", "--format", "json"]);
+    // --fix-inherited: this round trip edits the catalog too (plain --fix leaves catalog/ alone).
+    let out = zhinan(
+        dir.path(),
+        &["lint", "--fix", "--fix-inherited", "--format", "json"],
+    );
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
     assert!(
         stderr.contains("fixed 3 finding(s) in 2 file(s)"),
@@ -357,7 +378,7 @@ fn fix_round_trip_keeps_comments_and_is_idempotent() {
     assert!(leftovers.is_empty(), "{leftovers:?}");
 
     // A second --fix changes nothing.
-    let out = zhinan(dir.path(), &["lint", "--fix"]);
+    let out = zhinan(dir.path(), &["lint", "--fix", "--fix-inherited"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("fixed 0 finding(s) in 0 file(s)"));
     assert_eq!(std::fs::read_to_string(&catalog).unwrap(), after);
     assert_eq!(std::fs::read_to_string(&county).unwrap(), county_text);
@@ -376,13 +397,16 @@ fn unsafe_fixes_need_the_flag() {
     );
     std::fs::write(&catalog, &text).unwrap();
 
-    zhinan(dir.path(), &["lint", "--fix"]);
+    zhinan(dir.path(), &["lint", "--fix", "--only", "河北省"]);
     assert!(
         std::fs::read_to_string(&catalog)
             .unwrap()
             .contains("第六49号")
     );
-    zhinan(dir.path(), &["lint", "--fix", "--unsafe-fixes"]);
+    zhinan(
+        dir.path(),
+        &["lint", "--fix", "--unsafe-fixes", "--only", "河北省"],
+    );
     assert!(
         std::fs::read_to_string(&catalog)
             .unwrap()

@@ -1,15 +1,15 @@
 //! `zhinan check`: load and resolve everything, print a summary per jurisdiction.
 
-use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
 use rust_i18n::t;
 use serde::Serialize;
 
-use super::{Format, load_or_report};
+use super::{EXIT_INVALID, Format, Ui, load_or_report_ui};
 use crate::diagnostic::printable;
-use crate::resolve::Project;
+use crate::lint::output::{JSON_FORMAT_VERSION, json_invalid};
+use crate::resolve::{Project, load_project};
 
 #[derive(Debug, Serialize)]
 pub struct Summary {
@@ -42,15 +42,34 @@ pub fn summarize(project: &Project) -> Summary {
     }
 }
 
-pub fn run(root: &Path, format: Format) -> ExitCode {
-    let project = match load_or_report(root) {
-        Ok(p) => p,
-        Err(code) => return code,
+pub fn run(root: &Path, format: Format, ui: &Ui) -> ExitCode {
+    let project = match format {
+        Format::Human => match load_or_report_ui(root, ui) {
+            Ok(p) => p,
+            Err(code) => return code,
+        },
+        // JSON: a whole document on stdout even when nothing loads (the errors as diagnostics).
+        Format::Json => match load_project(root) {
+            Ok(p) => p,
+            Err((sources, diags)) => {
+                eprint!(
+                    "{}",
+                    crate::diagnostic::render_all(&diags, &sources, ui.color_stderr())
+                );
+                let mut doc = json_invalid(&diags, &sources);
+                doc["jurisdictions"] = serde_json::json!([]);
+                println!(
+                    "{}",
+                    serde_json::to_string(&doc).expect("plain data serializes")
+                );
+                return ExitCode::from(EXIT_INVALID);
+            }
+        },
     };
     // Sources whose outputs would overwrite each other: the build would refuse them.
     let clashes = crate::build::output_names(&project);
     if !clashes.is_empty() {
-        let color = std::io::stderr().is_terminal();
+        let color = ui.color_stderr();
         eprint!(
             "{}",
             crate::diagnostic::render_all(&clashes, &project.sources, color)
@@ -60,7 +79,7 @@ pub fn run(root: &Path, format: Format) -> ExitCode {
     // Flows that load but cannot be drawn as intended: warnings, the sources are still valid.
     let warnings = crate::build::flow_diagnostics(&project);
     if !warnings.is_empty() {
-        let color = std::io::stderr().is_terminal();
+        let color = ui.color_stderr();
         eprint!(
             "{}",
             crate::diagnostic::render_all(&warnings, &project.sources, color)
@@ -69,10 +88,18 @@ pub fn run(root: &Path, format: Format) -> ExitCode {
     }
     let summary = summarize(&project);
     match format {
-        Format::Json => super::print_out(&format!(
-            "{}\n",
-            serde_json::to_string(&summary).expect("plain data serializes")
-        )),
+        Format::Json => {
+            let doc = serde_json::json!({
+                "format_version": JSON_FORMAT_VERSION,
+                "valid": true,
+                "jurisdictions": summary.jurisdictions,
+                "diagnostics": [],
+            });
+            super::print_out(&format!(
+                "{}\n",
+                serde_json::to_string(&doc).expect("plain data serializes")
+            ));
+        }
         Format::Human => {
             let mut out = String::new();
             for (ji, s) in project.tree_order().into_iter().zip(&summary.jurisdictions) {

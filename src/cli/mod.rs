@@ -3,16 +3,23 @@
 pub mod build;
 mod check;
 pub mod flow;
+mod fonts;
+mod init;
 mod lint;
+mod manual;
 mod rule;
+mod schema;
 mod show;
+mod ui;
+mod watch;
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use rust_i18n::t;
+
+pub use ui::{ColorChoice, Ui};
 
 use crate::diagnostic::render_all;
 use crate::i18n::{self, Lang};
@@ -31,6 +38,15 @@ pub struct Cli {
     /// Language of messages: zh (简体中文, the default) or en. Default: LC_ALL / LC_MESSAGES / LANG.
     #[arg(long, global = true, value_enum)]
     pub lang: Option<Lang>,
+    /// Colour the output: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+    /// Print only errors and findings (no progress or summary lines on stderr).
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+    /// Print more: timings and what each step did.
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -42,12 +58,12 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
-    /// Print one resolved item and where each field's value came from.
+    /// Print one resolved item and where each field's value came from (or list a jurisdiction's items).
     Show {
         /// Jurisdiction name, e.g. 霸州市.
         jurisdiction: String,
-        /// Item code, id or name.
-        item: String,
+        /// Item code, id or name; without it, the jurisdiction's items are listed.
+        item: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
     },
@@ -83,6 +99,25 @@ pub enum Command {
         #[arg(long, conflicts_with = "rule")]
         all: bool,
     },
+    /// Print a shell completion script (`source <(zhinan completions bash)`).
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff; `zhinan man | man -l -`), or write one page per command with --out.
+    Man {
+        /// Folder to write zhinan.1 and zhinan-<command>.1 into.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// Create a new project: catalog/, counties/, zhinan.toml, templates.
+    Init(init::InitArgs),
+    /// Add a county (or city) folder or an item file to the project.
+    New(init::NewArgs),
+    /// Re-lint and rebuild on every change of the sources, until stopped (Ctrl-C).
+    Watch(watch::WatchArgs),
+    /// Print the JSON Schema of a source file kind, or write them all with --out.
+    Schema(schema::SchemaArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -91,9 +126,13 @@ pub enum Format {
     Json,
 }
 
-/// Exit codes: 0 success, 1 findings of error severity, 2 invalid sources or usage.
+/// Exit codes (documented in the README and `zhinan man`):
+/// 0 success; 1 findings of error severity (lint) or a failed output (build);
+/// 2 usage: a wrong argument, an unknown jurisdiction or item, no project here (clap's own code);
+/// 3 invalid sources: a source, the reference data or the config does not load.
 pub const EXIT_FINDINGS: u8 = 1;
-pub const EXIT_INVALID: u8 = 2;
+pub const EXIT_USAGE: u8 = 2;
+pub const EXIT_INVALID: u8 = 3;
 
 pub fn main() -> ExitCode {
     // The language is needed before clap parses (it prints help and errors), so read it first.
@@ -101,24 +140,31 @@ pub fn main() -> ExitCode {
     i18n::set_language(Lang::detect(flag, |name| std::env::var(name).ok()));
     let matches = localized_command().get_matches();
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
-    // `zhinan rule` needs no project.
-    if let Command::Rule { rule, all } = &cli.command {
-        return rule::run(rule.as_deref(), *all);
+    let ui = Ui::new(cli.color, cli.quiet, cli.verbose);
+    // Commands that need no project.
+    match &cli.command {
+        Command::Rule { rule, all } => return rule::run(rule.as_deref(), *all),
+        Command::Completions { shell } => return manual::completions(*shell),
+        Command::Man { out } => return manual::man(out.as_deref()),
+        Command::Init(args) => return init::init(args, &ui),
+        Command::Schema(args) => return schema::run(args),
+        Command::Fonts { font_paths } => return fonts::run(font_paths),
+        _ => {}
     }
     let root = match find_root(cli.root.as_deref()) {
         Ok(root) => root,
         Err(message) => {
             eprintln!("{}", t!("cli.error", message = message));
-            return ExitCode::from(EXIT_INVALID);
+            return ExitCode::from(EXIT_USAGE);
         }
     };
     match cli.command {
-        Command::Check { format } => check::run(&root, format),
+        Command::Check { format } => check::run(&root, format, &ui),
         Command::Show {
             jurisdiction,
             item,
             format,
-        } => show::run(&root, &jurisdiction, &item, format),
+        } => show::run(&root, &jurisdiction, item.as_deref(), format),
         Command::Flow {
             jurisdiction,
             item,
@@ -126,9 +172,15 @@ pub fn main() -> ExitCode {
             index,
         } => flow::run(&root, &jurisdiction, &item, output.as_ref(), index),
         Command::Build(args) => build::run(&root, &args),
-        Command::Fonts { font_paths } => build::fonts(&font_paths),
-        Command::Lint(args) => lint::run(&root, &args),
-        Command::Rule { .. } => unreachable!("handled before the project is loaded"),
+        Command::Lint(args) => lint::run(&root, &args, &ui),
+        Command::New(args) => init::new(&root, &args, &ui),
+        Command::Watch(args) => watch::run(&root, &args, &ui),
+        Command::Rule { .. }
+        | Command::Completions { .. }
+        | Command::Man { .. }
+        | Command::Init(_)
+        | Command::Schema(_)
+        | Command::Fonts { .. } => unreachable!("handled before the project is loaded"),
     }
 }
 
@@ -163,12 +215,17 @@ pub(crate) fn print_out(text: &str) {
     }
 }
 
-/// Load and resolve, printing every diagnostic on failure.
+/// Load and resolve, printing every diagnostic on failure (colour: auto).
 pub(crate) fn load_or_report(root: &Path) -> Result<Project, ExitCode> {
+    load_or_report_ui(root, &Ui::new(ColorChoice::Auto, false, false))
+}
+
+/// Load and resolve, printing every diagnostic on failure.
+pub(crate) fn load_or_report_ui(root: &Path, ui: &Ui) -> Result<Project, ExitCode> {
     match load_project(root) {
         Ok(project) => Ok(project),
         Err((sources, diags)) => {
-            let color = std::io::stderr().is_terminal();
+            let color = ui.color_stderr();
             eprint!("{}", render_all(&diags, &sources, color));
             let files: std::collections::BTreeSet<_> = diags.iter().map(|d| d.file).collect();
             eprintln!(

@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use rust_i18n::t;
 
-use super::EXIT_INVALID;
+use super::EXIT_USAGE;
 use crate::lint::output::display_width;
 use crate::lint::rules;
 use crate::text::nearest;
@@ -39,7 +39,7 @@ pub fn run(query: Option<&str>, all: bool) -> ExitCode {
                 Some(n) => eprintln!("{}", t!("cli.rule.unknown-near", query = query, near = n)),
                 None => eprintln!("{}", t!("cli.rule.unknown", query = query)),
             }
-            ExitCode::from(EXIT_INVALID)
+            ExitCode::from(EXIT_USAGE)
         }
     }
 }

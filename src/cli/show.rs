@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use rust_i18n::t;
 use serde::Serialize;
 
-use super::{EXIT_INVALID, Format, load_or_report};
+use super::{EXIT_USAGE, Format, load_or_report};
 use crate::model::{Field, FieldValue, Item, Spanned};
 use crate::resolve::{Project, ResolvedItem};
 use crate::text::nearest;
@@ -77,7 +77,7 @@ fn fields(project: &Project, item: &ResolvedItem) -> Vec<FieldView> {
         .collect()
 }
 
-pub fn run(root: &Path, jurisdiction: &str, query: &str, format: Format) -> ExitCode {
+pub fn run(root: &Path, jurisdiction: &str, query: Option<&str>, format: Format) -> ExitCode {
     let project = match load_or_report(root) {
         Ok(p) => p,
         Err(code) => return code,
@@ -96,7 +96,11 @@ pub fn run(root: &Path, jurisdiction: &str, query: &str, format: Format) -> Exit
                 t!("cli.known-jurisdictions", names = names.join("、"))
             ),
         }
-        return ExitCode::from(EXIT_INVALID);
+        return ExitCode::from(EXIT_USAGE);
+    };
+    let Some(query) = query else {
+        list_items(&project, j, format);
+        return ExitCode::SUCCESS;
     };
     let Some(item) = find_item(&project, j, query) else {
         let keys: Vec<&str> = project.jurisdictions[j]
@@ -112,7 +116,7 @@ pub fn run(root: &Path, jurisdiction: &str, query: &str, format: Format) -> Exit
             Some(n) => eprintln!("{}", t!("cli.did-you-mean", name = n)),
             None => eprintln!("{}", t!("cli.show.no-item-hint")),
         }
-        return ExitCode::from(EXIT_INVALID);
+        return ExitCode::from(EXIT_USAGE);
     };
     let views = fields(&project, item);
     let decl_line = project.sources.line_col(item.decl.file, item.span.start).0;
@@ -165,4 +169,55 @@ pub fn run(root: &Path, jurisdiction: &str, query: &str, format: Format) -> Exit
         }
     }
     ExitCode::SUCCESS
+}
+
+/// `zhinan show <jurisdiction>`: the jurisdiction's items in publication order, with where each is
+/// declared (its own file, or inherited whole from a parent).
+fn list_items(project: &Project, j: usize, format: Format) {
+    let jur = &project.jurisdictions[j];
+    let rows: Vec<serde_json::Value> = jur
+        .items
+        .iter()
+        .map(|i| {
+            let line = project.sources.line_col(i.decl.file, i.span.start).0;
+            serde_json::json!({
+                "seq": i.item.seq.as_ref().map(|s| s.get_ref().clone()),
+                "key": i.key,
+                "name": i.name(),
+                "declared": format!("{}:{}", project.sources.path(i.decl.file), line),
+                "declared_by": project.jurisdictions[i.decl.jurisdiction].name,
+                "flows": i.flows.len(),
+            })
+        })
+        .collect();
+    match format {
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "jurisdiction": jur.name,
+                "items": rows,
+            }))
+            .expect("plain data serializes")
+        ),
+        Format::Human => {
+            println!("{}（{} 项事项）", jur.name, jur.items.len());
+            let width = jur
+                .items
+                .iter()
+                .map(|i| crate::lint::output::display_width(i.name()))
+                .max()
+                .unwrap_or(0);
+            for (i, row) in jur.items.iter().zip(&rows) {
+                let name = i.name();
+                let pad = width - crate::lint::output::display_width(name);
+                println!(
+                    "  {:<14} {}{}  {}",
+                    i.key,
+                    name,
+                    " ".repeat(pad),
+                    row["declared"].as_str().unwrap_or_default()
+                );
+            }
+        }
+    }
 }

@@ -6,7 +6,8 @@
 //! [lint]
 //! select = ["ALL"]           # codes (ZN101), code prefixes (ZN1, ZN10) or names (known-typo)
 //! ignore = ["ZN108"]
-//! only = ["霸州市"]           # report these jurisdictions only (`--only` replaces this list)
+//! only = ["霸州市"]           # report what these jurisdictions print (`--only` replaces this list)
+//! help_uri = "https://example.org/rules/{code}"   # SARIF helpUri of each rule
 //!
 //! [lint.severity]            # per rule: error | warning | info | off
 //! ZN503 = "error"
@@ -21,6 +22,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -53,8 +55,13 @@ pub struct RuleSet {
 #[derive(Debug, Clone, Default)]
 pub struct LintConfig {
     pub rules: RuleSet,
-    /// Jurisdictions to report; empty = all.
+    /// Jurisdictions to report; empty = all. A finding is reported when it affects one of them
+    /// (its text is printed by one of them, wherever it is written).
     pub only: Vec<String>,
+    /// `--fix-inherited`: `--fix` may edit files the selected jurisdictions inherit from.
+    pub fix_inherited: bool,
+    /// `[lint] help_uri`: template of each rule's documentation link in SARIF (`{code}`, `{name}`).
+    pub help_uri: Option<String>,
     /// Overrides per jurisdiction name, applied after the project-wide set.
     pub jurisdictions: BTreeMap<String, RuleSet>,
     /// Where the config came from (for located errors about jurisdiction names).
@@ -73,6 +80,31 @@ impl LintConfig {
             level = set.level(code, level);
         }
         level
+    }
+
+    /// Does the selection (`only`) take a finding that affects these jurisdictions?
+    pub fn selects(&self, project: &Project, affected: &[usize]) -> bool {
+        self.only.is_empty()
+            || affected
+                .iter()
+                .any(|&j| self.only.contains(&project.jurisdictions[j].name))
+    }
+
+    /// May `--fix` edit this file? A run edits the files of the jurisdictions it selects: with `only`,
+    /// the files those jurisdictions own (not what they inherit from their city or the catalog);
+    /// without, every file but the provincial catalog's. `fix_inherited` lifts both limits.
+    pub fn may_edit(&self, project: &Project, file: FileId) -> bool {
+        if self.fix_inherited {
+            return true;
+        }
+        let Some(owner) = owner_of(project, project.sources.path(file)) else {
+            return false;
+        };
+        if self.only.is_empty() {
+            owner != project.province
+        } else {
+            self.only.contains(&project.jurisdictions[owner].name)
+        }
     }
 
     /// Is the rule possibly on for some jurisdiction (so that it has to run at all)?
@@ -108,6 +140,20 @@ impl LintConfig {
         }
         diags
     }
+}
+
+/// The jurisdiction whose folder holds a file (the deepest folder that contains it).
+pub fn owner_of(project: &Project, path: &str) -> Option<usize> {
+    project
+        .jurisdictions
+        .iter()
+        .enumerate()
+        .filter(|(_, j)| {
+            path.strip_prefix(j.dir.as_str())
+                .is_some_and(|rest| rest.starts_with('/'))
+        })
+        .max_by_key(|(_, j)| j.dir.len())
+        .map(|(i, _)| i)
 }
 
 pub fn unknown_jurisdiction(file: FileId, span: Range<usize>, name: &str, names: &[&str]) -> Diag {
@@ -152,7 +198,7 @@ fn rule_default(code: &str) -> Severity {
 // ---------------------------------------------------------------------------------------------
 // Reading the file
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     lint: Option<LintTable>,
@@ -160,35 +206,49 @@ struct ConfigFile {
 }
 
 /// `[build]`: how `zhinan build` treats lint findings.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct BuildTable {
     #[serde(default)]
     allow_lint_errors: bool,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct LintTable {
+    #[schemars(with = "Option<Vec<String>>")]
     select: Option<Vec<Spanned<String>>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     ignore: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     only: Vec<Spanned<String>>,
+    help_uri: Option<String>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     severity: BTreeMap<String, Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, JurisdictionTable>")]
     jurisdiction: BTreeMap<String, Spanned<JurisdictionTable>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct JurisdictionTable {
+    #[schemars(with = "Option<Vec<String>>")]
     select: Option<Vec<Spanned<String>>>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     ignore: Vec<Spanned<String>>,
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, String>")]
     severity: BTreeMap<String, Spanned<String>>,
+}
+
+/// The JSON Schema of `zhinan.toml` (for editors; see `zhinan schema`).
+pub fn schema() -> schemars::Schema {
+    schemars::schema_for!(ConfigFile)
 }
 
 /// Read `zhinan.toml` from the project root, if there is one. The file is added to `sources` so
@@ -235,6 +295,7 @@ pub fn parse(file: FileId, text: &str) -> Result<LintConfig, Vec<Diag>> {
             &lint.severity,
             &mut diags,
         );
+        config.help_uri = lint.help_uri.clone();
         for name in &lint.only {
             config.only.push(name.get_ref().clone());
             config.only_spans.push(name.span());

@@ -3,6 +3,7 @@
 
 use rayon::prelude::*;
 
+use super::affected::Printed;
 use super::config::{Level, LintConfig};
 use super::{Context, Finding, Reference, RuleMeta, reference, rules};
 use crate::diagnostic::{Diag, Severity};
@@ -15,6 +16,8 @@ pub struct Reported {
     pub finding: Finding,
     pub meta: &'static RuleMeta,
     pub severity: Severity,
+    /// Jurisdictions whose outputs print the finding's text, in tree order (see [`super::affected`]).
+    pub affected: Vec<usize>,
 }
 
 impl Reported {
@@ -58,12 +61,14 @@ pub fn lint_with(project: &Project, reference: &Reference, config: &LintConfig) 
         })
         .collect();
 
+    let printed = Printed::new(project);
     let mut reported: Vec<Reported> = raw
         .into_iter()
         .map(|(finding, meta)| (snapped(project, finding), meta))
         .filter_map(|(finding, meta)| {
             let jurisdiction = &project.jurisdictions[finding.jurisdiction].name;
-            if !config.only.is_empty() && !config.only.contains(jurisdiction) {
+            let affected = printed.affected(finding.file, &finding.span, finding.jurisdiction);
+            if !config.selects(project, &affected) {
                 return None;
             }
             let default = finding.severity.unwrap_or(meta.severity);
@@ -74,6 +79,7 @@ pub fn lint_with(project: &Project, reference: &Reference, config: &LintConfig) 
                     finding,
                     meta,
                     severity,
+                    affected,
                 }),
             }
         })

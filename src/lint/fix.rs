@@ -68,7 +68,13 @@ pub fn fix_project(
             Err(diags) => return Err(FixError::Invalid(project.sources, diags)),
         };
         let reported = lint_with(&project, &reference, config);
-        let edits = collect_edits(&reported, unsafe_fixes);
+        // Only files this run may edit (see `LintConfig::may_edit`); the rest stay reported.
+        let editable: Vec<Reported> = reported
+            .iter()
+            .filter(|r| config.may_edit(&project, r.finding.file))
+            .cloned()
+            .collect();
+        let edits = collect_edits(&editable, unsafe_fixes);
         if edits.is_empty() {
             report.stable = true;
             return Ok((report, project, reported));

@@ -4,6 +4,7 @@
 //! A rule sees the whole resolved [`Project`] through a [`Context`] and reports [`Finding`]s that point
 //! at the exact characters in the TOML source, optionally with a [`Fix`].
 
+pub mod affected;
 pub mod analysis;
 pub mod config;
 pub mod context;

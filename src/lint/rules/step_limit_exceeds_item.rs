@@ -11,14 +11,16 @@ use rust_i18n::t;
 rule_doc!(
     StepLimitExceedsItem,
     r#"## What it does
-Flags a time stated in a flowchart step, a note or the conditions of an item that is longer
+Flags a time stated in a flowchart step, the steps or a note of an item that is longer
 than the item's own time limit (its 承诺办理时限, inherited or written, else the governing
 catalog's): a step cannot take longer than the whole procedure.
 
 ## Why is this bad?
 The chart or note contradicts the promise: either the step's time or the promise is wrong,
 and applicants are told two different things. Deadlines set for the applicant (应当自…之日起
-20个工作日内告知) are not steps of the office and are not compared.
+20个工作日内告知) are not steps of the office and are not compared; nor are the 申请条件
+(`conditions`): they say when an applicant may apply (新生儿出生后90日内办理), not how long the
+office takes.
 
 ## Example
 Item limit `不超过10个工作日`, flowchart:
@@ -41,9 +43,10 @@ static META: RuleMeta = RuleMeta {
     fallback: false,
 };
 
+/// Texts that describe the office's procedure. Not `conditions`: a time there is the applicant's
+/// window (出生后90日内办理), whatever its length.
 const FIELDS: &[FieldPath] = &[
     FieldPath::Item(Field::Notes),
-    FieldPath::Item(Field::Conditions),
     FieldPath::Item(Field::Steps),
     FieldPath::Flow(FlowPart::Node),
     FieldPath::Flow(FlowPart::Caption),

@@ -1,0 +1,177 @@
+//! The CLI people expect: completions, the manual page, `init` + `new` producing a project that
+//! checks, lints clean and builds, and `watch` rebuilding after an edit (a bounded run).
+
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+fn zhinan(root: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_zhinan"))
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .expect("zhinan runs")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}\n{}\n{}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn completions_cover_the_commands() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let text = ok(&zhinan(here, &["completions", shell]));
+        for command in ["lint", "build", "watch", "schema"] {
+            assert!(text.contains(command), "{shell} lacks {command}");
+        }
+    }
+    let bash = ok(&zhinan(here, &["completions", "bash"]));
+    assert!(bash.contains("--fix-inherited") && bash.contains("complete -F"));
+}
+
+#[test]
+fn man_page_documents_exit_codes() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let page = ok(&zhinan(here, &["man"]));
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH zhinan"),
+        "{page}"
+    );
+    assert!(page.contains("EXIT STATUS") && page.contains("NO_COLOR"));
+    let dir = tempfile::tempdir().unwrap();
+    ok(&zhinan(
+        here,
+        &["man", "--out", dir.path().to_str().unwrap()],
+    ));
+    assert!(dir.path().join("zhinan.1").is_file());
+    assert!(dir.path().join("zhinan-lint.1").is_file());
+}
+
+/// init + new county + new item (catalog code and local), then check, lint and build.
+fn scaffolded() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    ok(&zhinan(root, &["init", root.to_str().unwrap()]));
+    // A second init refuses and writes nothing.
+    assert_eq!(
+        zhinan(root, &["init", root.to_str().unwrap()])
+            .status
+            .code(),
+        Some(2)
+    );
+    ok(&zhinan(
+        root,
+        &[
+            "new",
+            "county",
+            "廊坊市",
+            "--dir",
+            "langfang",
+            "--level",
+            "city",
+        ],
+    ));
+    ok(&zhinan(
+        root,
+        &[
+            "new",
+            "county",
+            "固安县",
+            "--parent",
+            "廊坊市",
+            "--dir",
+            "gu-an",
+        ],
+    ));
+    ok(&zhinan(root, &["new", "item", "河北省", "单位参保登记"]));
+    ok(&zhinan(
+        root,
+        &["new", "item", "固安县", "城乡居民参保登记"],
+    ));
+    assert!(
+        root.join("counties/langfang/gu-an/jurisdiction.toml")
+            .is_file()
+    );
+    assert!(
+        root.join("counties/langfang/gu-an/items/01-城乡居民参保登记.toml")
+            .is_file()
+    );
+    dir
+}
+
+#[test]
+fn init_and_new_make_a_project_that_checks_lints_clean_and_builds() {
+    let dir = scaffolded();
+    let root = dir.path();
+    let check = ok(&zhinan(root, &["check"]));
+    assert!(check.contains("固安县"), "{check}");
+    let lint = ok(&zhinan(
+        root,
+        &["lint", "--format", "json", "--deny", "warnings"],
+    ));
+    let v: serde_json::Value = serde_json::from_str(&lint).unwrap();
+    assert_eq!(v["summary"]["total"], 0, "{lint}");
+    ok(&zhinan(root, &["build", "--only", "固安县"]));
+    assert!(root.join("out/固安县/guide.pdf").is_file());
+}
+
+#[test]
+fn watch_rebuilds_after_an_edit() {
+    let dir = scaffolded();
+    let root = dir.path();
+    let item = root.join("counties/langfang/gu-an/items/01-城乡居民参保登记.toml");
+    let pdf = root.join("out/固安县/guide.pdf");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_zhinan"))
+        .arg("-C")
+        .arg(root)
+        .args(["watch", "--only", "固安县", "--exit-after", "1"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut seen = Vec::new();
+    for line in lines.by_ref() {
+        let line = line.unwrap();
+        seen.push(line.clone());
+        if line.starts_with("watching ") {
+            break;
+        }
+    }
+    assert!(pdf.is_file(), "first build: {seen:?}");
+    let first = std::fs::read(&pdf).unwrap();
+    let mut text = std::fs::read_to_string(&item).unwrap();
+    text.push_str("address = \"固安县政务服务中心\"\n");
+    std::fs::write(&item, text).unwrap();
+    // The watch exits by itself after one rebuild; bound the wait so a broken watch fails the test.
+    let deadline = Instant::now() + Duration::from_secs(300);
+    for line in lines.by_ref() {
+        seen.push(line.unwrap());
+        if Instant::now() > deadline {
+            break;
+        }
+    }
+    let status = child.wait().unwrap();
+    assert!(status.success(), "{seen:?}");
+    assert!(
+        seen.iter()
+            .any(|l| l.starts_with("changed: counties/langfang/gu-an/items/")),
+        "{seen:?}"
+    );
+    assert!(seen.iter().any(|l| l.starts_with("rebuilt ")), "{seen:?}");
+    assert_ne!(
+        std::fs::read(&pdf).unwrap(),
+        first,
+        "the guide prints the new address"
+    );
+}
