@@ -106,7 +106,7 @@ fn bench(c: &mut Criterion) {
         }
     }
     group.finish();
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
     println!(
         "slowest rule runs on {} KiB fields (single run):",
         FIELD / 1024

@@ -241,6 +241,7 @@ fn lint_speaks_chinese_by_default() {
 
 #[test]
 fn lint_speaks_english_when_asked() {
+    #[allow(clippy::type_complexity)] // a table of cases: environment, arguments
     let cases: [(&[(&str, &str)], &[&str]); 4] = [
         (&[], &["--lang", "en"]),
         (&[("LANG", "zh_CN.UTF-8")], &["--lang=en"]),

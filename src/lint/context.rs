@@ -32,6 +32,9 @@ pub struct TextRef<'a> {
     pub value: &'a str,
 }
 
+/// The map of one literal, built once and shared by the rules (`None`: not mappable).
+type SharedMap = Arc<Option<LiteralMap>>;
+
 /// A value shared between rules through [`Context::memo`].
 type Shared = Arc<dyn Any + Send + Sync>;
 
@@ -46,7 +49,7 @@ pub struct Context<'a> {
     /// Analyses shared by several rules, computed once (see [`Context::memo`]).
     memo: Mutex<FxHashMap<TypeId, Arc<OnceLock<Shared>>>>,
     /// Maps of literals with escapes, built on first use (see [`Context::locate`]).
-    maps: Mutex<FxHashMap<(FileId, usize), Arc<Option<LiteralMap>>>>,
+    maps: Mutex<FxHashMap<(FileId, usize), SharedMap>>,
 }
 
 impl<'a> Context<'a> {
