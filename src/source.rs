@@ -122,9 +122,12 @@ pub fn plain_literal_range(literal: &str, range: Range<usize>) -> Option<Range<u
 #[derive(Debug, Clone)]
 pub struct LiteralMap {
     /// Per character of the value: (byte offset in the value, source start, source end), relative
-    /// to the literal's first byte.
+    /// to the literal's first byte. The start includes a line-ending backslash right before the
+    /// character: text put there must not land after it, where its leading whitespace would be
+    /// trimmed (found by the fixer's property test).
     chars: Vec<(usize, usize, usize)>,
-    /// Source offset of the closing delimiter (the end of the body).
+    /// Source offset of the closing delimiter (the end of the body), or of a line-ending
+    /// backslash just before it.
     body_end: usize,
     value_len: usize,
 }
@@ -158,6 +161,8 @@ impl LiteralMap {
         }
         let mut chars = Vec::new();
         let mut v = value.char_indices().peekable();
+        // Start of a line-ending backslash (and the whitespace it swallows) not yet followed by text.
+        let mut continuation: Option<usize> = None;
         while i < body_end {
             if basic && src[i] == b'\\' {
                 let rest = &literal[i + 1..body_end];
@@ -166,6 +171,7 @@ impl LiteralMap {
                     // Line-ending backslash: it and all whitespace up to the next text decode to nothing.
                     let skipped =
                         rest.len() - rest.trim_start_matches([' ', '\t', '\n', '\r']).len();
+                    continuation.get_or_insert(i);
                     i += 1 + skipped;
                     continue;
                 }
@@ -176,7 +182,11 @@ impl LiteralMap {
                     _ => 2,
                 };
                 let (at, _) = v.next()?;
-                chars.push((at, i, (i + len).min(body_end)));
+                chars.push((
+                    at,
+                    continuation.take().unwrap_or(i),
+                    (i + len).min(body_end),
+                ));
                 i += len;
                 continue;
             }
@@ -190,7 +200,7 @@ impl LiteralMap {
                 }
                 raw.len_utf8()
             };
-            chars.push((at, i, i + token));
+            chars.push((at, continuation.take().unwrap_or(i), i + token));
             i += token;
         }
         if v.next().is_some() {
@@ -198,7 +208,7 @@ impl LiteralMap {
         }
         Some(LiteralMap {
             chars,
-            body_end,
+            body_end: continuation.unwrap_or(body_end),
             value_len: value.len(),
         })
     }
@@ -266,6 +276,8 @@ mod tests {
         let lit = "\"\"\"\nab\\\n   cd\"\"\"";
         assert_eq!(map(lit, "abcd", 0..1), "a");
         assert_eq!(map(lit, "abcd", 1..3), "b\\\n   c");
+        // Text replacing `c` must not follow the line-ending backslash, which would trim it.
+        assert_eq!(map(lit, "abcd", 2..3), "\\\n   c");
         assert_eq!(map(lit, "abcd", 2..4), "cd");
         assert_eq!(map("'a\\u5B83'", "a\\u5B83", 1..3), "\\u");
         assert_eq!(map("\"\"\"\r\na\r\nb\"\"\"", "a\nb", 1..2), "\r\n");
