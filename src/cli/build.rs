@@ -81,6 +81,10 @@ pub fn jobs(project: &Project, only: Option<usize>) -> Result<Vec<Job>, Vec<Diag
         };
         let mut job = Job::from_model(&jur.data, &items, notice_body.as_deref());
         super::flow::attach_flows(project, j, &mut job, &metrics);
+        // The web site and the open data of the same items, written with the PDFs.
+        let charts = crate::site::charts(project, j);
+        job.files.extend(crate::site::files(&job.guide, &charts));
+        job.files.extend(crate::opendata::files(project, j));
         if j == project.province {
             let mains = jur
                 .mains

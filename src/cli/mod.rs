@@ -2,6 +2,7 @@
 
 pub mod build;
 mod check;
+mod diff;
 pub mod flow;
 mod lint;
 mod rule;
@@ -69,6 +70,8 @@ pub enum Command {
     },
     /// Find defects in the sources: typos, citations, time limits, materials, contacts, codes.
     Lint(lint::LintArgs),
+    /// Compare the lists with a new edition of the catalog: every item that falls behind.
+    Diff(diff::DiffArgs),
     /// Print the documentation of a lint rule (`zhinan rule ZN101`, `zhinan rule known-typo`).
     Rule {
         /// Rule code or name.
@@ -119,6 +122,7 @@ pub fn main() -> ExitCode {
         Command::Build(args) => build::run(&root, &args),
         Command::Fonts { font_paths } => build::fonts(&font_paths),
         Command::Lint(args) => lint::run(&root, &args),
+        Command::Diff(args) => diff::run(&root, &args),
         Command::Rule { .. } => unreachable!("handled before the project is loaded"),
     }
 }

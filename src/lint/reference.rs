@@ -91,6 +91,9 @@ pub struct Terms {
     /// Official web domains, spelled right (for look-alike characters in URLs).
     #[serde(default)]
     pub domains: Vec<String>,
+    /// Hosts known to serve https: an `http://` address of one of them is a warning (ZN114).
+    #[serde(default)]
+    pub https_hosts: Vec<String>,
     /// Job titles that end a person's title after the unit's name (科员, 副主任 …).
     #[serde(default)]
     pub roles: Vec<String>,

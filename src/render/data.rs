@@ -189,6 +189,9 @@ pub struct ItemView {
     pub query: Option<String>,
     pub notes: Blocks,
     pub flow_svgs: Vec<FlowRef>,
+    /// QR code of the online service (a web address in `online`), printed next to the address.
+    #[serde(default)]
+    pub qr: Option<crate::qr::QrView>,
 }
 
 /// Labels of the twelve numbered fields (霸州 numbering).
@@ -314,6 +317,7 @@ impl ItemView {
             query: text(&item.query),
             notes,
             flow_svgs: Vec::new(),
+            qr: crate::qr::for_online(item.online.as_ref().map(|o| o.get_ref().as_str())),
         }
     }
 

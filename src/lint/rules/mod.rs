@@ -9,6 +9,7 @@ use super::{Rule, RuleMeta};
 pub mod bracket_width;
 pub mod doubled_word;
 pub mod fullwidth_punctuation;
+pub mod http_url;
 pub mod known_typo;
 pub mod lookalike_url;
 pub mod mixed_numerals;
@@ -83,6 +84,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &fullwidth_punctuation::FullwidthPunctuation,
         &space_before_punctuation::SpaceBeforePunctuation,
         &stray_space::StraySpace,
+        &http_url::HttpUrl,
         // ZN2xx citations
         &unknown_document::UnknownDocument,
         &title_mismatch::TitleMismatch,
