@@ -185,6 +185,7 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
                 terms.reduplications.extend(t.reduplications);
                 terms.particles.extend(t.particles);
                 terms.domains.extend(t.domains);
+                terms.https_hosts.extend(t.https_hosts);
                 terms.roles.extend(t.roles);
                 terms.function_chars.extend(t.function_chars);
                 terms.synonyms.extend(t.synonyms);

@@ -190,8 +190,10 @@ pub fn item_page(
     s
 }
 
-/// The QR code of the online service (an SVG made by zhinan, not source text).
+/// The QR code of the online service (an SVG made by zhinan, not source text). Its
+/// `shape-rendering` attribute is SVG, not HTML: the stylesheet sets it instead.
 fn qr_block(svg: &str) -> String {
+    let svg = svg.replace(" shape-rendering=\"crispEdges\"", "");
     format!("<figure class=\"qr\">{svg}<figcaption>扫码在线办理</figcaption></figure>\n")
 }
 
