@@ -14,18 +14,22 @@ fn main() {
         .into();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let project = zhinan::resolve::load_project(root).expect("sources load");
-    let jobs = zhinan::cli::build::jobs(&project, None).expect("jobs");
     let fonts = Fonts::discover(&FontOptions::default()).expect("fonts");
+    let jobs = zhinan::build::jobs(&project, None, &fonts.chart_metrics()).expect("jobs");
     let templates = root.join("templates");
     let mut n = 0;
     for job in &jobs {
         for (output, template, json) in typst_inputs(job, &fonts).expect("data") {
             let dir = out.join(format!("{n:04}"));
             std::fs::create_dir_all(dir.join("flows")).unwrap();
-            for entry in std::fs::read_dir(&templates).unwrap() {
-                let path = entry.unwrap().path();
-                if path.extension().is_some_and(|e| e == "typ") {
-                    std::fs::copy(&path, dir.join(path.file_name().unwrap())).unwrap();
+            // Templates with their data (styles/*.toml, title-words.toml).
+            for entry in walkdir::WalkDir::new(&templates) {
+                let path = entry.unwrap().into_path();
+                let to = dir.join(path.strip_prefix(&templates).unwrap());
+                if path.is_dir() {
+                    std::fs::create_dir_all(&to).unwrap();
+                } else if path.extension().is_some_and(|e| e == "typ" || e == "toml") {
+                    std::fs::copy(&path, &to).unwrap();
                 }
             }
             std::fs::write(dir.join("data.json"), json).unwrap();

@@ -38,6 +38,8 @@ pub struct JurisdictionFile {
     pub agency: Option<Text>,
     pub area_code: Option<Text>,
     pub guide_title: Option<Text>,
+    /// The guide's field set: `templates/styles/<style>.toml` (default `standard`).
+    pub style: Option<Text>,
     pub edition: Option<Text>,
     pub supervision_phone: Option<Text>,
     pub notes: Option<Text>,
@@ -66,6 +68,8 @@ pub struct Portal {
     pub name: Text,
     /// Absent for portals that are apps or WeChat accounts.
     pub url: Option<Text>,
+    /// `false`: the name is descriptive only and the guide prints the URL alone.
+    pub print_name: Option<bool>,
 }
 
 /// A person or a phone line: 联系人, 咨询电话, 监督电话.
@@ -84,6 +88,11 @@ pub struct NoticeSpec {
     pub date: Text,
     /// Markdown file next to `jurisdiction.toml`.
     pub body: Text,
+    /// 发文机关标志 of the optional 版头 (GB/T 9704 §7.2.4), e.g. `霸州市医疗保障局文件`, printed in
+    /// red above a red rule; without it the notice has no 版头.
+    pub mark: Option<Text>,
+    /// 发文字号 (e.g. `霸医保〔2023〕5号`), printed in the 版头 above the red rule.
+    pub number: Option<Text>,
 }
 
 /// An item file: an optional 主项 and its items.

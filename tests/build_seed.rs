@@ -8,6 +8,8 @@ fn zhinan(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_zhinan"))
         .args(["-C", env!("CARGO_MANIFEST_DIR")])
         .args(args)
+        // These tests read the English messages (the default language is Chinese).
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .expect("binary runs")
 }
@@ -103,10 +105,16 @@ fn a_failed_build_keeps_the_previous_outputs_and_names_the_document() {
     // A template with an error in the per-item sheet.
     let templates = dir.path().join("templates");
     std::fs::create_dir_all(&templates).unwrap();
-    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates")).unwrap()
-    {
-        let path = entry.unwrap().path();
-        std::fs::copy(&path, templates.join(path.file_name().unwrap())).unwrap();
+    // Templates with their styles/ folder.
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    for entry in walkdir::WalkDir::new(&source) {
+        let path = entry.unwrap().into_path();
+        let to = templates.join(path.strip_prefix(&source).unwrap());
+        if path.is_dir() {
+            std::fs::create_dir_all(&to).unwrap();
+        } else {
+            std::fs::copy(&path, &to).unwrap();
+        }
     }
     let item = templates.join("item.typ");
     let text = std::fs::read_to_string(&item).unwrap();

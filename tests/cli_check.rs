@@ -7,6 +7,8 @@ fn zhinan(args: &[&str], root: &Path) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_zhinan"))
         .args(["-C", root.to_str().unwrap()])
         .args(args)
+        // These tests read the English messages (the default language is Chinese).
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .expect("binary runs")
 }

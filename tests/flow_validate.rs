@@ -49,17 +49,40 @@ fn a_clean_chart_has_no_problems() {
     assert!(validate(&generate_from_steps("t", "申请—受理—审核—拨付—办结")).is_empty());
 }
 
+/// Structure problems of the seed charts: real features of the published charts (a step drawn
+/// after 办结, terminal boxes drawn as plain rectangles), kept as published.
+const SEED_PROBLEMS: &[(&str, &str, &str)] = &[
+    ("wangdu/items/02-", "dead-end", "pay"),
+    ("wangdu/items/03-", "dead-end", "pay"),
+    ("wangdu/items/04-", "dead-end", "archive"),
+    ("wangdu/items/05-", "dead-end", "archive"),
+    ("wangdu/items/19-", "dead-end", "reject"),
+];
+
 #[test]
-fn fixtures_and_seeds_other_than_broken_are_clean() {
+fn fixtures_and_seeds_have_only_the_known_problems() {
     let mut charts = flow_support::fixture_charts();
     charts.extend(flow_support::seed_charts());
+    let mut found: Vec<(String, String, String)> = Vec::new();
     for c in charts {
         if c.name.contains("broken") || c.graph.nodes.is_empty() {
             continue;
         }
-        let problems = validate(&c.graph);
-        assert!(problems.is_empty(), "{}: {problems:?}", c.name);
+        for p in validate(&c.graph) {
+            let id = p
+                .node
+                .map_or(String::new(), |n| c.graph.nodes[n].id.clone());
+            found.push((c.name.clone(), p.kind.to_string(), id));
+        }
     }
+    let listed = |f: &(String, String, String)| {
+        SEED_PROBLEMS
+            .iter()
+            .any(|&(file, kind, id)| f.0.contains(file) && f.1 == kind && f.2 == id)
+    };
+    let unexpected: Vec<_> = found.iter().filter(|f| !listed(f)).collect();
+    assert!(unexpected.is_empty(), "{unexpected:#?}");
+    assert_eq!(found.len(), SEED_PROBLEMS.len(), "{found:#?}");
 }
 
 #[test]
@@ -125,6 +148,7 @@ fn dangling_attach() {
     s.attach = Some("a".into());
     g.nodes.push(s);
     g.edges.push(edge("b", "s"));
+    g.edges.push(edge("s", "c"));
     assert_eq!(
         kinds(&g),
         vec![
@@ -180,8 +204,74 @@ fn broken_fixture_reports_every_kind_but_no_start() {
         EmptyLabel,
         EmptyText,
         DuplicateId,
+        SelfLoop,
+        DuplicateEdge,
     ];
     for k in expected {
         assert!(found.contains(&k), "{k} missing: {found:?}");
     }
+}
+
+#[test]
+fn self_loop_and_duplicate_edge() {
+    let mut g = base();
+    g.edges.push(edge("b", "b"));
+    g.edges.push(edge("a", "b"));
+    assert_eq!(
+        kinds(&g),
+        vec![
+            (FlowProblemKind::SelfLoop, None, Some(2)),
+            (FlowProblemKind::DuplicateEdge, None, Some(3)),
+        ]
+    );
+    let p = validate(&g);
+    assert!(p[1].message.contains("repeats edge 1"), "{}", p[1].message);
+}
+
+#[test]
+fn dead_end_only_where_the_chart_marks_its_ends() {
+    let mut g = base();
+    g.nodes.push(node("d", NodeKind::Step, "停在这里"));
+    g.edges.push(edge("a", "d"));
+    assert_eq!(kinds(&g), vec![(FlowProblemKind::DeadEnd, Some(3), None)]);
+    // A chart without end boxes ends wherever its arrows stop.
+    g.nodes[2].kind = NodeKind::Step;
+    assert!(validate(&g).is_empty());
+    // An unreachable box is reported once, as unreachable.
+    let mut g = base();
+    g.nodes.push(node("d", NodeKind::Step, "孤立"));
+    assert_eq!(
+        kinds(&g),
+        vec![(FlowProblemKind::UnreachableNode, Some(3), None)]
+    );
+}
+
+#[test]
+fn decision_exits() {
+    let mut g = base();
+    g.nodes[1].kind = NodeKind::Decision;
+    // One way out: not a decision.
+    assert_eq!(
+        kinds(&g),
+        vec![(FlowProblemKind::DecisionExits, Some(1), None)]
+    );
+    // Two ways out, neither with a condition.
+    g.nodes.push(node("r", NodeKind::End, "退回"));
+    g.edges.push(edge("b", "r"));
+    assert_eq!(
+        kinds(&g),
+        vec![(FlowProblemKind::DecisionExits, Some(1), None)]
+    );
+    // The main way unlabelled, the branch with its condition: fine.
+    g.edges[2].label = Some("不符合".into());
+    assert!(validate(&g).is_empty());
+    // A self loop does not count as a way out.
+    let mut g = base();
+    g.nodes[1].kind = NodeKind::Decision;
+    g.edges.push(FlowEdge {
+        label: Some("重新审核".into()),
+        ..edge("b", "b")
+    });
+    let k: Vec<_> = kinds(&g).into_iter().map(|x| x.0).collect();
+    assert!(k.contains(&FlowProblemKind::DecisionExits), "{k:?}");
 }

@@ -38,6 +38,8 @@ fn zhinan(root: &Path, args: &[&str]) -> Output {
         .arg("-C")
         .arg(root)
         .args(args)
+        // These tests read the English messages (the default language is Chinese).
+        .env("LC_ALL", "en_US.UTF-8")
         .output()
         .expect("zhinan runs")
 }
@@ -317,7 +319,7 @@ fn fix_round_trip_keeps_comments_and_is_idempotent() {
 
     let out = zhinan(dir.path(), &["lint", "--fix", "--format", "json"]);
     let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(stderr.contains("fixed 3 findings in 2 files"), "{stderr}");
+    assert!(stderr.contains("fixed 3 finding(s) in 2 file(s)"), "{stderr}");
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     for fixed in ["ZN101", "ZN102", "ZN501"] {
         assert!(!codes(&v).contains(&fixed.to_string()), "{fixed} left: {v}");

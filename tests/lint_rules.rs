@@ -27,6 +27,9 @@ fn fixtures_dir() -> PathBuf {
 /// Load and lint a fixture project with the default config; a project that does not load fails the
 /// test with its rendered diagnostics.
 pub fn lint_fixture(dir: &Path) -> (Project, Vec<Reported>) {
+    // Snapshots show the messages in the default language of the CLI, Chinese (every test of this
+    // file sets the same language, so the process-wide setting never changes under a test).
+    zhinan::i18n::set_language(zhinan::i18n::Lang::Zh);
     let project = match load_project(dir) {
         Ok(p) => p,
         Err((sources, diags)) => panic!(

@@ -209,8 +209,8 @@ fn a_failed_build_keeps_the_previous_outputs() {
     std::fs::write(templates.join("item.typ"), src).unwrap();
     let lib = std::fs::read_to_string(templates.join("lib.typ")).unwrap();
     let broken = lib.replacen(
-        "#let item-section(item) = {\n",
-        "#let item-section(item) = {\n  item.no-such-field\n",
+        "#let item-section(item, style) = {\n",
+        "#let item-section(item, style) = {\n  item.no-such-field\n",
         1,
     );
     assert_ne!(broken, lib);

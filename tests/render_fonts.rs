@@ -40,9 +40,19 @@ fn roles_fall_back_to_noto_cjk() {
         return;
     }
     assert_eq!(roles.title[0], "Noto Serif CJK SC");
-    assert_eq!(roles.body[0], "Noto Serif CJK SC");
+    // The free 仿宋 and 楷体 (Fandol, from scripts/setup.sh) come before the Noto fallbacks.
+    let or_noto = |free: &str| {
+        if installed(free) {
+            free.to_string()
+        } else {
+            "Noto Serif CJK SC".to_string()
+        }
+    };
+    assert_eq!(roles.body[0], or_noto("FandolFang R"));
     assert_eq!(roles.heading[0], "Noto Sans CJK SC");
-    assert_eq!(roles.kai[0], "Noto Serif CJK SC");
+    if !installed("AR PL UKai CN") {
+        assert_eq!(roles.kai[0], or_noto("FandolKai"));
+    }
     assert_eq!(roles.mono[0], "Noto Sans Mono CJK SC");
     assert!(
         fonts

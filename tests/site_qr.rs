@@ -37,7 +37,8 @@ fn rasterise(svg: &str, scale: usize) -> (usize, usize, Vec<u8>) {
         tokens.push(num);
     }
     let n = |t: &String| t.parse::<f64>().unwrap();
-    // Each subpath is one rectangle: its bounding box from `M` to `z`.
+    // Each subpath (`M x y h5v5H x V y`) is one rectangle: its bounding box.
+    let mut open = false;
     let mut i = 0;
     let (mut x, mut y) = (0.0, 0.0);
     let mut bbox = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
@@ -48,6 +49,10 @@ fn rasterise(svg: &str, scale: usize) -> (usize, usize, Vec<u8>) {
     while i < tokens.len() {
         match tokens[i].as_str() {
             "M" => {
+                if open {
+                    rects.push(bbox);
+                }
+                open = true;
                 x = n(&tokens[i + 1]);
                 y = n(&tokens[i + 2]);
                 bbox = (x, y, x, y);
@@ -71,12 +76,16 @@ fn rasterise(svg: &str, scale: usize) -> (usize, usize, Vec<u8>) {
             }
             "z" | "Z" => {
                 rects.push(bbox);
+                open = false;
                 i += 1;
                 continue;
             }
             other => panic!("unexpected path command {other} in {d}"),
         }
         grow(&mut bbox, x, y);
+    }
+    if open {
+        rects.push(bbox);
     }
     assert!(!rects.is_empty(), "dark modules in {d}");
     for (xa, ya, xb, yb) in rects {
@@ -122,7 +131,8 @@ fn item_sheet_prints_the_code_next_to_the_address() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let project = zhinan::resolve::load_project(&root).unwrap_or_else(|_| panic!("sources load"));
     let j = project.find("霸州市").unwrap();
-    let jobs = zhinan::cli::build::jobs(&project, Some(j)).unwrap_or_else(|_| panic!("jobs"));
+    let jobs = zhinan::build::jobs(&project, Some(j), &zhinan::flow::Metrics::system())
+        .unwrap_or_else(|_| panic!("jobs"));
     let item = jobs[0]
         .guide
         .items

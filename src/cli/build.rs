@@ -1,20 +1,16 @@
 //! `zhinan build`: every PDF of every jurisdiction into `out/`, and `zhinan fonts`.
 
+use rust_i18n::t;
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use miette::Report;
 
 use super::{EXIT_FINDINGS, EXIT_INVALID, load_or_report};
-use crate::diagnostic::{Diag, render_all};
-use crate::model::Item;
-use crate::render::stamp::{Fingerprint, Stamp};
-use crate::render::{
-    BuildOptions, CatalogData, CatalogMain, FontOptions, Fonts, Job, PdfStandard, build_all,
-    font_report,
-};
-use crate::resolve::Project;
+use crate::build::{self, BuildError, Built};
+use crate::diagnostic::render_all;
+use crate::render::{FontOptions, PdfStandard, font_report};
 
 /// Options of `zhinan build` as given on the command line.
 #[derive(Debug, Clone, clap::Args)]
@@ -37,158 +33,131 @@ pub struct BuildArgs {
     /// Extra font folders, searched before the system fonts (e.g. the official fonts).
     #[arg(long = "font-path")]
     pub font_paths: Vec<PathBuf>,
-}
-
-/// The jobs of a project: one per jurisdiction that has items, in tree order.
-pub fn jobs(project: &Project, only: Option<usize>) -> Result<Vec<Job>, Vec<Diag>> {
-    let mut diags = Vec::new();
-    let metrics = crate::flow::Metrics::system();
-    let mut jobs = Vec::new();
-    for j in project.tree_order() {
-        if only.is_some_and(|o| o != j) {
-            continue;
-        }
-        let jur = &project.jurisdictions[j];
-        if jur.items.is_empty() {
-            continue;
-        }
-        let items: Vec<Item> = jur.items.iter().map(|i| i.item.clone()).collect();
-        let notice_body = match &jur.data.notice {
-            Some(spec) => {
-                let path = project
-                    .sources
-                    .root
-                    .join(&jur.dir)
-                    .join(spec.body.get_ref());
-                match std::fs::read_to_string(&path) {
-                    Ok(text) => Some(text),
-                    Err(err) => {
-                        diags.push(
-                            Diag::error(
-                                "build::notice",
-                                jur.file,
-                                spec.body.span(),
-                                format!("cannot read the notice body {}: {err}", path.display()),
-                            )
-                            .label("this file")
-                            .help("give the name of a Markdown file next to jurisdiction.toml"),
-                        );
-                        continue;
-                    }
-                }
-            }
-            None => None,
-        };
-        let mut job = Job::from_model(&jur.data, &items, notice_body.as_deref());
-        super::flow::attach_flows(project, j, &mut job, &metrics);
-        // The web site and the open data of the same items, written with the PDFs.
-        let charts = crate::site::charts(project, j);
-        job.files.extend(crate::site::files(&job.guide, &charts));
-        job.files.extend(crate::opendata::files(project, j));
-        if j == project.province {
-            let mains = jur
-                .mains
-                .iter()
-                .map(|(_, main)| {
-                    let subs: Vec<Item> = jur
-                        .items
-                        .iter()
-                        .filter(|i| {
-                            i.main
-                                .as_ref()
-                                .is_some_and(|(_, m)| m.code.get_ref() == main.code.get_ref())
-                        })
-                        .map(|i| i.item.clone())
-                        .collect();
-                    CatalogMain::from_model(main, &subs)
-                })
-                .collect();
-            job.catalog = Some(CatalogData::new(&job.guide.jurisdiction, mains));
-        }
-        jobs.push(job);
-    }
-    if diags.is_empty() {
-        Ok(jobs)
-    } else {
-        Err(diags)
-    }
+    /// Publish even when the lint reports errors (also `[build] allow_lint_errors = true` in
+    /// zhinan.toml).
+    #[arg(long)]
+    pub allow_lint_errors: bool,
 }
 
 pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
-    let project = match load_or_report(root) {
+    let mut project = match load_or_report(root) {
         Ok(p) => p,
         Err(code) => return code,
+    };
+    // The lint settings (zhinan.toml) for the gate: what is published is linted first.
+    let lint = match crate::lint::config::load(root, &mut project.sources) {
+        Ok(config) => config,
+        Err(diags) => {
+            eprint!("{}", render_all(&diags, &project.sources, false));
+            return ExitCode::from(EXIT_INVALID);
+        }
     };
     let only = match &args.only {
         Some(name) => match project.find(name) {
             Some(j) => Some(j),
             None => {
-                eprintln!("error: no jurisdiction named `{name}`");
+                eprintln!("{}", t!("cli.no-jurisdiction", name = name));
                 return ExitCode::from(EXIT_INVALID);
             }
         },
         None => None,
     };
     let out_dir = args.out.clone().unwrap_or_else(|| root.join("out"));
-    let templates_dir = args
-        .templates
-        .clone()
-        .unwrap_or_else(|| root.join("templates"));
-    // Fast path: nothing the build reads has changed and no output was touched.
-    let fingerprint = fingerprint(&project, &templates_dir, args);
-    if !args.force
-        && let Some(stamp) = Stamp::load(&out_dir)
-        && stamp.is_current(&out_dir, &fingerprint)
-    {
-        println!(
-            "all outputs up to date ({} files in {})",
-            stamp.outputs.len(),
-            out_dir.display()
-        );
-        return ExitCode::SUCCESS;
-    }
-    let jobs = match jobs(&project, only) {
-        Ok(jobs) => jobs,
-        Err(diags) => {
-            eprint!("{}", render_all(&diags, &project.sources, false));
-            return ExitCode::from(EXIT_INVALID);
-        }
-    };
-    let fonts = match Fonts::discover(&FontOptions {
-        font_dirs: args.font_paths.clone(),
-        system_fonts: true,
-    }) {
-        Ok(fonts) => Arc::new(fonts),
-        Err(err) => {
-            eprintln!("{:?}", Report::new(err));
-            return ExitCode::from(EXIT_INVALID);
-        }
-    };
-    let options = BuildOptions {
+    let options = build::Options {
         out_dir: out_dir.clone(),
-        templates_dir,
+        templates_dir: args
+            .templates
+            .clone()
+            .unwrap_or_else(|| root.join("templates")),
+        only,
         standard: args.pdf_standard,
         force: args.force,
+        font_paths: args.font_paths.clone(),
+        lint: Some(lint),
+        allow_lint_errors: args.allow_lint_errors,
     };
-    let mut failed = false;
-    for (job, result) in jobs.iter().zip(build_all(&jobs, &fonts, &options)) {
-        let name = &job.guide.jurisdiction.name;
+    let report = build::run(&project, &options, &Bar::default());
+    match report {
+        Ok(build::Report::UpToDate { files }) => {
+            println!(
+                "{}",
+                t!(
+                    "cli.build.all-up-to-date",
+                    files = files,
+                    dir = out_dir.display()
+                )
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(build::Report::Built(built)) => {
+            print_lint(&built.lint, args.allow_lint_errors);
+            print_built(built, &out_dir)
+        }
+        Err(BuildError::Invalid(diags)) => {
+            eprint!("{}", render_all(&diags, &project.sources, false));
+            ExitCode::from(EXIT_INVALID)
+        }
+        Err(BuildError::Fonts(err)) => {
+            eprintln!("{:?}", Report::new(err));
+            ExitCode::from(EXIT_INVALID)
+        }
+        Err(BuildError::Lint { errors, warnings }) => {
+            eprint!("{}", crate::lint::output::human(&errors, &project, false));
+            eprintln!(
+                "error: lint found {} error(s) and {warnings} warning(s) in what this build \
+                 publishes; nothing was built and the previous outputs are kept.\n\
+                 help: fix them (`zhinan lint`), or publish anyway with --allow-lint-errors \
+                 (or `[build] allow_lint_errors = true` in zhinan.toml)",
+                errors.len()
+            );
+            ExitCode::from(EXIT_FINDINGS)
+        }
+    }
+}
+
+/// One line on the lint findings of what was published.
+fn print_lint(lint: &build::LintSummary, allowed_by_flag: bool) {
+    if lint.allowed {
+        eprintln!(
+            "lint: {} error(s), {} warning(s) — published anyway ({}); `zhinan lint` lists them",
+            lint.errors,
+            lint.warnings,
+            if allowed_by_flag {
+                "--allow-lint-errors"
+            } else {
+                "zhinan.toml [build] allow_lint_errors"
+            }
+        );
+    } else if lint.warnings > 0 {
+        eprintln!(
+            "lint: {} warning(s); `zhinan lint` lists them",
+            lint.warnings
+        );
+    }
+}
+
+fn print_built(built: Built, out_dir: &Path) -> ExitCode {
+    let failed = built.failed();
+    for (name, result) in built.jurisdictions {
         match result {
-            Ok(report) if report.skipped => println!("{name}: up to date"),
+            Ok(report) if report.skipped => println!("{}", t!("cli.build.up-to-date", name = name)),
             Ok(report) => {
                 println!(
-                    "{name}: {} files in {} ({:.1} s)",
-                    report.outputs.len(),
-                    report.dir.display(),
-                    report.elapsed.as_secs_f64()
+                    "{}",
+                    t!(
+                        "cli.build.built",
+                        name = name,
+                        files = report.outputs.len(),
+                        dir = report.dir.display(),
+                        seconds = format!("{:.1}", report.elapsed.as_secs_f64())
+                    )
                 );
                 for w in &report.warnings {
-                    eprintln!("  warning: {w}");
+                    eprintln!("{}", t!("cli.build.warning", warning = w));
                 }
             }
             Err(err) => {
-                failed = true;
-                eprintln!("{name}: build failed; the previous outputs are kept");
+                eprintln!("{}", t!("cli.build.failed", name = name));
                 eprintln!("{:?}", Report::new(err));
             }
         }
@@ -196,37 +165,13 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
     if failed {
         return ExitCode::from(EXIT_FINDINGS);
     }
-    if let Err(err) = Stamp::record(&out_dir, fingerprint).save(&out_dir) {
+    if let Some(err) = &built.stamp_error {
         eprintln!(
-            "warning: cannot record the build in {}: {err}",
-            out_dir.display()
+            "{}",
+            t!("cli.build.no-stamp", dir = out_dir.display(), error = err)
         );
     }
     ExitCode::SUCCESS
-}
-
-/// Everything a build reads, for the no-change fast path.
-fn fingerprint(project: &Project, templates_dir: &Path, args: &BuildArgs) -> String {
-    let mut f = Fingerprint::new();
-    for (_, file) in project.sources.iter() {
-        f.add(&file.path, file.text.as_bytes());
-    }
-    for j in &project.jurisdictions {
-        if let Some(spec) = &j.data.notice {
-            let path = project.sources.root.join(&j.dir).join(spec.body.get_ref());
-            f.add(
-                &path.to_string_lossy(),
-                &std::fs::read(&path).unwrap_or_default(),
-            );
-        }
-    }
-    f.add_dir("templates", templates_dir);
-    f.add_fonts(&args.font_paths);
-    f.add(
-        "options",
-        format!("{:?} {:?}", args.pdf_standard, args.only).as_bytes(),
-    );
-    f.finish()
 }
 
 /// `zhinan fonts`: which font serves each role.
@@ -239,7 +184,7 @@ pub fn fonts(font_paths: &[PathBuf]) -> ExitCode {
     for line in &report {
         let chosen = line.chosen.clone().unwrap_or_else(|| {
             missing = true;
-            "（未找到 / none found）".to_string()
+            t!("cli.fonts.none-found").into_owned()
         });
         println!(
             "{:<8} {:<18} {}",
@@ -255,11 +200,39 @@ pub fn fonts(font_paths: &[PathBuf]) -> ExitCode {
         println!("         {}", candidates.join("  "));
     }
     if missing {
-        eprintln!(
-            "help: install free Chinese fonts: apt-get install fonts-noto-cjk (Debian/Ubuntu)"
-        );
+        eprintln!("{}", t!("cli.fonts.install-help"));
         ExitCode::from(EXIT_INVALID)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// A progress bar on stderr while PDFs are made, when stderr is a terminal.
+#[derive(Default)]
+struct Bar(std::sync::OnceLock<indicatif::ProgressBar>);
+
+impl build::Progress for Bar {
+    fn start(&self, count: usize) {
+        if count > 1 && std::io::stderr().is_terminal() {
+            let bar = indicatif::ProgressBar::new(count as u64);
+            if let Ok(style) = indicatif::ProgressStyle::with_template(&t!("cli.build.progress")) {
+                bar.set_style(style);
+            }
+            bar.enable_steady_tick(std::time::Duration::from_millis(120));
+            let _ = self.0.set(bar);
+        }
+    }
+
+    fn jurisdiction_done(&self, name: &str) {
+        if let Some(bar) = self.0.get() {
+            bar.set_message(name.to_string());
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = self.0.get() {
+            bar.finish_and_clear();
+        }
     }
 }

@@ -4,6 +4,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
+use rust_i18n::t;
 use serde::Serialize;
 
 use super::{Format, load_or_report};
@@ -46,14 +47,14 @@ pub fn run(root: &Path, format: Format) -> ExitCode {
         Err(code) => return code,
     };
     // Flows that load but cannot be drawn as intended: warnings, the sources are still valid.
-    let warnings = super::flow::flow_diagnostics(&project);
+    let warnings = crate::build::flow_diagnostics(&project);
     if !warnings.is_empty() {
         let color = std::io::stderr().is_terminal();
         eprint!(
             "{}",
             crate::diagnostic::render_all(&warnings, &project.sources, color)
         );
-        eprintln!("warning: {} flowchart problem(s)\n", warnings.len());
+        eprintln!("{}", t!("cli.check.flow-warnings", count = warnings.len()));
     }
     let summary = summarize(&project);
     match format {
@@ -66,29 +67,36 @@ pub fn run(root: &Path, format: Format) -> ExitCode {
                 let j = &project.jurisdictions[ji];
                 let depth = project.ancestors(ji).len();
                 println!(
-                    "{indent}{name}（{level}）  {items} 项事项  {flows} 张流程图  {path}",
-                    indent = "  ".repeat(depth),
-                    name = s.name,
-                    level = level_zh(s.level),
-                    items = s.items,
-                    flows = s.flows,
-                    path = project.sources.path(j.file),
+                    "{}",
+                    t!(
+                        "cli.check.line",
+                        indent = "  ".repeat(depth),
+                        name = s.name,
+                        level = level_name(s.level),
+                        items = s.items,
+                        flows = s.flows,
+                        path = project.sources.path(j.file),
+                    )
                 );
             }
             println!(
-                "ok: {} jurisdictions, {} source files",
-                summary.jurisdictions.len(),
-                project.sources.len()
+                "{}",
+                t!(
+                    "cli.check.ok",
+                    jurisdictions = summary.jurisdictions.len(),
+                    files = project.sources.len()
+                )
             );
         }
     }
     ExitCode::SUCCESS
 }
 
-fn level_zh(level: &str) -> &'static str {
+fn level_name(level: &str) -> String {
     match level {
-        "province" => "省",
-        "city" => "市",
-        _ => "县",
+        "province" => t!("cli.level.province"),
+        "city" => t!("cli.level.city"),
+        _ => t!("cli.level.county"),
     }
+    .into_owned()
 }

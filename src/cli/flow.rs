@@ -1,117 +1,14 @@
-//! Flowcharts for the CLI: `zhinan flow`, the charts of a build, and located diagnostics for bad
-//! flows (no start, unreachable boxes, empty labels), pointing at the authored TOML node or edge.
+//! `zhinan flow`: one item's flowchart as SVG, after the located diagnostics of its authored flow.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use rust_i18n::t;
+
 use super::{EXIT_INVALID, load_or_report};
-use crate::diagnostic::{Diag, Severity, render_all};
-use crate::flow::{FlowGraph, Metrics, SvgStyle, item_flows, layout, render_svg, validate};
-use crate::render::Job;
-use crate::resolve::{Project, ResolvedItem};
-
-/// Printed width of a guide page's text block (A4, 26 mm side margins) in pt.
-pub const PORTRAIT_WIDTH: f32 = 440.0;
-/// The same on a landscape page.
-pub const LANDSCAPE_WIDTH: f32 = 690.0;
-
-/// The SVG style of charts inside the PDFs: same font as the measurements, no title (the document
-/// typesets it), fitted to `width`.
-fn pdf_style(metrics: &Metrics, width: f32) -> SvgStyle {
-    let mut style = SvgStyle {
-        show_title: false,
-        max_width: Some(width),
-        ..SvgStyle::default()
-    };
-    if let Some(family) = metrics.family() {
-        style.font_family = family.to_string();
-    }
-    style
-}
-
-fn standalone_style(metrics: &Metrics) -> SvgStyle {
-    SvgStyle {
-        show_title: true,
-        ..pdf_style(metrics, PORTRAIT_WIDTH)
-    }
-}
-
-/// File name of an item's chart in `out/<jurisdiction>/flows/`.
-fn chart_file(item: &ResolvedItem, index: usize) -> String {
-    let stem = crate::render::data::safe_file_stem(&item.key);
-    if index == 0 {
-        format!("flows/{stem}.svg")
-    } else {
-        format!("flows/{stem}-{}.svg", index + 1)
-    }
-}
-
-/// Adds every chart of jurisdiction `j` to its build job: into the guide (portrait, or landscape
-/// when it cannot fit at a readable size) and as an SVG file next to the PDFs.
-pub fn attach_flows(project: &Project, j: usize, job: &mut Job, metrics: &Metrics) {
-    for (i, item) in project.jurisdictions[j].items.iter().enumerate() {
-        for (k, graph) in item_flows(&item.item).iter().enumerate() {
-            let portrait = pdf_style(metrics, PORTRAIT_WIDTH);
-            let fits =
-                layout(graph, metrics, &portrait.layout_options()).width <= PORTRAIT_WIDTH + 0.5;
-            let style = if fits {
-                portrait
-            } else {
-                pdf_style(metrics, LANDSCAPE_WIDTH)
-            };
-            let svg = render_svg(graph, metrics, &style);
-            job.add_flow_ref(i, graph.title.clone(), graph.caption.clone(), svg, !fits);
-            let standalone = render_svg(graph, metrics, &standalone_style(metrics));
-            job.files
-                .push((chart_file(item, k), standalone.into_bytes()));
-        }
-    }
-}
-
-/// Structural problems of every authored flow of the project, as warnings at the node or edge.
-pub fn flow_diagnostics(project: &Project) -> Vec<Diag> {
-    let mut diags = Vec::new();
-    for j in &project.jurisdictions {
-        for item in &j.items {
-            let Some(origin) = item
-                .flows_origin
-                .filter(|o| o.jurisdiction == project.find(&j.name).unwrap_or(usize::MAX))
-            else {
-                continue;
-            };
-            for flow in &item.flows {
-                let authored = flow.get_ref();
-                if authored.nodes.is_empty() {
-                    continue;
-                }
-                let graph = FlowGraph::from_model(authored);
-                for problem in validate(&graph) {
-                    let span = problem
-                        .edge
-                        .and_then(|e| authored.edges.get(e).map(|e| e.span()))
-                        .or_else(|| {
-                            problem
-                                .node
-                                .and_then(|n| authored.nodes.get(n).map(|n| n.span()))
-                        })
-                        .or_else(|| authored.title.as_ref().map(|t| t.span()))
-                        .unwrap_or_else(|| flow.span());
-                    let mut d = Diag::error(
-                        &format!("flow::{}", problem.kind),
-                        origin.file,
-                        span,
-                        problem.message.clone(),
-                    )
-                    .label(problem.kind.as_str())
-                    .help(problem.help.clone());
-                    d.severity = Severity::Warning;
-                    diags.push(d);
-                }
-            }
-        }
-    }
-    diags
-}
+use crate::build::{flow_diagnostics, standalone_style};
+use crate::diagnostic::{Diag, render_all};
+use crate::flow::{item_flows, render_svg};
 
 /// `zhinan flow <jurisdiction> <item> [-o file.svg]`.
 pub fn run(
@@ -126,12 +23,15 @@ pub fn run(
         Err(code) => return code,
     };
     let Some(j) = project.find(jurisdiction) else {
-        eprintln!("error: no jurisdiction named `{jurisdiction}`");
+        eprintln!("{}", t!("cli.no-jurisdiction", name = jurisdiction));
         return ExitCode::from(EXIT_INVALID);
     };
     let Some(item) = super::show::find_item(&project, j, query) else {
-        eprintln!("error: {jurisdiction} has no item `{query}`");
-        eprintln!("help: give the item's code, id or name (`zhinan show` accepts the same)");
+        eprintln!(
+            "{}",
+            t!("cli.no-item", jurisdiction = jurisdiction, item = query)
+        );
+        eprintln!("{}", t!("cli.flow.no-item-hint"));
         return ExitCode::from(EXIT_INVALID);
     };
     let problems: Vec<Diag> = flow_diagnostics(&project)
@@ -144,21 +44,33 @@ pub fn run(
     let graphs = item_flows(&item.item);
     let Some(graph) = graphs.get(index) else {
         eprintln!(
-            "error: {} has {} flowchart(s); --index {index} does not exist",
-            item.name(),
-            graphs.len()
+            "{}",
+            t!(
+                "cli.flow.no-index",
+                item = item.name(),
+                count = graphs.len(),
+                index = index
+            )
         );
         return ExitCode::from(EXIT_INVALID);
     };
-    let metrics = Metrics::system();
+    // The same font discovery as `zhinan build`, so a chart measures as it prints.
+    let metrics =
+        crate::render::Fonts::scan(&crate::render::FontOptions::default()).chart_metrics();
     let svg = render_svg(graph, &metrics, &standalone_style(&metrics));
     match output {
         Some(path) => {
             if let Err(err) = crate::render::output::write_atomic(path, svg.as_bytes()) {
-                eprintln!("error: cannot write {}: {err}", path.display());
+                eprintln!(
+                    "{}",
+                    t!("cli.write-failed", path = path.display(), error = err)
+                );
                 return ExitCode::from(EXIT_INVALID);
             }
-            eprintln!("wrote {} ({})", path.display(), graph.title);
+            eprintln!(
+                "{}",
+                t!("cli.flow.wrote", path = path.display(), title = graph.title)
+            );
         }
         None => print!("{svg}"),
     }

@@ -9,6 +9,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
+use rust_i18n::t;
 
 use super::{EXIT_FINDINGS, EXIT_INVALID, load_or_report};
 use crate::diagnostic::render_all;
@@ -74,32 +75,35 @@ pub fn run(root: &Path, args: &LintArgs) -> ExitCode {
         match fix_project(root, &config, args.unsafe_fixes) {
             Ok((report, project, reported)) => {
                 for why in &report.skipped {
-                    eprintln!("warning: fix not applied: {why}");
+                    eprintln!("{}", t!("cli.lint.fix-skipped", why = why));
                 }
                 eprintln!(
-                    "fixed {} finding{} in {} file{} ({} pass{})",
-                    report.applied,
-                    if report.applied == 1 { "" } else { "s" },
-                    report.files.len(),
-                    if report.files.len() == 1 { "" } else { "s" },
-                    report.passes,
-                    if report.passes == 1 { "" } else { "es" },
+                    "{}",
+                    t!(
+                        "cli.lint.fixed",
+                        findings = report.applied,
+                        files = report.files.len(),
+                        passes = report.passes
+                    )
                 );
                 if !report.stable {
                     eprintln!(
-                        "warning: fixes did not converge after {} passes; run --fix again and check the changes",
-                        crate::lint::fix::MAX_PASSES
+                        "{}",
+                        t!(
+                            "cli.lint.not-converged",
+                            passes = crate::lint::fix::MAX_PASSES
+                        )
                     );
                 }
                 (project, reported)
             }
             Err(FixError::Invalid(sources, diags)) => {
                 eprint!("{}", render_all(&diags, &sources, color));
-                eprintln!("\nerror: the sources do not load; nothing was fixed after this point");
+                eprintln!("{}", t!("cli.lint.fix-invalid"));
                 return ExitCode::from(EXIT_INVALID);
             }
             Err(FixError::Io(err)) => {
-                eprintln!("error: {err}");
+                eprintln!("{}", t!("cli.error", message = err));
                 return ExitCode::from(EXIT_INVALID);
             }
         }
@@ -139,11 +143,7 @@ fn print(project: &Project, reported: &[Reported], format: LintFormat) {
 
 fn invalid(diags: &[crate::diagnostic::Diag], project: &Project, color: bool) -> ExitCode {
     eprint!("{}", render_all(diags, &project.sources, color));
-    eprintln!(
-        "\nerror: {} problem{} in the reference data or the config; nothing was linted",
-        diags.len(),
-        if diags.len() == 1 { "" } else { "s" }
-    );
+    eprintln!("{}", t!("cli.lint.invalid", problems = diags.len()));
     ExitCode::from(EXIT_INVALID)
 }
 
@@ -158,12 +158,10 @@ fn check_only(project: &Project, only: &[String]) -> Result<(), ExitCode> {
         if !names.contains(&name.as_str()) {
             ok = false;
             match nearest(name, &names) {
-                Some(n) => {
-                    eprintln!("error: --only {name}: no such jurisdiction; did you mean `{n}`?")
-                }
+                Some(n) => eprintln!("{}", t!("cli.lint.only-unknown-near", name = name, near = n)),
                 None => eprintln!(
-                    "error: --only {name}: no such jurisdiction; known: {}",
-                    names.join("、")
+                    "{}",
+                    t!("cli.lint.only-unknown", name = name, names = names.join("、"))
                 ),
             }
         }

@@ -12,9 +12,11 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use rust_i18n::t;
 
 use crate::diagnostic::render_all;
+use crate::i18n::{self, Lang};
 use crate::resolve::{Project, load_project};
 
 #[derive(Debug, Parser)]
@@ -27,6 +29,9 @@ pub struct Cli {
     /// Project root (the folder holding catalog/ and counties/). Default: found upward from here.
     #[arg(short = 'C', long, global = true)]
     pub root: Option<PathBuf>,
+    /// Language of messages: zh (简体中文, the default) or en. Default: LC_ALL / LC_MESSAGES / LANG.
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<Lang>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -94,7 +99,11 @@ pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_INVALID: u8 = 2;
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // The language is needed before clap parses (it prints help and errors), so read it first.
+    let flag = lang_flag(std::env::args().skip(1));
+    i18n::set_language(Lang::detect(flag, |name| std::env::var(name).ok()));
+    let matches = localized_command().get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     // `zhinan rule` needs no project.
     if let Command::Rule { rule, all } = &cli.command {
         return rule::run(rule.as_deref(), *all);
@@ -102,7 +111,7 @@ pub fn main() -> ExitCode {
     let root = match find_root(cli.root.as_deref()) {
         Ok(root) => root,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{}", t!("cli.error", message = message));
             return ExitCode::from(EXIT_INVALID);
         }
     };
@@ -133,21 +142,15 @@ fn find_root(given: Option<&Path>) -> Result<PathBuf, String> {
         return if root.join("catalog").is_dir() {
             Ok(root.to_path_buf())
         } else {
-            Err(format!(
-                "{} has no catalog/ folder; is it a zhinan project?",
-                root.display()
-            ))
+            Err(t!("cli.root.no-catalog", root = root.display()).into_owned())
         };
     }
-    let cwd =
-        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let cwd = std::env::current_dir()
+        .map_err(|e| t!("cli.root.no-cwd", error = e.to_string()).into_owned())?;
     cwd.ancestors()
         .find(|dir| dir.join("catalog").is_dir())
         .map(Path::to_path_buf)
-        .ok_or_else(|| {
-            "no catalog/ folder here or above; run zhinan inside a project or pass -C <root>"
-                .to_string()
-        })
+        .ok_or_else(|| t!("cli.root.not-found").into_owned())
 }
 
 /// Load and resolve, printing every diagnostic on failure.
@@ -159,13 +162,81 @@ pub(crate) fn load_or_report(root: &Path) -> Result<Project, ExitCode> {
             eprint!("{}", render_all(&diags, &sources, color));
             let files: std::collections::BTreeSet<_> = diags.iter().map(|d| d.file).collect();
             eprintln!(
-                "\nerror: {} problem{} in {} file{}; nothing was built",
-                diags.len(),
-                if diags.len() == 1 { "" } else { "s" },
-                files.len(),
-                if files.len() == 1 { "" } else { "s" }
+                "\n{}",
+                t!(
+                    "cli.load-failed",
+                    problems = diags.len(),
+                    files = files.len()
+                )
             );
             Err(ExitCode::from(EXIT_INVALID))
         }
     }
+}
+
+/// The value of `--lang` among the arguments, if given and valid (clap reports an invalid one).
+fn lang_flag(args: impl Iterator<Item = String>) -> Option<Lang> {
+    let mut args = args.take_while(|a| a != "--");
+    while let Some(arg) = args.next() {
+        let value = match arg.strip_prefix("--lang") {
+            Some("") => args.next(),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        if let Some(lang) = value.and_then(|v| Lang::from_str(&v, true).ok()) {
+            return Some(lang);
+        }
+    }
+    None
+}
+
+/// The clap command with its help texts in the current language. Clap's derive attributes are
+/// fixed English at compile time, so every about and argument help is replaced from the locale:
+/// `cli.<command path>.about`, `cli.<command path>.args.<id>`, else the shared `cli.args.<id>`.
+pub fn localized_command() -> clap::Command {
+    let mut cmd = Cli::command();
+    // Building adds the help/version flags and the `help` command, which are then translated too.
+    cmd.build();
+    localize(cmd, "cli")
+}
+
+fn localize(mut cmd: clap::Command, path: &str) -> clap::Command {
+    if let Some(about) = i18n::lookup(&format!("{path}.about")) {
+        cmd = cmd.about(about);
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().to_string())
+        .collect();
+    for id in ids {
+        let help = i18n::lookup(&format!("{path}.args.{id}"))
+            .or_else(|| i18n::lookup(&format!("cli.args.{id}")));
+        let options = t!("cli.heading.options").into_owned();
+        let arguments = t!("cli.heading.arguments").into_owned();
+        cmd = cmd.mut_arg(&id, |arg| {
+            let heading = if arg.is_positional() {
+                arguments
+            } else {
+                options
+            };
+            let arg = arg.help_heading(heading);
+            match help {
+                Some(help) => arg.help(help),
+                None => arg,
+            }
+        });
+    }
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for name in names {
+        let sub_path = format!("{path}.{name}");
+        cmd = cmd.mut_subcommand(&name, |sub| localize(sub, &sub_path));
+    }
+    cmd.subcommand_help_heading(t!("cli.heading.commands").into_owned())
+        .help_template(format!(
+            "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+            t!("cli.heading.usage")
+        ))
 }

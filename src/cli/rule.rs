@@ -2,6 +2,8 @@
 
 use std::process::ExitCode;
 
+use rust_i18n::t;
+
 use super::EXIT_INVALID;
 use crate::lint::output::display_width;
 use crate::lint::rules;
@@ -17,16 +19,25 @@ pub fn run(query: Option<&str>, all: bool) -> ExitCode {
         Some(rule) => {
             let m = rule.meta();
             println!("# {} {}\n", m.code, m.name);
-            println!("Default severity: {}\n", m.severity.as_str());
-            println!("{}", m.doc.trim());
+            println!(
+                "{}\n",
+                t!("cli.rule.severity", severity = crate::i18n::severity(m.severity))
+            );
+            println!(
+                "{}",
+                rules::doc(m, crate::i18n::language()).trim()
+            );
+            if crate::i18n::language() == crate::i18n::Lang::Zh {
+                println!("\n{}", t!("cli.rule.other-language", code = m.code));
+            }
             ExitCode::SUCCESS
         }
         None => {
             let metas = rules::metas();
             let candidates: Vec<&str> = metas.iter().flat_map(|m| [m.code, m.name]).collect();
             match nearest(query, &candidates) {
-                Some(n) => eprintln!("error: no rule `{query}`; did you mean `{n}`?"),
-                None => eprintln!("error: no rule `{query}`; `zhinan rule --all` lists every rule"),
+                Some(n) => eprintln!("{}", t!("cli.rule.unknown-near", query = query, near = n)),
+                None => eprintln!("{}", t!("cli.rule.unknown", query = query)),
             }
             ExitCode::from(EXIT_INVALID)
         }

@@ -4,6 +4,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use rust_i18n::t;
 use serde::Serialize;
 
 use super::{EXIT_INVALID, Format, load_or_report};
@@ -110,10 +111,10 @@ pub fn run(root: &Path, jurisdiction: &str, query: &str, format: Format) -> Exit
         .map(|j| j.name.as_str())
         .collect();
     let Some(j) = project.find(jurisdiction) else {
-        eprintln!("error: no jurisdiction named `{jurisdiction}`");
+        eprintln!("{}", t!("cli.no-jurisdiction", name = jurisdiction));
         match nearest(jurisdiction, &names) {
-            Some(n) => eprintln!("help: did you mean `{n}`?"),
-            None => eprintln!("help: known jurisdictions: {}", names.join("、")),
+            Some(n) => eprintln!("{}", t!("cli.did-you-mean", name = n)),
+            None => eprintln!("{}", t!("cli.known-jurisdictions", names = names.join("、"))),
         }
         return ExitCode::from(EXIT_INVALID);
     };
@@ -123,12 +124,13 @@ pub fn run(root: &Path, jurisdiction: &str, query: &str, format: Format) -> Exit
             .iter()
             .map(|i| i.name())
             .collect();
-        eprintln!("error: {jurisdiction} has no item `{query}`");
+        eprintln!(
+            "{}",
+            t!("cli.no-item", jurisdiction = jurisdiction, item = query)
+        );
         match nearest(query, &keys) {
-            Some(n) => eprintln!("help: did you mean `{n}`?"),
-            None => eprintln!(
-                "help: give the item's code, id or name; `zhinan check` lists the jurisdictions"
-            ),
+            Some(n) => eprintln!("{}", t!("cli.did-you-mean", name = n)),
+            None => eprintln!("{}", t!("cli.show.no-item-hint")),
         }
         return ExitCode::from(EXIT_INVALID);
     };
@@ -150,11 +152,8 @@ pub fn run(root: &Path, jurisdiction: &str, query: &str, format: Format) -> Exit
         }
         Format::Human => {
             println!("{} · {} ({})", jurisdiction, item.name(), item.key);
-            println!(
-                "declared in {}:{}",
-                project.sources.path(item.decl.file),
-                decl_line
-            );
+            let location = format!("{}:{}", project.sources.path(item.decl.file), decl_line);
+            println!("{}", t!("cli.show.declared", location = location));
             for v in &views {
                 let value = match &v.value {
                     serde_json::Value::String(s) => s.replace('\n', " ⏎ "),
@@ -166,7 +165,7 @@ pub fn run(root: &Path, jurisdiction: &str, query: &str, format: Format) -> Exit
             if let Some(origin) = item.flows_origin {
                 println!(
                     "  {:<15} {} ↳ {}",
-                    "flow",
+                    t!("cli.show.flow"),
                     item.flows.len(),
                     project.sources.path(origin.file)
                 );

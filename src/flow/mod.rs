@@ -6,6 +6,7 @@
 pub mod generate;
 pub mod graph;
 pub mod layout;
+pub mod located;
 pub mod svg;
 pub mod text;
 pub mod validate;
@@ -13,6 +14,7 @@ pub mod validate;
 pub use generate::{generate_from_steps, split_steps};
 pub use graph::{FlowEdge, FlowGraph, FlowNode, NodeKind, item_flows};
 pub use layout::{Layout, LayoutOptions, layout};
+pub use located::{LocatedProblem, project_problems};
 pub use svg::{SvgStyle, to_svg};
 pub use text::{Metrics, wrap};
 pub use validate::{FlowProblem, FlowProblemKind, validate};

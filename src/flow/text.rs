@@ -59,30 +59,20 @@ impl Metrics {
             path: path.to_path_buf(),
             source,
         })?;
-        let count = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
-        let mut best: Option<(u8, u32, String)> = None;
-        for index in 0..count {
-            let Ok(face) = ttf_parser::Face::parse(&data, index) else {
-                continue;
-            };
-            if face.glyph_index('中').is_none() {
-                continue;
-            }
-            let family = face_family(&face).unwrap_or_default();
-            let score = if family == DEFAULT_FAMILY {
-                3
-            } else if family.ends_with(" SC") || family.ends_with(" CN") {
-                2
-            } else {
-                1
-            };
-            if best.as_ref().is_none_or(|b| score > b.0) {
-                best = Some((score, index, family));
-            }
-        }
-        let (_, index, family) = best.ok_or_else(|| FontError::NoFace(path.to_path_buf()))?;
-        let face = ttf_parser::Face::parse(&data, index)
-            .map_err(|_| FontError::NoFace(path.to_path_buf()))?;
+        Metrics::from_data(&data, None).ok_or_else(|| FontError::NoFace(path.to_path_buf()))
+    }
+
+    /// Reads font data (a file's bytes): the face `index` of a collection, or else the best face
+    /// as [`Metrics::load`] picks it. `None` when no face covers Chinese.
+    pub fn from_data(data: &[u8], index: Option<u32>) -> Option<Metrics> {
+        let (index, family) = match index {
+            Some(i) => (
+                i,
+                face_family(&ttf_parser::Face::parse(data, i).ok()?).unwrap_or_default(),
+            ),
+            None => best_face(data)?,
+        };
+        let face = ttf_parser::Face::parse(data, index).ok()?;
         let upem = f32::from(face.units_per_em().max(1));
         let mut metrics = Metrics {
             bmp: vec![-1.0; 0x1_0000],
@@ -108,7 +98,7 @@ impl Metrics {
                 });
             }
         }
-        Ok(metrics)
+        Some(metrics)
     }
 
     /// Estimates shaped like Noto Sans CJK: Han and full-width punctuation 1 em, digits
@@ -148,6 +138,33 @@ impl Metrics {
     pub fn text_em(&self, s: &str) -> f32 {
         s.chars().map(|c| self.char_em(c)).sum()
     }
+}
+
+/// The face of a font file or collection to measure with: `Noto Sans CJK SC`, else another
+/// simplified-Chinese face, else any face covering 中.
+fn best_face(data: &[u8]) -> Option<(u32, String)> {
+    let count = ttf_parser::fonts_in_collection(data).unwrap_or(1);
+    let mut best: Option<(u8, u32, String)> = None;
+    for index in 0..count {
+        let Ok(face) = ttf_parser::Face::parse(data, index) else {
+            continue;
+        };
+        if face.glyph_index('中').is_none() {
+            continue;
+        }
+        let family = face_family(&face).unwrap_or_default();
+        let score = if family == DEFAULT_FAMILY {
+            3
+        } else if family.ends_with(" SC") || family.ends_with(" CN") {
+            2
+        } else {
+            1
+        };
+        if best.as_ref().is_none_or(|b| score > b.0) {
+            best = Some((score, index, family));
+        }
+    }
+    best.map(|(_, index, family)| (index, family))
 }
 
 fn face_family(face: &ttf_parser::Face) -> Option<String> {

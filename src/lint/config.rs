@@ -16,6 +16,7 @@
 //! severity = { ZN501 = "info" }
 //! ```
 
+use rust_i18n::t;
 use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
@@ -57,6 +58,8 @@ pub struct LintConfig {
     pub jurisdictions: BTreeMap<String, RuleSet>,
     /// Where the config came from (for located errors about jurisdiction names).
     pub file: Option<FileId>,
+    /// `[build] allow_lint_errors = true`: `zhinan build` publishes despite error findings.
+    pub allow_lint_errors: bool,
     only_spans: Vec<Range<usize>>,
     jurisdiction_spans: BTreeMap<String, Range<usize>>,
 }
@@ -108,16 +111,16 @@ impl LintConfig {
 
 pub fn unknown_jurisdiction(file: FileId, span: Range<usize>, name: &str, names: &[&str]) -> Diag {
     let help = match nearest(name, names) {
-        Some(n) => format!("did you mean `{n}`?"),
-        None => format!("known jurisdictions: {}", names.join("、")),
+        Some(n) => t!("load.did-you-mean", near = n),
+        None => t!("resolve.known-jurisdictions", names = names.join("、")),
     };
     Diag::error(
         "config::unknown-jurisdiction",
         file,
         span,
-        format!("`{name}` is not a jurisdiction of this project"),
+        t!("config.unknown-jurisdiction", name = name),
     )
-    .label("no jurisdiction.toml has this name")
+    .label(t!("resolve.unknown-parent-label"))
     .help(help)
 }
 
@@ -152,6 +155,15 @@ fn rule_default(code: &str) -> Severity {
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     lint: Option<LintTable>,
+    build: Option<BuildTable>,
+}
+
+/// `[build]`: how `zhinan build` treats lint findings.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BuildTable {
+    #[serde(default)]
+    allow_lint_errors: bool,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -193,7 +205,7 @@ pub fn load(root: &Path, sources: &mut Sources) -> Result<LintConfig, Vec<Diag>>
                 "config::io",
                 file,
                 0..0,
-                format!("cannot read {CONFIG_FILE}: {err}"),
+                t!("config.io", file = CONFIG_FILE, error = err),
             )]);
         }
     };
@@ -212,6 +224,7 @@ pub fn parse(file: FileId, text: &str) -> Result<LintConfig, Vec<Diag>> {
         file: Some(file),
         ..LintConfig::default()
     };
+    config.allow_lint_errors = raw.build.is_some_and(|b| b.allow_lint_errors);
     if let Some(lint) = raw.lint {
         config.rules = rule_set(
             file,
@@ -286,10 +299,10 @@ fn rule_set(
                     "config::severity",
                     file,
                     value.span(),
-                    format!("unknown severity `{}`", value.get_ref()),
+                    t!("config.severity", value = value.get_ref()),
                 )
-                .label("not a severity")
-                .help("write one of \"error\", \"warning\", \"info\" or \"off\""),
+                .label(t!("config.severity-label"))
+                .help(t!("config.severity-help")),
             );
             continue;
         };
@@ -340,16 +353,16 @@ fn unknown_rule(file: FileId, span: Range<usize>, name: &str) -> Diag {
     let metas = rules::metas();
     let candidates: Vec<&str> = metas.iter().flat_map(|m| [m.code, m.name]).collect();
     let help = match nearest(name, &candidates) {
-        Some(n) => format!("did you mean `{n}`? `zhinan rule --all` lists every rule"),
-        None => "write a code (ZN101), a code prefix (ZN1), a rule name (known-typo) or ALL; `zhinan rule --all` lists every rule".to_string(),
+        Some(n) => t!("config.unknown-rule-near", near = n),
+        None => t!("config.unknown-rule-help"),
     };
     Diag::error(
         "config::unknown-rule",
         file,
         span,
-        format!("unknown rule `{name}`"),
+        t!("config.unknown-rule", name = name),
     )
-    .label("no rule has this code or name")
+    .label(t!("config.unknown-rule-label"))
     .help(help)
 }
 
@@ -360,30 +373,31 @@ fn toml_error(file: FileId, text: &str, err: &toml::de::Error) -> Diag {
         let field = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
         let help = match nearest(field, &expected) {
-            Some(n) => format!(
-                "did you mean `{n}`? Known keys here: {}",
-                expected.join(", ")
+            Some(n) => t!(
+                "config.unknown-key-near",
+                near = n,
+                keys = expected.join(", ")
             ),
-            None => format!("known keys here: {}", expected.join(", ")),
+            None => t!("config.unknown-key-help", keys = expected.join(", ")),
         };
         let key_span = find_key(text, &span, field).unwrap_or(span);
         return Diag::error(
             "config::unknown-key",
             file,
             key_span,
-            format!("unknown key `{field}` in {CONFIG_FILE}"),
+            t!("config.unknown-key", key = field, file = CONFIG_FILE),
         )
-        .label("not a config key")
+        .label(t!("config.unknown-key-label"))
         .help(help);
     }
     Diag::error(
         "config::invalid",
         file,
         span,
-        format!("invalid {CONFIG_FILE}: {message}"),
+        t!("config.invalid", file = CONFIG_FILE, message = message),
     )
-    .label("here")
-    .help("see the comments at the top of zhinan.toml for the keys of [lint]")
+    .label(t!("load.here"))
+    .help(t!("config.invalid-help"))
 }
 
 /// The span of `key` written as a key (bare, quoted, or as a table header part) inside `within`.

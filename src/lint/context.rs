@@ -238,6 +238,7 @@ fn collect_texts(project: &Project) -> Vec<TextRef<'_>> {
         for (field, t) in [
             ("jurisdiction.agency", &d.agency),
             ("jurisdiction.guide_title", &d.guide_title),
+            ("jurisdiction.edition", &d.edition),
             ("jurisdiction.supervision_phone", &d.supervision_phone),
             ("jurisdiction.notes", &d.notes),
         ] {

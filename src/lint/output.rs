@@ -4,6 +4,7 @@
 
 use std::collections::BTreeMap;
 
+use rust_i18n::t;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -163,15 +164,18 @@ pub fn summary(reported: &[Reported], project: &Project) -> Summary {
 fn fix_help(r: &Reported, text: &str) -> Option<String> {
     let fix = r.finding.fix.as_ref()?;
     let what = if fix.replacement.is_empty() {
-        format!("remove `{text}`")
+        t!("lint.fix.remove", text = text)
     } else {
-        format!("replace `{text}` with `{}`", fix.replacement)
+        t!("lint.fix.replace", text = text, replacement = fix.replacement)
     };
-    Some(if fix.safe {
-        format!("suggested fix: {what} (applied by --fix)")
-    } else {
-        format!("suggested fix: {what} (unsafe: applied by --fix --unsafe-fixes)")
-    })
+    Some(
+        if fix.safe {
+            t!("lint.fix.safe", what = what)
+        } else {
+            t!("lint.fix.unsafe", what = what)
+        }
+        .into_owned(),
+    )
 }
 
 /// A finding as a [`Diag`] for miette rendering.
@@ -221,7 +225,8 @@ pub fn human(reported: &[Reported], project: &Project, color: bool) -> String {
 pub fn table(s: &Summary) -> String {
     let mut out = String::new();
     if s.total == 0 {
-        out.push_str("no findings\n");
+        out.push_str(&t!("lint.summary.none"));
+        out.push('\n');
         return out;
     }
     let rows: Vec<[String; 5]> = s
@@ -237,7 +242,7 @@ pub fn table(s: &Summary) -> String {
             ]
         })
         .collect();
-    out.push_str(&grid("rule", &rows));
+    out.push_str(&grid(&t!("lint.summary.rule"), &rows));
     out.push('\n');
     let rows: Vec<[String; 5]> = s
         .by_jurisdiction
@@ -252,27 +257,28 @@ pub fn table(s: &Summary) -> String {
             ]
         })
         .collect();
-    out.push_str(&grid("jurisdiction", &rows));
-    out.push_str(&format!(
-        "\n{} finding{}: {} error{}, {} warning{}, {} info; {} fixable with --fix\n",
-        s.total,
-        plural(s.total),
-        s.errors,
-        plural(s.errors),
-        s.warnings,
-        plural(s.warnings),
-        s.infos,
-        s.fixable
+    out.push_str(&grid(&t!("lint.summary.jurisdiction"), &rows));
+    out.push('\n');
+    out.push_str(&t!(
+        "lint.summary.totals",
+        total = s.total,
+        errors = s.errors,
+        warnings = s.warnings,
+        infos = s.infos,
+        fixable = s.fixable
     ));
+    out.push('\n');
     out
 }
 
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 fn grid(first: &str, rows: &[[String; 5]]) -> String {
-    let header = [first, "error", "warning", "info", "total"].map(str::to_string);
+    let header = [
+        first.to_string(),
+        crate::i18n::severity(Severity::Error),
+        crate::i18n::severity(Severity::Warning),
+        crate::i18n::severity(Severity::Info),
+        t!("lint.summary.total").into_owned(),
+    ];
     let mut widths = [0usize; 5];
     for row in std::iter::once(&header).chain(rows) {
         for (w, cell) in widths.iter_mut().zip(row) {
@@ -402,7 +408,7 @@ pub fn sarif(reported: &[Reported], project: &Project) -> Value {
             if let Some(fix) = &r.finding.fix {
                 result["fixes"] = json!([{
                     "description": {
-                        "text": if fix.safe { "safe fix" } else { "unsafe fix" },
+                        "text": if fix.safe { t!("lint.fix.safe-name") } else { t!("lint.fix.unsafe-name") },
                     },
                     "artifactChanges": [{
                         "artifactLocation": { "uri": loc.file, "uriBaseId": "%SRCROOT%" },

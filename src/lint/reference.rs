@@ -5,10 +5,11 @@
 //! |---|---|
 //! | `laws.toml` | law registry: `[[law]]` title, aliases, issuer, number (文号 or 令号), date, articles |
 //! | `issuers.toml` | `[[issuer]]` name, aliases, 机关代字 prefixes, years of existence, successor |
-//! | `corrections.toml` | `[[correction]]` wrong → right pairs known to be wrong (typos' approach) |
+//! | `corrections.toml` | `[[correction]]` wrong → right pairs known to be wrong (typos' approach); `corrections-*.toml` likewise (seed-specific slips) |
 //! | `terms.toml` | glossary of known terms, allowed reduplications (常常, 人人 …) |
 //! | `phones.toml` | `[[area]]` telephone area codes with their local number length; placeholders |
 
+use rust_i18n::t;
 use serde::Deserialize;
 
 use crate::diagnostic::{Diag, Severity};
@@ -106,6 +107,72 @@ pub struct Terms {
     /// Kinds of administrative power and the words a power's name ends with.
     #[serde(default)]
     pub power_types: Vec<PowerType>,
+    /// Template placeholders left in a published text (X月X日, 某某 …); runs of X-like marks are
+    /// found without a list.
+    #[serde(default)]
+    pub placeholders: Vec<String>,
+    /// Whole texts that stand for "nothing" where a code or an address belongs (无, 暂无 …).
+    #[serde(default)]
+    pub empty_values: Vec<String>,
+    /// Words of a material that names no document (相关材料, 其他材料 …).
+    #[serde(default)]
+    pub vague_materials: Vec<String>,
+    /// Words that introduce a document by name (根据, 按照 …), for titles written without 《》.
+    #[serde(default)]
+    pub title_verbs: Vec<String>,
+    /// Last words of a document title (条例, 办法 …).
+    #[serde(default)]
+    pub title_endings: Vec<String>,
+    /// First words of a phrase that is not a title (有关规定, 国家规定, 本办法 …).
+    #[serde(default)]
+    pub not_title_starts: Vec<String>,
+    /// Words that make a phrase a description rather than a title (相关, 有关).
+    #[serde(default)]
+    pub not_title_words: Vec<String>,
+    /// Pairs of characters that make opposite words (入 / 出: 转入 is not a misspelling of 转出).
+    #[serde(default)]
+    pub contrasts: Vec<Vec<String>>,
+    /// Last characters of an office's name (局, 中心 …): 社会保障局 is an office, not a misspelt
+    /// 社会保障卡.
+    #[serde(default)]
+    pub office_endings: Vec<String>,
+    /// Thresholds of heuristic rules, by `rule-name.setting` (`catalog-name.min_similarity`). A
+    /// rule uses its documented default when the key is absent.
+    #[serde(default)]
+    pub thresholds: std::collections::BTreeMap<String, f64>,
+    /// Separators between the parts of a power's name that name a 主项 and a 子项 (`--`).
+    #[serde(default)]
+    pub name_separators: Vec<String>,
+    /// Markers after such parts (（主项）, （子项）).
+    #[serde(default)]
+    pub name_markers: Vec<String>,
+    /// Phrases that point at a picture (如下图, 界面如下 …).
+    #[serde(default)]
+    pub figure_refs: Vec<String>,
+    /// Field labels printed before their value on one line (办公地址, 咨询电话 …).
+    #[serde(default)]
+    pub labels: Vec<String>,
+    /// Last characters of place names (省, 市, 县, 区 …).
+    #[serde(default)]
+    pub place_suffixes: Vec<String>,
+    /// Verbs that tell applicants to fill in a form (填写, 填报 …).
+    #[serde(default)]
+    pub fill_verbs: Vec<String>,
+}
+
+impl Terms {
+    /// A heuristic rule's threshold: the value of `thresholds` in `terms.toml`, else `default`.
+    pub fn threshold(&self, key: &str, default: f64) -> f64 {
+        self.thresholds.get(key).copied().unwrap_or(default)
+    }
+
+    /// Are these two characters a pair of opposites (入 / 出), in either order?
+    pub fn is_contrast(&self, a: char, b: char) -> bool {
+        let (a, b) = (a.to_string(), b.to_string());
+        self.contrasts
+            .iter()
+            .any(|p| p.len() == 2 && ((p[0] == a && p[1] == b) || (p[0] == b && p[1] == a)))
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -176,7 +243,8 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
             "issuers.toml" => {
                 parse::<IssuersFile>(text).map(|f| reference.issuers.extend(f.issuer))
             }
-            "corrections.toml" => {
+            // corrections.toml and corrections-<group>.toml (seed-specific slips live apart).
+            n if n.starts_with("corrections") && n.ends_with(".toml") => {
                 parse::<CorrectionsFile>(text).map(|f| reference.corrections.extend(f.correction))
             }
             "terms.toml" => parse::<Terms>(text).map(|t| {
@@ -190,6 +258,22 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
                 terms.function_chars.extend(t.function_chars);
                 terms.synonyms.extend(t.synonyms);
                 terms.power_types.extend(t.power_types);
+                terms.placeholders.extend(t.placeholders);
+                terms.empty_values.extend(t.empty_values);
+                terms.vague_materials.extend(t.vague_materials);
+                terms.title_verbs.extend(t.title_verbs);
+                terms.title_endings.extend(t.title_endings);
+                terms.not_title_starts.extend(t.not_title_starts);
+                terms.fill_verbs.extend(t.fill_verbs);
+                terms.not_title_words.extend(t.not_title_words);
+                terms.contrasts.extend(t.contrasts);
+                terms.labels.extend(t.labels);
+                terms.figure_refs.extend(t.figure_refs);
+                terms.thresholds.extend(t.thresholds);
+                terms.name_separators.extend(t.name_separators);
+                terms.name_markers.extend(t.name_markers);
+                terms.place_suffixes.extend(t.place_suffixes);
+                terms.office_endings.extend(t.office_endings);
             }),
             "phones.toml" => parse::<Phones>(text).map(|p| {
                 let phones = &mut reference.phones;
@@ -202,17 +286,17 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
             }),
             _ => {
                 diags.push(
-                    Diag::error("load::unknown-reference", file, 0..0, format!("unknown reference file `{name}`"))
-                        .help("reference files are laws.toml, issuers.toml, corrections.toml, terms.toml and phones.toml"),
+                    Diag::error("load::unknown-reference", file, 0..0, t!("config.unknown-reference", name = name))
+                        .help(t!("config.unknown-reference-help")),
                 );
                 Ok(())
             }
         };
         if let Err(err) = result {
             diags.push(
-                Diag::error("load::reference", file, err.span().unwrap_or(0..0), format!("invalid reference data: {}", err.message().trim()))
-                    .label("here")
-                    .help("see the table of reference files in src/lint/reference.rs and the comments at the top of the file"),
+                Diag::error("load::reference", file, err.span().unwrap_or(0..0), t!("config.reference", message = err.message().trim()))
+                    .label(t!("load.here"))
+                    .help(t!("config.reference-help")),
             );
         }
     }

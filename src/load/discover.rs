@@ -1,5 +1,6 @@
 //! Finding the source files and telling what each one is, from the folder layout alone.
 
+use rust_i18n::t;
 use std::collections::BTreeSet;
 use std::path::Path;
 
@@ -63,8 +64,8 @@ pub fn discover(
                 Err(_) => {
                     let file = sources.add(rel.clone(), String::new());
                     diags.push(
-                        Diag::error("load::encoding", file, 0..0, "file is not valid UTF-8")
-                            .help("save the file as UTF-8 (not GBK/GB2312)"),
+                        Diag::error("load::encoding", file, 0..0, t!("load.encoding"))
+                            .help(t!("load.encoding-help")),
                     );
                     continue;
                 }
@@ -75,7 +76,7 @@ pub fn discover(
                     "load::io",
                     file,
                     0..0,
-                    format!("cannot read file: {err}"),
+                    t!("load.io", error = err),
                 ));
                 continue;
             }
@@ -103,11 +104,9 @@ pub fn discover(
                         "load::orphan-file",
                         file,
                         0..0,
-                        "item file is not inside any jurisdiction folder",
+                        t!("load.orphan"),
                     )
-                    .help(format!(
-                        "move it into a folder that has a {JURISDICTION_FILE}, or add one next to it"
-                    )),
+                    .help(t!("load.orphan-help", file = JURISDICTION_FILE)),
                 ),
             }
         }

@@ -1,6 +1,7 @@
 //! TOML text → `model` types. Syntax errors are collected (the parser recovers), then each `[main]`
 //! and `[[item]]` is deserialized on its own so that one bad item does not hide the others.
 
+use rust_i18n::t;
 use std::ops::Range;
 
 use serde::de::DeserializeOwned;
@@ -33,10 +34,10 @@ pub fn jurisdiction_file(
                         "load::misplaced-field",
                         file,
                         v.span(),
-                        format!("`{key}` cannot be set in [defaults]"),
+                        t!("load.defaults-key", key = key),
                     )
-                    .label("applies to every item")
-                    .help("give codes and ids on each [[item]] instead"),
+                    .label(t!("load.defaults-key-label"))
+                    .help(t!("load.defaults-key-help")),
                 );
             }
         }
@@ -46,9 +47,9 @@ pub fn jurisdiction_file(
                     "load::misplaced-field",
                     file,
                     defaults.span(),
-                    "[defaults] cannot hold flowcharts",
+                    t!("load.defaults-flow"),
                 )
-                .help("attach each flowchart to its item as [[item.flow]]"),
+                .help(t!("load.defaults-flow-help")),
             );
         }
     }
@@ -81,10 +82,10 @@ pub fn item_file(file: FileId, text: &str, diags: &mut Vec<Diag>) -> Option<Item
                             "load::type",
                             file,
                             span,
-                            "`item` must be an array of tables",
+                            t!("load.item-not-array"),
                         )
-                        .label("expected [[item]] tables")
-                        .help("write each item under its own [[item]] header"),
+                        .label(t!("load.item-not-array-label"))
+                        .help(t!("load.item-not-array-help")),
                     ),
                 }
             }
@@ -93,14 +94,12 @@ pub fn item_file(file: FileId, text: &str, diags: &mut Vec<Diag>) -> Option<Item
                     "load::unknown-field",
                     file,
                     key.span(),
-                    format!("unknown top-level key `{other}` in an item file"),
+                    t!("load.unknown-top-key", key = other),
                 )
-                .label("not part of the item format");
+                .label(t!("load.unknown-top-key-label"));
                 d = match nearest(other, &["main", "item"]) {
-                    Some(n) => d.help(format!(
-                        "did you mean `{n}`? An item file holds [main] and [[item]] tables"
-                    )),
-                    None => d.help("an item file holds one [main] table and [[item]] tables"),
+                    Some(n) => d.help(t!("load.unknown-top-key-near", near = n)),
+                    None => d.help(t!("load.unknown-top-key-help")),
                 };
                 diags.push(d);
             }
@@ -129,9 +128,9 @@ fn parse_table<'a>(
                 "load::syntax",
                 file,
                 span,
-                format!("TOML syntax error: {}", err.message().trim()),
+                t!("load.syntax", message = err.message().trim()),
             )
-            .label("here")
+            .label(t!("load.here"))
             .help(syntax_help(err.message())),
         );
     }
@@ -141,14 +140,13 @@ fn parse_table<'a>(
 fn syntax_help(message: &str) -> String {
     let m = message.to_lowercase();
     if m.contains("duplicate key") {
-        "each key may appear once per table; remove or rename the second one".into()
+        t!("load.syntax-duplicate").into_owned()
     } else if m.contains("string") || m.contains("quote") {
-        "strings are written in double quotes: name = \"单位参保登记\"; close every quote on the same line, or use \"\"\" for several lines".into()
+        t!("load.syntax-string").into_owned()
     } else if m.contains("inline table") || m.contains("newline") {
-        "an inline table { … } must stay on one line".into()
+        t!("load.syntax-inline").into_owned()
     } else {
-        "check the TOML syntax near this position (key = \"value\", [table], [[array of tables]])"
-            .into()
+        t!("load.syntax-other").into_owned()
     }
 }
 
@@ -176,8 +174,8 @@ fn serde_error(file: FileId, text: &str, span: Range<usize>, message: &str) -> D
         let field = rest.split('`').next().unwrap_or_default();
         let expected: Vec<&str> = rest.split('`').skip(2).step_by(2).collect();
         let help = match nearest(field, &expected) {
-            Some(n) => format!("did you mean `{n}`?"),
-            None => format!("known keys: {}", expected.join(", ")),
+            Some(n) => t!("load.did-you-mean", near = n).into_owned(),
+            None => t!("load.known-keys", keys = expected.join(", ")).into_owned(),
         };
         // The error span covers the whole table; point at the key itself when it can be found.
         let key_span = find_key(text, &span, field).unwrap_or(span);
@@ -185,9 +183,9 @@ fn serde_error(file: FileId, text: &str, span: Range<usize>, message: &str) -> D
             "load::unknown-field",
             file,
             key_span,
-            format!("unknown key `{field}`"),
+            t!("load.unknown-key", key = field),
         )
-        .label("not a known key here")
+        .label(t!("load.unknown-key-label"))
         .help(help);
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
@@ -196,23 +194,23 @@ fn serde_error(file: FileId, text: &str, span: Range<usize>, message: &str) -> D
             "load::missing-field",
             file,
             header_span(text, &span),
-            format!("missing required key `{field}`"),
+            t!("load.missing-key", key = field),
         )
-        .label("in this table")
-        .help(format!("add `{field} = …` to this table"));
+        .label(t!("load.missing-key-label"))
+        .help(t!("load.missing-key-help", key = field));
     }
     if message.starts_with("invalid type") || message.starts_with("invalid value") {
         let help = if message.contains("expected a string") {
-            "write the value in double quotes, e.g. seq = \"1\"".to_string()
+            t!("load.type-string")
         } else if message.contains("expected a sequence") {
-            "write a list in brackets: [\"第一项\", \"第二项\"]".to_string()
+            t!("load.type-list")
         } else if message.contains("expected a boolean") {
-            "write true or false".to_string()
+            t!("load.type-bool")
         } else {
-            "check the value's type against counties/README.md".to_string()
+            t!("load.type-other")
         };
-        return Diag::error("load::type", file, span, format!("wrong type: {message}"))
-            .label("this value")
+        return Diag::error("load::type", file, span, t!("load.type", message = message))
+            .label(t!("load.type-label"))
             .help(help);
     }
     if message.starts_with("unknown variant") {
@@ -221,14 +219,14 @@ fn serde_error(file: FileId, text: &str, span: Range<usize>, message: &str) -> D
             "load::type",
             file,
             span,
-            format!("invalid value: {message}"),
+            t!("load.value", message = message),
         )
-        .label("not one of the allowed values")
-        .help(format!("use one of: {}", expected.join(", ")));
+        .label(t!("load.value-label"))
+        .help(t!("load.value-help", values = expected.join(", ")));
     }
     Diag::error("load::invalid", file, span, message.to_string())
-        .label("here")
-        .help("check this table against the format in counties/README.md")
+        .label(t!("load.here"))
+        .help(t!("load.invalid-help"))
 }
 
 /// The span of `key` at the start of a line within `within` (the table that holds it).
@@ -276,12 +274,10 @@ fn require_nonempty(file: FileId, value: &Text, key: &str, diags: &mut Vec<Diag>
                 "load::empty-field",
                 file,
                 value.span(),
-                format!("`{key}` is empty"),
+                t!("load.empty", key = key),
             )
-            .label("empty")
-            .help(format!(
-                "`{key}` is required: write its text, or remove the table if it is not needed"
-            )),
+            .label(t!("load.empty-label"))
+            .help(t!("load.empty-help", key = key)),
         );
     }
 }
@@ -290,9 +286,9 @@ fn check_item(file: FileId, item: &Spanned<Item>, diags: &mut Vec<Diag>) {
     let data = item.get_ref();
     if data.code.is_none() && data.id.is_none() {
         diags.push(
-            Diag::error("load::missing-field", file, item_header(item), "item has neither `code` nor `id`")
-                .label("this item")
-                .help("give the catalog code (code = \"132036001001\") or, for an item without one, a local id (id = \"4-3\")"),
+            Diag::error("load::missing-field", file, item_header(item), t!("load.no-code"))
+                .label(t!("load.no-code-label"))
+                .help(t!("load.no-code-help")),
         );
     }
     for (key, value) in [("code", &data.code), ("id", &data.id), ("name", &data.name)] {
@@ -327,11 +323,11 @@ fn check_flow(file: FileId, flow: &Flow, diags: &mut Vec<Diag>) {
                     "load::duplicate-id",
                     file,
                     node.id.span(),
-                    format!("node id `{}` is used twice in this flow", node.id.get_ref()),
+                    t!("load.duplicate-node", id = node.id.get_ref()),
                 )
-                .label("second use")
-                .related(file, first.span(), "first used here")
-                .help("give every node of a flow its own id"),
+                .label(t!("load.duplicate-node-label"))
+                .related(file, first.span(), t!("load.first-used-here"))
+                .help(t!("load.duplicate-node-help")),
             );
         } else {
             seen.push(&node.id);
@@ -341,20 +337,21 @@ fn check_flow(file: FileId, flow: &Flow, diags: &mut Vec<Diag>) {
     let mut check_ref = |name: &Text, what: &str| {
         if !ids.contains(&name.get_ref().as_str()) {
             let help = match nearest(name.get_ref(), &ids) {
-                Some(n) => format!("did you mean `{n}`?"),
-                None => format!("the nodes of this flow are: {}", ids.join(", ")),
+                Some(n) => t!("load.did-you-mean", near = n).into_owned(),
+                None => t!("load.flow-nodes", ids = ids.join(", ")).into_owned(),
             };
             diags.push(
                 Diag::error(
                     "load::unknown-node",
                     file,
                     name.span(),
-                    format!(
-                        "{what} names node `{}`, which this flow does not have",
-                        name.get_ref()
-                    ),
+                    if what == "edge" {
+                        t!("load.edge-unknown-node", id = name.get_ref())
+                    } else {
+                        t!("load.note-unknown-node", id = name.get_ref())
+                    },
                 )
-                .label("unknown node")
+                .label(t!("load.unknown-node-label"))
                 .help(help),
             );
         }

@@ -60,6 +60,8 @@ pub struct OfficeView {
 pub struct PortalView {
     pub name: String,
     pub url: Option<String>,
+    /// Whether the guide prints the name (else the URL alone).
+    pub print_name: bool,
 }
 
 /// The jurisdiction that publishes a guide.
@@ -72,6 +74,8 @@ pub struct JurisdictionView {
     pub agency: String,
     /// `“依规办事不求人”事项服务指南`.
     pub guide_title: String,
+    /// The field set: the name of `templates/styles/<style>.toml`.
+    pub style: String,
     /// As written: `2023` or `2020-08-25`.
     pub edition: Option<String>,
     /// `2020年8月25日` / `2023年` (for the cover).
@@ -79,6 +83,13 @@ pub struct JurisdictionView {
     pub offices: Vec<OfficeView>,
     pub portals: Vec<PortalView>,
     pub supervision_phone: Option<String>,
+    /// 发文机关标志 and 发文字号 of the notice's 版头 (`[notice] mark`, `number`).
+    #[serde(default)]
+    pub notice_mark: Option<String>,
+    #[serde(default)]
+    pub notice_number: Option<String>,
+    /// Telephone area code (`0316`), put before local numbers in the notice's table.
+    pub area_code: Option<String>,
     pub contacts: Vec<PersonView>,
     /// General remarks printed after the list (说明).
     pub notes: Blocks,
@@ -91,6 +102,9 @@ impl JurisdictionView {
             agency: text(&file.agency).unwrap_or_else(|| name.clone()),
             level: file.level.get_ref().as_str().to_string(),
             guide_title: text(&file.guide_title).unwrap_or_else(|| "政务服务事项办事指南".into()),
+            style: text(&file.style)
+                .filter(|s| is_style_name(s))
+                .unwrap_or_else(|| DEFAULT_STYLE.into()),
             edition_cn: file.edition.as_ref().and_then(|e| cn_date(e.get_ref())),
             edition: text(&file.edition),
             offices: file
@@ -108,9 +122,13 @@ impl JurisdictionView {
                 .map(|p| PortalView {
                     name: p.name.get_ref().clone(),
                     url: text(&p.url),
+                    print_name: p.print_name.unwrap_or(true) || p.url.is_none(),
                 })
                 .collect(),
             supervision_phone: text(&file.supervision_phone),
+            area_code: text(&file.area_code),
+            notice_mark: file.notice.as_ref().and_then(|n| text(&n.mark)),
+            notice_number: file.notice.as_ref().and_then(|n| text(&n.number)),
             contacts: file.contacts.iter().map(PersonView::from_model).collect(),
             notes: file
                 .notes
@@ -136,13 +154,47 @@ impl JurisdictionView {
     }
 }
 
-/// One numbered field of a guide (`一、实施机构：…`) or an unnumbered one (`办理渠道：…`).
+/// The style of a jurisdiction that names none.
+pub const DEFAULT_STYLE: &str = "standard";
+
+/// A style name is a file name under `templates/styles/`: lower-case letters, digits and `-`.
+pub fn is_style_name(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// The printable fields of an item, by key. A style (`templates/styles/<name>.toml`) decides
+/// which of them a guide prints, with which labels, in which order and how they are numbered: the
+/// Rust side numbers nothing.
+pub const FIELD_KEYS: [&str; 20] = [
+    "agency",
+    "address",
+    "target",
+    "legal_basis",
+    "conditions",
+    "materials",
+    "time_limit",
+    "fee",
+    "department",
+    "online",
+    "consult",
+    "supervision",
+    "power_code",
+    "power_type",
+    "accepting_unit",
+    "channels",
+    "steps",
+    "query",
+    "evaluation",
+    "notes",
+];
+
+/// One field as a template prints it (after the style chose and labelled it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldView {
-    /// `一` … `十二`, or empty for unnumbered fields.
-    pub num: String,
-    pub label: String,
-    /// The source key (`agency`, `materials`, …), for templates that want to style one field.
+    /// The source key (`agency`, `materials`, …), one of [`FIELD_KEYS`].
     pub key: String,
     pub content: Blocks,
 }
@@ -172,12 +224,10 @@ pub struct ItemView {
     pub name: String,
     pub power_code: Option<String>,
     pub power_type: Option<String>,
-    /// 联系人 / 联系电话.
-    pub contact: Option<PersonView>,
-    /// The twelve numbered fields 一 实施机构 … 十二 监督电话 (absent ones are left out).
+    /// 联系人 / 联系电话, one entry per person with that person's phone (see [`pair_people`]).
+    pub contact: Vec<PersonView>,
+    /// Every non-empty field of [`FIELD_KEYS`], in that order; the style picks and numbers them.
     pub fields: Vec<FieldView>,
-    /// Unnumbered fields: 受理单位, 办理渠道, 办理环节, 查询方式, 评价渠道, 备注.
-    pub extra: Vec<FieldView>,
     pub materials: Vec<String>,
     pub legal_basis: Vec<String>,
     pub time_limit: Option<String>,
@@ -189,26 +239,14 @@ pub struct ItemView {
     pub query: Option<String>,
     pub notes: Blocks,
     pub flow_svgs: Vec<FlowRef>,
+    /// The phone of the office that handles the item (named in its address, department,
+    /// accepting unit or chart caption), for the notice's 咨询电话 when the item has none.
+    #[serde(default)]
+    pub office_phone: Option<String>,
     /// QR code of the online service (a web address in `online`), printed next to the address.
     #[serde(default)]
     pub qr: Option<crate::qr::QrView>,
 }
-
-/// Labels of the twelve numbered fields (霸州 numbering).
-pub const FIELD_LABELS: [(&str, &str, &str); 12] = [
-    ("一", "实施机构", "agency"),
-    ("二", "办公地址", "address"),
-    ("三", "服务对象", "target"),
-    ("四", "设定依据", "legal_basis"),
-    ("五", "申请条件", "conditions"),
-    ("六", "申请材料目录", "materials"),
-    ("七", "承诺办理时限", "time_limit"),
-    ("八", "收费情况", "fee"),
-    ("九", "审批股室", "department"),
-    ("十", "网上申报地址", "online"),
-    ("十一", "咨询电话", "consult"),
-    ("十二", "监督电话", "supervision"),
-];
 
 impl ItemView {
     /// Builds the view of a resolved item. `index` is its 0-based position in the guide (for the
@@ -240,7 +278,7 @@ impl ItemView {
             .unwrap_or_default();
 
         let mut fields = Vec::new();
-        for (num, label, key) in FIELD_LABELS {
+        for key in FIELD_KEYS {
             let content = match key {
                 "agency" => plain_opt(&item.agency),
                 "address" => plain_opt(&item.address),
@@ -254,41 +292,23 @@ impl ItemView {
                 "online" => md_opt(&item.online),
                 "consult" => person_blocks(consult.as_ref()),
                 "supervision" => person_blocks(supervision.as_ref()),
-                _ => unreachable!(),
+                "power_code" => plain_opt(&item.power_code),
+                "power_type" => plain_opt(&item.power_type),
+                "accepting_unit" => plain_opt(&item.accepting_unit),
+                "channels" => plain_opt(&item.channels),
+                "steps" => plain_opt(&item.steps),
+                "query" => plain_opt(&item.query),
+                "evaluation" => plain_opt(&item.evaluation),
+                "notes" => notes.clone(),
+                _ => Vec::new(),
             };
             if !content.is_empty() {
                 fields.push(FieldView {
-                    num: num.into(),
-                    label: label.into(),
                     key: key.into(),
                     content,
                 });
             }
         }
-
-        let mut extra = Vec::new();
-        let mut push_extra = |label: &str, key: &str, content: Blocks| {
-            if !content.is_empty() {
-                extra.push(FieldView {
-                    num: String::new(),
-                    label: label.into(),
-                    key: key.into(),
-                    content,
-                });
-            }
-        };
-        push_extra("职权编码", "power_code", plain_opt(&item.power_code));
-        push_extra("职权类别", "power_type", plain_opt(&item.power_type));
-        push_extra(
-            "受理单位",
-            "accepting_unit",
-            plain_opt(&item.accepting_unit),
-        );
-        push_extra("办理渠道", "channels", plain_opt(&item.channels));
-        push_extra("办理环节", "steps", plain_opt(&item.steps));
-        push_extra("查询方式", "query", plain_opt(&item.query));
-        push_extra("评价渠道", "evaluation", plain_opt(&item.evaluation));
-        push_extra("备注", "notes", notes.clone());
 
         ItemView {
             number: heading_number(seq.as_deref(), index),
@@ -302,10 +322,9 @@ impl ItemView {
             contact: item
                 .contact
                 .as_ref()
-                .map(|p| PersonView::from_model(p.get_ref()))
-                .filter(|p| !p.is_empty()),
+                .map(|p| pair_people(&PersonView::from_model(p.get_ref())))
+                .unwrap_or_default(),
             fields,
-            extra,
             materials,
             legal_basis,
             time_limit: text(&item.time_limit),
@@ -315,6 +334,7 @@ impl ItemView {
             channels: text(&item.channels),
             steps: text(&item.steps),
             query: text(&item.query),
+            office_phone: office_phone(item, jurisdiction),
             notes,
             flow_svgs: Vec::new(),
             qr: crate::qr::for_online(item.online.as_ref().map(|o| o.get_ref().as_str())),
@@ -325,6 +345,36 @@ impl ItemView {
     /// replaced.
     pub fn file_stem(&self) -> String {
         safe_file_stem(&self.key)
+    }
+}
+
+/// The phone of the jurisdiction's office that an item names in its address, department,
+/// accepting unit or a chart caption.
+fn office_phone(item: &Item, jurisdiction: &JurisdictionView) -> Option<String> {
+    let mut places: Vec<String> = [&item.address, &item.department, &item.accepting_unit]
+        .into_iter()
+        .filter_map(text)
+        .collect();
+    for flow in &item.flow {
+        places.extend(flow.get_ref().caption.iter().map(|c| c.get_ref().clone()));
+    }
+    jurisdiction
+        .offices
+        .iter()
+        .filter(|o| o.phone.is_some())
+        .find(|o| places.iter().any(|p| p.contains(&o.name)))
+        .and_then(|o| o.phone.clone())
+}
+
+/// `2890172` → `0312-2890172` with the jurisdiction's area code; numbers that already carry one
+/// (or hotlines such as 12345) stay as written.
+fn with_area_code(phone: &str, area_code: Option<&str>) -> String {
+    let local = phone.chars().all(|c| c.is_ascii_digit()) && (7..=8).contains(&phone.len());
+    match area_code {
+        Some(code) if local && !phone.starts_with('0') => {
+            format!("{code}-{phone}")
+        }
+        _ => phone.to_string(),
     }
 }
 
@@ -353,6 +403,9 @@ pub struct NoticeData {
     pub agency: String,
     /// 发文字号 (e.g. `霸医保〔2023〕5号`), if any.
     pub doc_number: Option<String>,
+    /// 发文机关标志 (`霸州市医疗保障局文件`): with it the notice opens with a red 版头.
+    #[serde(default)]
+    pub mark: Option<String>,
     /// As written (`2023-06-01`).
     pub date: String,
     /// 成文日期 `2023年6月1日`.
@@ -375,7 +428,8 @@ impl NoticeData {
         NoticeData {
             title: title.to_string(),
             agency: jurisdiction.agency.clone(),
-            doc_number: None,
+            doc_number: jurisdiction.notice_number.clone(),
+            mark: jurisdiction.notice_mark.clone(),
             date: date.to_string(),
             date_cn: cn_date(date).unwrap_or_else(|| date.to_string()),
             body: markdown::parse(body_markdown),
@@ -383,16 +437,33 @@ impl NoticeData {
             rows: items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| NoticeRow {
-                    number: (i + 1).to_string(),
-                    name: item.name.clone(),
-                    time_limit: item.time_limit.clone(),
-                    consult_phone: item.consult.as_ref().and_then(|p| p.phone.clone()),
-                    supervision_phone: item
+                .map(|(i, item)| {
+                    let area = jurisdiction.area_code.as_deref();
+                    let consult = item
+                        .consult
+                        .as_ref()
+                        .and_then(|p| p.phone.clone())
+                        .or_else(|| {
+                            let phones: Vec<String> = item
+                                .contact
+                                .iter()
+                                .filter_map(|p| p.phone.clone())
+                                .collect();
+                            (!phones.is_empty()).then(|| phones.join("、"))
+                        })
+                        .or_else(|| item.office_phone.clone());
+                    let supervision = item
                         .supervision
                         .as_ref()
                         .and_then(|p| p.phone.clone())
-                        .or_else(|| jurisdiction.supervision_phone.clone()),
+                        .or_else(|| jurisdiction.supervision_phone.clone());
+                    NoticeRow {
+                        number: (i + 1).to_string(),
+                        name: item.name.clone(),
+                        time_limit: item.time_limit.clone(),
+                        consult_phone: consult.map(|p| with_area_code(&p, area)),
+                        supervision_phone: supervision.map(|p| with_area_code(&p, area)),
+                    }
                 })
                 .collect(),
         }
@@ -526,26 +597,126 @@ pub fn list_blocks(entries: &[String]) -> Blocks {
     }
 }
 
-/// `0316-7273452` then `李勇方（职工医保中心副主任）` on the next line.
+/// `0316-7273452` then `李勇方（职工医保中心副主任）` on the next line; several persons with their
+/// own phones print one line each, `0316-7235693　王记川`, so every number keeps its person.
 pub fn person_blocks(person: Option<&PersonView>) -> Blocks {
     let Some(person) = person else {
         return Vec::new();
     };
+    let people = pair_people(person);
     let mut inlines = Vec::new();
-    if let Some(phone) = &person.phone {
-        inlines.extend(markdown::plain_inline(phone));
-    }
-    if let Some(line) = person.name_line() {
-        if !inlines.is_empty() {
-            inlines.push(Node::Linebreak);
+    if let [one] = people.as_slice() {
+        if let Some(phone) = &one.phone {
+            inlines.extend(markdown::plain_inline(phone));
         }
-        inlines.extend(markdown::plain_inline(&line));
+        if let Some(line) = one.name_line() {
+            if !inlines.is_empty() {
+                inlines.push(Node::Linebreak);
+            }
+            inlines.extend(markdown::plain_inline(&line));
+        }
+    } else {
+        for p in &people {
+            if !inlines.is_empty() {
+                inlines.push(Node::Linebreak);
+            }
+            let line = [p.phone.clone(), p.name_line()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join("　");
+            inlines.extend(markdown::plain_inline(&line));
+        }
     }
     if inlines.is_empty() {
         Vec::new()
     } else {
         vec![Node::Paragraph { c: inlines }]
     }
+}
+
+/// Separators between several names, titles or phones written in one field.
+const LIST_SEPARATORS: [char; 6] = ['、', '，', ',', '；', ';', '/'];
+
+/// Splits a person line written for several people (`name = "王记川 赵健"`,
+/// `phone = "0316-7235693、0316-7273453"`) into one entry per person with that person's phone.
+/// Names split at spaces and list separators, phones at list separators (or spaces between
+/// whole numbers). Equal counts pair in order; one name keeps every phone; one phone is shared
+/// by every name; any other mix cannot be paired and stays as written.
+pub fn pair_people(person: &PersonView) -> Vec<PersonView> {
+    if person.is_empty() {
+        return Vec::new();
+    }
+    let names = person
+        .name
+        .as_deref()
+        .map(|n| split_list(n, true))
+        .unwrap_or_default();
+    let phones = person
+        .phone
+        .as_deref()
+        .map(split_phones)
+        .unwrap_or_default();
+    // Titles split at spaces only when that gives one title per name.
+    let titles = person
+        .title
+        .as_deref()
+        .map(|t| {
+            let listed = split_list(t, false);
+            let spaced = split_list(t, true);
+            if listed.len() != names.len() && spaced.len() == names.len() {
+                spaced
+            } else {
+                listed
+            }
+        })
+        .unwrap_or_default();
+    let title_for = |i: usize| -> Option<String> {
+        if titles.len() == names.len() && titles.len() > 1 {
+            titles.get(i).cloned()
+        } else {
+            person.title.clone()
+        }
+    };
+    let entry = |name: Option<&String>, title: Option<String>, phone: Option<&String>| PersonView {
+        name: name.cloned(),
+        title,
+        phone: phone.cloned(),
+    };
+    match (names.len(), phones.len()) {
+        (n, p) if n > 1 && n == p => (0..n)
+            .map(|i| entry(names.get(i), title_for(i), phones.get(i)))
+            .collect(),
+        (n, p) if n <= 1 && p > 1 => phones
+            .iter()
+            .map(|phone| entry(names.first(), person.title.clone(), Some(phone)))
+            .collect(),
+        (n, p) if n > 1 && p <= 1 => (0..n)
+            .map(|i| entry(names.get(i), title_for(i), phones.first()))
+            .collect(),
+        _ => vec![person.clone()],
+    }
+}
+
+fn split_list(s: &str, at_spaces: bool) -> Vec<String> {
+    s.split(|c: char| LIST_SEPARATORS.contains(&c) || (at_spaces && c.is_whitespace()))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Phones split at list separators; at spaces too when every part is a whole number (7+ digits).
+fn split_phones(s: &str) -> Vec<String> {
+    let parts = split_list(s, false);
+    if parts.len() == 1 {
+        let spaced = split_list(s, true);
+        let whole = |p: &String| p.chars().filter(char::is_ascii_digit).count() >= 7;
+        if spaced.len() > 1 && spaced.iter().all(whole) {
+            return spaced;
+        }
+    }
+    parts
 }
 
 /// `2026-01-05` → `2026年1月5日`; `2020-08` → `2020年8月`; `2023` → `2023年`.
@@ -711,11 +882,15 @@ mod tests {
             level: "county".into(),
             agency: "霸州市医疗保障局".into(),
             guide_title: "指南".into(),
+            style: DEFAULT_STYLE.into(),
             edition: None,
             edition_cn: None,
             offices: vec![],
             portals: vec![],
             supervision_phone: Some("0316-5660125".into()),
+            area_code: Some("0316".into()),
+            notice_mark: None,
+            notice_number: None,
             contacts: vec![PersonView {
                 name: Some("朱增维".into()),
                 title: Some("法规科负责人".into()),
@@ -726,11 +901,92 @@ mod tests {
         let view = ItemView::from_item(&item, 0, &j);
         assert_eq!(view.key, "132036001001");
         assert_eq!(view.number, "一");
-        let nums: Vec<_> = view.fields.iter().map(|f| f.num.as_str()).collect();
-        assert_eq!(nums, ["一", "四", "六", "七", "十一", "十二"]);
+        let keys: Vec<_> = view.fields.iter().map(|f| f.key.as_str()).collect();
+        // Every non-empty field, in FIELD_KEYS order; no numbers: the style numbers them.
+        assert_eq!(
+            keys,
+            [
+                "agency",
+                "legal_basis",
+                "materials",
+                "time_limit",
+                "consult",
+                "supervision",
+                "steps"
+            ]
+        );
         let supervision = markdown::to_plain_text(&view.fields[5].content);
         assert_eq!(supervision, "0316-5660125\n朱增维（法规科负责人）");
         assert!(matches!(&view.fields[2].content[0], Node::List { items, .. } if items.len() == 2));
-        assert_eq!(view.extra[0].label, "办理环节");
+    }
+
+    fn person(name: &str, title: Option<&str>, phone: &str) -> PersonView {
+        PersonView {
+            name: Some(name.into()),
+            title: title.map(Into::into),
+            phone: Some(phone.into()),
+        }
+    }
+
+    fn pairs(people: &[PersonView]) -> Vec<(String, String)> {
+        people
+            .iter()
+            .map(|p| {
+                (
+                    p.name.clone().unwrap_or_default(),
+                    p.phone.clone().unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn two_names_and_two_phones_pair_in_order() {
+        let p = person("王记川 赵健", None, "0316-7235693、0316-7273453");
+        assert_eq!(
+            pairs(&pair_people(&p)),
+            [
+                ("王记川".into(), "0316-7235693".into()),
+                ("赵健".into(), "0316-7273453".into())
+            ]
+        );
+        // Other joinings: 、 between names, spaces or ； between phones.
+        let p = person("宋威、赵健", None, "0316-7235693 0316-7273453");
+        assert_eq!(pair_people(&p).len(), 2);
+        let p = person("宋威，赵健", None, "0316-7235693；0316-7273453");
+        assert_eq!(pairs(&pair_people(&p))[1].1, "0316-7273453");
+    }
+
+    #[test]
+    fn one_name_keeps_all_phones_one_phone_is_shared() {
+        let p = person("李勇方", Some("副主任"), "0316-7273452、0316-7273453");
+        let got = pair_people(&p);
+        assert_eq!(got.len(), 2);
+        assert!(got.iter().all(|g| g.name.as_deref() == Some("李勇方")));
+        let p = person(
+            "王记川 赵健",
+            Some("城乡医保中心副主任 职工医保中心副主任"),
+            "0316-7235693",
+        );
+        let got = pair_people(&p);
+        assert_eq!(got[1].title.as_deref(), Some("职工医保中心副主任"));
+        assert_eq!(got.len(), 2);
+        assert!(
+            got.iter()
+                .all(|g| g.phone.as_deref() == Some("0316-7235693"))
+        );
+        // Three names, two phones: no honest pairing; printed as written.
+        let p = person("甲 乙 丙", None, "0316-7235693、0316-7273453");
+        assert_eq!(pair_people(&p), vec![p.clone()]);
+        // A single person with a phone that has an extension stays whole.
+        let p = person("李勇方", None, "0316-7273452 转 8001");
+        assert_eq!(pair_people(&p), vec![p.clone()]);
+    }
+
+    #[test]
+    fn paired_people_print_one_line_each() {
+        let p = person("王记川 赵健", None, "0316-7235693、0316-7273453");
+        let text = markdown::to_plain_text(&person_blocks(Some(&p)));
+        assert_eq!(text, "0316-7235693　王记川\n0316-7273453　赵健");
     }
 }

@@ -3,9 +3,9 @@
 //! | role | used for | official font | free fallbacks |
 //! |---|---|---|---|
 //! | `title` | 标题 (2号 小标宋) | 方正小标宋简体 | Noto Serif CJK SC (bold) |
-//! | `body` | 正文 (3号 仿宋) | 仿宋_GB2312 | Noto Serif CJK SC |
-//! | `heading` | 一级标题, labels (黑体) | 黑体 / SimHei | Noto Sans CJK SC |
-//! | `kai` | 二级标题 (楷体) | 楷体_GB2312 | AR PL UKai CN, LXGW WenKai, Noto Serif CJK SC |
+//! | `body` | 正文 (3号 仿宋) | 仿宋_GB2312 | FandolFang, Noto Serif CJK SC |
+//! | `heading` | 一级标题, labels (黑体) | 黑体 / SimHei | Noto Sans CJK SC, FandolHei |
+//! | `kai` | 二级标题 (楷体) | 楷体_GB2312 | AR PL UKai CN, FandolKai, LXGW WenKai, Noto Serif CJK SC |
 //! | `mono` | codes, URLs | – | Noto Sans Mono CJK SC |
 //!
 //! Each role takes the first installed family of its list; the templates receive, per role, the
@@ -16,11 +16,26 @@ use std::fmt;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontVariant};
 use typst::utils::LazyHash;
 use typst_kit::fonts::FontStore;
 
 use super::RenderError;
+use crate::flow::Metrics;
+
+/// Folders where fonts are installed (fontconfig's usual places and the user's own), for the
+/// build's change detection; the fonts themselves are found by [`Fonts::scan`].
+pub fn font_dirs() -> Vec<PathBuf> {
+    let mut dirs: Vec<PathBuf> = ["/usr/share/fonts", "/usr/local/share/fonts"]
+        .iter()
+        .map(PathBuf::from)
+        .collect();
+    if let Some(home) = std::env::var_os("HOME").map(PathBuf::from) {
+        dirs.push(home.join(".fonts"));
+        dirs.push(home.join(".local/share/fonts"));
+    }
+    dirs
+}
 
 /// A font role used by the templates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -86,6 +101,10 @@ impl FontRole {
                 "仿宋",
                 "FangSong",
                 "STFangsong",
+                // Free 仿宋 (Fandol, installed by scripts/setup.sh; its name table says
+                // "FandolFang R").
+                "FandolFang",
+                "FandolFang R",
                 "Noto Serif CJK SC",
                 "Source Han Serif SC",
                 "Source Han Serif CN",
@@ -101,6 +120,7 @@ impl FontRole {
                 "Source Han Sans SC",
                 "Source Han Sans CN",
                 "Noto Sans SC",
+                "FandolHei",
                 "WenQuanYi Zen Hei",
                 "WenQuanYi Micro Hei",
             ],
@@ -111,6 +131,7 @@ impl FontRole {
                 "KaiTi",
                 "STKaiti",
                 "AR PL UKai CN",
+                "FandolKai",
                 "LXGW WenKai",
                 "LXGW WenKai GB",
                 "Noto Serif CJK SC",
@@ -338,6 +359,28 @@ impl Fonts {
                     .collect(),
             })
             .collect()
+    }
+
+    /// Advance widths for laying out flowcharts, from the face the charts print in (the SVG's
+    /// first family, `Noto Sans CJK SC`, else the heading role's 黑体 face), found by this same
+    /// discovery, so `--font-path` reaches the chart metrics too. Without any, estimates.
+    pub fn chart_metrics(&self) -> Metrics {
+        let book = self.store.book();
+        let families = std::iter::once(crate::flow::text::DEFAULT_FAMILY.to_string())
+            .chain(self.roles.heading.iter().cloned());
+        for family in families {
+            let Some(index) = book.select(&family.to_lowercase(), FontVariant::default()) else {
+                continue;
+            };
+            if let Some(metrics) = self
+                .store
+                .font(index)
+                .and_then(|font| Metrics::from_data(font.data().as_slice(), Some(font.index())))
+            {
+                return metrics;
+            }
+        }
+        Metrics::fallback()
     }
 
     pub fn book(&self) -> &LazyHash<FontBook> {

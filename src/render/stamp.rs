@@ -17,9 +17,6 @@ use super::output::{InputHasher, write_atomic};
 
 pub const STAMP: &str = ".zhinan-build.json";
 
-/// Folders where fontconfig usually finds fonts; the fast path only needs to notice a change.
-const SYSTEM_FONT_DIRS: &[&str] = &["/usr/share/fonts", "/usr/local/share/fonts"];
-
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp {
     pub fingerprint: String,
@@ -54,12 +51,7 @@ impl Fingerprint {
 
     /// Font folders are listed, not read: a font installed, removed or replaced changes the list.
     pub fn add_fonts(&mut self, extra: &[PathBuf]) {
-        let home = std::env::var("HOME").map(PathBuf::from).ok();
-        let mut dirs: Vec<PathBuf> = SYSTEM_FONT_DIRS.iter().map(PathBuf::from).collect();
-        if let Some(home) = home {
-            dirs.push(home.join(".fonts"));
-            dirs.push(home.join(".local/share/fonts"));
-        }
+        let mut dirs = super::fonts::font_dirs();
         dirs.extend(extra.iter().cloned());
         for dir in dirs {
             for entry in WalkDir::new(&dir).sort_by_file_name().into_iter().flatten() {

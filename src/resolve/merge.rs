@@ -1,6 +1,7 @@
 //! Overlaying items: county over its own defaults, over each parent's item of the same code, over
 //! the catalog. The first layer that sets a field wins, and the field remembers that layer.
 
+use rust_i18n::t;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Diag;
@@ -93,10 +94,15 @@ fn index<'a>(j: &'a RawJurisdiction, diags: &mut Vec<Diag>) -> Vec<(String, Decl
                     ("load::duplicate-id", "id")
                 };
                 diags.push(
-                    Diag::error(code, f.file, text.span(), format!("{what} `{key}` is declared twice in {}", j.data.name.get_ref()))
-                        .label("second declaration")
-                        .related(first.file, first_span, "first declared here")
-                        .help(format!("one jurisdiction lists each item once; merge the two items or correct the {what}")),
+                    Diag::error(
+                        code,
+                        f.file,
+                        text.span(),
+                        t!("resolve.declared-twice", what = what, key = key, jurisdiction = j.data.name.get_ref()),
+                    )
+                    .label(t!("resolve.declared-twice-label"))
+                    .related(first.file, first_span, t!("resolve.first-declared-here"))
+                    .help(t!("resolve.declared-twice-help", what = what)),
                 );
                 continue;
             }
@@ -248,19 +254,17 @@ pub fn resolve_items(raw: &RawProject, tree: &Tree, diags: &mut Vec<Diag>) -> Ve
                 }
                 if !found && !own.local {
                     let help = match nearest(key, &catalog_keys) {
-                        Some(n) => format!("did you mean `{n}`? If the item is not in the catalog, add `local = true`"),
-                        None => "check the code against the catalog, or add `local = true` for an item that is not in the catalog".to_string(),
+                        Some(n) => t!("resolve.unknown-code-near", near = n),
+                        None => t!("resolve.unknown-code-help"),
                     };
                     diags.push(
                         Diag::error(
                             "load::unknown-code",
                             declared.file,
                             code.span(),
-                            format!(
-                                "code `{key}` is not in the catalog or any parent jurisdiction"
-                            ),
+                            t!("resolve.unknown-code", key = key),
                         )
-                        .label("overlays nothing")
+                        .label(t!("resolve.unknown-code-label"))
                         .help(help),
                     );
                     continue;
@@ -275,10 +279,10 @@ pub fn resolve_items(raw: &RawProject, tree: &Tree, diags: &mut Vec<Diag>) -> Ve
                         "load::missing-field",
                         declared.file,
                         key_span(declared.item),
-                        format!("item `{key}` has no name"),
+                        t!("resolve.no-name", key = key),
                     )
-                    .label("no `name` here or in any parent")
-                    .help("add name = \"…\" to the item"),
+                    .label(t!("resolve.no-name-label"))
+                    .help(t!("resolve.no-name-help")),
                 );
                 continue;
             }

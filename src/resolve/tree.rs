@@ -1,5 +1,6 @@
 //! The jurisdiction tree: unique names, known parents, no cycles, one province.
 
+use rust_i18n::t;
 use crate::diagnostic::Diag;
 use crate::load::RawProject;
 use crate::model::Level;
@@ -26,11 +27,11 @@ pub fn build(raw: &RawProject, diags: &mut Vec<Diag>) -> Option<Tree> {
                     "load::duplicate-jurisdiction",
                     j.file,
                     j.data.name.span(),
-                    format!("jurisdiction `{}` is defined twice", names[i]),
+                    t!("resolve.jurisdiction-twice", name = names[i]),
                 )
-                .label("second definition")
-                .related(other.file, other.data.name.span(), "first defined here")
-                .help("every jurisdiction.toml needs its own name; merge the two folders or rename one"),
+                .label(t!("resolve.jurisdiction-twice-label"))
+                .related(other.file, other.data.name.span(), t!("resolve.first-defined-here"))
+                .help(t!("resolve.jurisdiction-twice-help")),
             );
         }
     }
@@ -46,20 +47,20 @@ pub fn build(raw: &RawProject, diags: &mut Vec<Diag>) -> Option<Tree> {
                     "load::province-parent",
                     j.file,
                     p.span(),
-                    "a province has no parent",
+                    t!("resolve.province-parent"),
                 )
-                .label("remove this")
-                .help("only cities and counties name a parent"),
+                .label(t!("resolve.province-parent-label"))
+                .help(t!("resolve.province-parent-help")),
             ),
             (None, _) => diags.push(
                 Diag::error(
                     "load::missing-field",
                     j.file,
                     j.data.level.span(),
-                    format!("a {} must name its parent jurisdiction", level.as_str()),
+                    t!("resolve.no-parent", level = level.as_str()),
                 )
-                .label("this level needs a parent")
-                .help("add parent = \"…\" with the name of the city or province above it"),
+                .label(t!("resolve.no-parent-label"))
+                .help(t!("resolve.no-parent-help")),
             ),
             (Some(p), _) => match names.iter().position(|n| *n == p.get_ref()) {
                 Some(pi) if pi == i => diags.push(
@@ -67,25 +68,25 @@ pub fn build(raw: &RawProject, diags: &mut Vec<Diag>) -> Option<Tree> {
                         "load::parent-cycle",
                         j.file,
                         p.span(),
-                        "a jurisdiction cannot be its own parent",
+                        t!("resolve.own-parent"),
                     )
-                    .label("names itself")
-                    .help("name the city or province above it"),
+                    .label(t!("resolve.own-parent-label"))
+                    .help(t!("resolve.own-parent-help")),
                 ),
                 Some(pi) => parent[i] = Some(pi),
                 None => {
                     let help = match nearest(p.get_ref(), &names) {
-                        Some(n) => format!("did you mean `{n}`?"),
-                        None => format!("known jurisdictions: {}", names.join("、")),
+                        Some(n) => t!("load.did-you-mean", near = n),
+                        None => t!("resolve.known-jurisdictions", names = names.join("、")),
                     };
                     diags.push(
                         Diag::error(
                             "load::unknown-parent",
                             j.file,
                             p.span(),
-                            format!("parent `{}` is not a known jurisdiction", p.get_ref()),
+                            t!("resolve.unknown-parent", name = p.get_ref()),
                         )
-                        .label("no jurisdiction.toml has this name")
+                        .label(t!("resolve.unknown-parent-label"))
                         .help(help),
                     );
                 }
@@ -113,10 +114,10 @@ pub fn build(raw: &RawProject, diags: &mut Vec<Diag>) -> Option<Tree> {
                                 "load::parent-cycle",
                                 j.file,
                                 span,
-                                format!("parent cycle: {}", chain.join(" → ")),
+                                t!("resolve.cycle", chain = chain.join(" → ")),
                             )
-                            .label("this parent closes the cycle")
-                            .help("a county's parent is a city, a city's parent is the province"),
+                            .label(t!("resolve.cycle-label"))
+                            .help(t!("resolve.cycle-help")),
                         );
                     }
                     for s in &seen {
@@ -142,9 +143,9 @@ pub fn build(raw: &RawProject, diags: &mut Vec<Diag>) -> Option<Tree> {
                     "load::no-province",
                     j.file,
                     j.data.level.span(),
-                    "no jurisdiction has level = \"province\"",
+                    t!("resolve.no-province"),
                 )
-                .help("catalog/jurisdiction.toml defines the province and its catalog"),
+                .help(t!("resolve.no-province-help")),
             );
         }
         [_] => {}
@@ -157,10 +158,10 @@ pub fn build(raw: &RawProject, diags: &mut Vec<Diag>) -> Option<Tree> {
                         "load::two-provinces",
                         j.file,
                         j.data.level.span(),
-                        "a second province",
+                        t!("resolve.two-provinces"),
                     )
-                    .related(f.file, f.data.level.span(), "the province is defined here")
-                    .help("a project has one governing catalog; make this a city or a county"),
+                    .related(f.file, f.data.level.span(), t!("resolve.province-here"))
+                    .help(t!("resolve.two-provinces-help")),
                 );
             }
         }

@@ -105,16 +105,41 @@ fn tel(phone: &str) -> String {
         .collect()
 }
 
+/// The heading of a field on the web page. The printed labels and their numbering come from the
+/// jurisdiction's style (templates/styles/); the site uses the catalog's plain names.
+// TODO: read the labels from the same style file as the PDFs.
+fn label(key: &str) -> &str {
+    match key {
+        "agency" => "实施机构",
+        "address" => "办公地址",
+        "target" => "服务对象",
+        "legal_basis" => "设定依据",
+        "conditions" => "申请条件",
+        "materials" => "申请材料",
+        "time_limit" => "承诺办理时限",
+        "fee" => "收费情况",
+        "department" => "审批股室",
+        "online" => "网上办理地址",
+        "consult" => "咨询电话",
+        "supervision" => "监督电话",
+        "power_code" => "职权编码",
+        "power_type" => "职权类别",
+        "accepting_unit" => "受理单位",
+        "channels" => "办理渠道",
+        "steps" => "办理环节",
+        "query" => "查询方式",
+        "evaluation" => "评价渠道",
+        "notes" => "备注",
+        other => other,
+    }
+}
+
 fn field(f: &FieldView) -> String {
-    let label = if f.num.is_empty() {
-        f.label.clone()
-    } else {
-        format!("{}、{}", f.num, f.label)
-    };
+    let label = label(&f.key);
     format!(
         "<section class=\"field field-{}\">\n<h2>{}</h2>\n<div class=\"value\">{}</div>\n</section>\n",
         esc(&f.key),
-        esc(&label),
+        esc(label),
         blocks(&f.content)
     )
 }
@@ -147,7 +172,7 @@ pub fn item_page(
         "<p class=\"pdf\"><a href=\"../items/{}.pdf\">下载打印版（PDF）</a></p>\n",
         esc(&stem)
     ));
-    if let Some(c) = &item.contact {
+    for c in &item.contact {
         s.push_str(&format!(
             "<section class=\"field contact\">\n<h2>联系人</h2>\n<div class=\"value\"><p>{}</p></div>\n</section>\n",
             person(c)
@@ -161,7 +186,7 @@ pub fn item_page(
                 item.supervision.as_ref()
             };
             if let Some(p) = p {
-                let label = format!("{}、{}", f.num, f.label);
+                let label = label(&f.key);
                 s.push_str(&format!(
                     "<section class=\"field field-{}\">\n<h2>{}</h2>\n<div class=\"value\"><p>{}</p></div>\n</section>\n",
                     esc(&f.key),
@@ -177,9 +202,6 @@ pub fn item_page(
         {
             s.push_str(&qr_block(svg));
         }
-    }
-    for f in &item.extra {
-        s.push_str(&field(f));
     }
     for chart in charts {
         s.push_str(&chart_block(chart));

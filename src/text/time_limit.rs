@@ -81,6 +81,11 @@ const IMMEDIATE: &[&str] = &[
     "立即办结",
     "即来即办",
     "即办",
+    // Bare words published as a whole promise (承诺办结时限：当场); after the longer forms, which
+    // are found first.
+    "当场",
+    "立即",
+    "即时",
 ];
 
 /// Words before a number that make it an upper bound.

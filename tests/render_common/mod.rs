@@ -153,10 +153,15 @@ pub fn squeeze(s: &str) -> String {
 
 /// Copies the templates to a fresh directory (tests that edit templates).
 pub fn copy_templates(to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(templates()).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+    let source = templates();
+    for entry in walkdir::WalkDir::new(&source) {
+        let path = entry.unwrap().into_path();
+        let target = to.join(path.strip_prefix(&source).unwrap());
+        if path.is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
     }
 }
 
@@ -239,3 +244,4 @@ pub fn row_text(words: &[Word], anchor: &Word) -> String {
     row.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     row.iter().map(|w| w.text.as_str()).collect()
 }
+pub mod pages;

@@ -1,5 +1,6 @@
 //! ZN207 article-out-of-range.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, TitleMatch, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -57,14 +58,15 @@ impl Rule for ArticleOutOfRange {
                                 ctx,
                                 t,
                                 a.range.clone(),
-                                format!(
-                                    "《{}》 has {count} articles (第{}条 is the last): there is no 第{}条",
-                                    law.title,
-                                    to_chinese(u64::from(count)),
-                                    to_chinese(n)
+                                t!(
+                                    "ZN207.message",
+                                    title = law.title,
+                                    count = count,
+                                    last = to_chinese(u64::from(count)),
+                                    cited = to_chinese(n)
                                 ),
                             )
-                            .help("check the article number against the document"),
+                            .help(t!("ZN207.help")),
                         );
                     }
                 }

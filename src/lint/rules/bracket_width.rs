@@ -1,5 +1,6 @@
 //! ZN105 bracket-width: a half-width bracket paired with a full-width one, `(…）` or `（…)`.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::{is_arabic_digit, is_chinese_numeral};
@@ -108,9 +109,9 @@ impl Rule for BracketWidth {
                                 ctx,
                                 text,
                                 at..at + 1,
-                                format!("half-width `{half}` paired with a full-width `{other}`"),
+                                t!("ZN105.message", half = half, other = other),
                             )
-                            .help(format!("write both brackets full-width: `{full}`"))
+                            .help(t!("ZN105.help", full = full))
                             .fix(full.to_string(), true),
                         );
                     }
@@ -122,9 +123,9 @@ impl Rule for BracketWidth {
                                 ctx,
                                 text,
                                 at..at + len,
-                                "closing bracket without an opening bracket",
+                                t!("ZN105.unopened"),
                             )
-                            .help("remove the stray bracket, or add the missing opening one")
+                            .help(t!("ZN105.unopened-help"))
                             .severity(Severity::Warning)
                             .fix("", false),
                         );
@@ -137,9 +138,9 @@ impl Rule for BracketWidth {
                                 ctx,
                                 text,
                                 at..at + len,
-                                "opening bracket that is never closed",
+                                t!("ZN105.unclosed"),
                             )
-                            .help("close the bracket, or remove it")
+                            .help(t!("ZN105.unclosed-help"))
                             .severity(Severity::Warning),
                         );
                     }

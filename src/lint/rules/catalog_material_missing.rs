@@ -1,5 +1,6 @@
 //! ZN402 catalog-material-missing.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::{compared, material_texts, own_materials};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -68,9 +69,9 @@ impl Rule for CatalogMaterialMissing {
                     ctx,
                     t,
                     first.range.clone(),
-                    format!("the catalog asks for {names} for {}; this list does not", gov.name()),
+                    t!("ZN402.message", names = names, name = gov.name()),
                 )
-                .help("list every material of the catalog for the item (or announce the simplification)"),
+                .help(t!("ZN402.help")),
             );
         }
     }

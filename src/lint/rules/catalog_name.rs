@@ -1,5 +1,6 @@
 //! ZN608 catalog-name: an item or 主项 named otherwise than the governing catalog names it.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -13,9 +14,11 @@ rule_doc!(
     r#"## What it does
 Compares the name a city or county gives an item (or a 主项) with the governing catalog's name for the
 same code, and reports a different name (a warning). Items without a code (powers keyed by 职权编码)
-are compared by name: a name, or a part of it marked （主项）/（子项）, that is close to a catalog name
-(most of its character pairs in common) without being it is reported. Differences of bracket width or
-spacing alone are left to the punctuation rules.
+are compared by name: a name, or a part of it, that is close to a catalog name without being it is
+reported. The parts of a name are cut at the `name_separators` of `catalog/reference/terms.toml`
+(`--`) and lose their `name_markers` (（主项）, （子项）); "close" is a Dice similarity of character
+pairs of at least `thresholds."catalog-name.min_similarity"` (shipped: 0.75). Differences of bracket
+width or spacing alone are left to the punctuation rules.
 
 ## Why is this bad?
 Every level publishes an item under the catalog's name (六统一: the same name, code, materials, time
@@ -47,7 +50,11 @@ static META: RuleMeta = RuleMeta {
 
 /// The parts of a power's name that name catalog items: the whole name, or each part of
 /// `主项名（主项）--子项名（子项）` without its marker.
-fn name_parts(value: &str) -> Vec<(Range<usize>, &str)> {
+fn name_parts<'v>(
+    value: &'v str,
+    separators: &[String],
+    markers: &[String],
+) -> Vec<(Range<usize>, &'v str)> {
     let mut out = Vec::new();
     let mut start = 0;
     let bytes_len = value.len();
@@ -55,7 +62,9 @@ fn name_parts(value: &str) -> Vec<(Range<usize>, &str)> {
     let mut i = 0;
     while i < bytes_len {
         let rest = &value[i..];
-        let sep = ["——", "--", "－－"].iter().find(|s| rest.starts_with(**s));
+        let sep = separators
+            .iter()
+            .find(|s| !s.is_empty() && rest.starts_with(s.as_str()));
         if let Some(sep) = sep {
             pieces.push((start, i));
             i += sep.len();
@@ -67,8 +76,8 @@ fn name_parts(value: &str) -> Vec<(Range<usize>, &str)> {
     pieces.push((start, bytes_len));
     for (s, e) in pieces {
         let mut part = &value[s..e];
-        for marker in ["（主项）", "（子项）", "(主项)", "(子项)"] {
-            part = part.strip_suffix(marker).unwrap_or(part);
+        for marker in markers {
+            part = part.strip_suffix(marker.as_str()).unwrap_or(part);
         }
         let part = part.trim();
         if part.chars().count() >= 4 {
@@ -78,6 +87,9 @@ fn name_parts(value: &str) -> Vec<(Range<usize>, &str)> {
     }
     out
 }
+
+/// Default of `thresholds."catalog-name.min_similarity"`.
+const MIN_SIMILARITY: f64 = 0.75;
 
 fn same(a: &str, b: &str) -> bool {
     normalize(a) == normalize(b)
@@ -92,6 +104,8 @@ impl Rule for CatalogName {
         let project = ctx.project;
         let province = project.province;
         let catalog = project.catalog();
+        let terms = &ctx.reference.terms;
+        let min_similarity = terms.threshold("catalog-name.min_similarity", MIN_SIMILARITY);
         for text in ctx.texts_of("name") {
             if text.jurisdiction == province {
                 continue;
@@ -108,12 +122,12 @@ impl Rule for CatalogName {
                 ctx,
                 text,
                 0..text.value.len(),
-                format!("the catalog names item {} `{}`", item.key, c.name()),
+                t!("ZN608.message", key = item.key, name = c.name()),
             )
-            .help("publish the item under the catalog's name; put remarks in notes")
+            .help(t!("ZN608.help"))
             .fix(c.name(), false);
             if let Some(n) = &c.item.name {
-                f = f.related(c.file_of("name"), n.span(), "the catalog's name");
+                f = f.related(c.file_of("name"), n.span(), t!("ZN608.related"));
             }
             out.push(f);
         }
@@ -137,7 +151,8 @@ impl Rule for CatalogName {
             if item.code().is_some() {
                 continue;
             }
-            for (range, part) in name_parts(text.value) {
+            for (range, part) in name_parts(text.value, &terms.name_separators, &terms.name_markers)
+            {
                 // The catalog's name itself, or with more said after it (…待遇认定、丙肝门诊抗病毒治疗:
                 // an item that covers more): not a different spelling.
                 let np = normalize(part);
@@ -153,7 +168,7 @@ impl Rule for CatalogName {
                     .map(|(n, b)| (n, dice(&pb, b)))
                     .max_by(|a, b| a.1.total_cmp(&b.1));
                 let Some((name, score)) = best else { continue };
-                if score < 0.75 {
+                if score < min_similarity {
                     continue;
                 }
                 out.push(
@@ -162,9 +177,9 @@ impl Rule for CatalogName {
                         ctx,
                         text,
                         range,
-                        format!("`{part}` is close to the catalog's `{name}` but not the same"),
+                        t!("ZN608.close", part = part, name = name),
                     )
-                    .help("use the catalog's name for the same item")
+                    .help(t!("ZN608.close-help"))
                     .fix(name.clone(), false),
                 );
             }
@@ -188,10 +203,10 @@ impl Rule for CatalogName {
                     ctx,
                     text,
                     0..text.value.len(),
-                    format!("the catalog names 主项 {code} `{}`", cmain.name.get_ref()),
+                    t!("ZN608.main", code = code, name = cmain.name.get_ref()),
                 )
-                .help("publish the 主项 under the catalog's name")
-                .related(*cfile, cmain.name.span(), "the catalog's name")
+                .help(t!("ZN608.main-help"))
+                .related(*cfile, cmain.name.span(), t!("ZN608.related"))
                 .fix(cmain.name.get_ref().clone(), false),
             );
         }

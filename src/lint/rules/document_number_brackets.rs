@@ -1,5 +1,6 @@
 //! ZN205 document-number-brackets.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::cited;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -57,11 +58,9 @@ impl Rule for DocumentNumberBrackets {
                         ctx,
                         t,
                         span,
-                        format!("the year of a 发文字号 is enclosed in 〔〕, not {cited}"),
+                        t!("ZN205.message", cited = cited),
                     )
-                    .help(format!(
-                        "write 〔{year}〕 (六角括号, GB/T 9704-2012 §7.2.5)"
-                    ))
+                    .help(t!("ZN205.help", year = year))
                     .fix(format!("〔{year}〕"), true),
                 );
             }

@@ -1,5 +1,6 @@
 //! ZN102 doubled-word: a word written twice in a row (审核审核, 信息信息, 参保人员参保人员).
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::is_han;
@@ -102,9 +103,9 @@ impl Rule for DoubledWord {
                             ctx,
                             text,
                             mid..end,
-                            format!("`{word}` is written twice"),
+                            t!("ZN102.message", word = word),
                         )
-                        .help(format!("`{doubled}` → `{word}`"))
+                        .help(t!("ZN102.help", doubled = doubled, word = word))
                         .fix("", true),
                     );
                     i += 2 * len;

@@ -1,5 +1,6 @@
 //! ZN604 duplicate-flow: the same flowchart printed twice.
 
+use rust_i18n::t;
 use std::collections::HashMap;
 
 use crate::diagnostic::Severity;
@@ -128,14 +129,14 @@ impl Rule for DuplicateFlow {
                             flow_span(flow),
                             j,
                             Some(item.key.clone()),
-                            format!(
-                                "flowchart {} of {} repeats flowchart {} word for word",
-                                fi + 1,
-                                item.name(),
-                                ffi + 1
+                            t!(
+                                "ZN604.repeat",
+                                index = fi + 1,
+                                item = item.name(),
+                                first = ffi + 1
                             ),
                         )
-                        .help("print the chart once: remove this copy")
+                        .help(t!("ZN604.repeat-help"))
                     } else {
                         Finding::span(
                             META.code,
@@ -143,12 +144,12 @@ impl Rule for DuplicateFlow {
                             flow_span(flow),
                             j,
                             Some(item.key.clone()),
-                            format!("the flowchart of {} is the same as the flowchart of {}", item.name(), first.name()),
+                            t!("ZN604.message", item = item.name(), other = first.name()),
                         )
-                        .help("two items with one procedure chart: check that this chart is this item's")
+                        .help(t!("ZN604.help"))
                         .severity(Severity::Warning)
                     };
-                    out.push(f.related(first_file, first_span, "same chart here"));
+                    out.push(f.related(first_file, first_span, t!("ZN604.related")));
                 }
             }
         }

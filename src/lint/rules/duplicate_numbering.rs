@@ -1,5 +1,6 @@
 //! ZN602 duplicate-numbering: two items with one number, or a list whose number repeats.
 
+use rust_i18n::t;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -19,6 +20,10 @@ Flags numbering that repeats:
   list field whose entries carry their own numbers, where a number follows itself (`3. … 3. …`).
 
 A list that restarts at 1 (a nested list under the next point) is not a repeat.
+
+## Settings
+In `[thresholds]` of `catalog/reference/terms.toml`: `"duplicate-numbering.max_repeats"` (shipped 2):
+a jurisdiction with more repeated item numbers than this numbers by section, and none is reported.
 
 ## Why is this bad?
 A repeated number makes references ("see item 3", "material 3") ambiguous and shows that an entry was
@@ -77,6 +82,10 @@ fn repeats<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> Vec<(Range<usiz
     out
 }
 
+/// Default of `thresholds."duplicate-numbering.max_repeats"`: more repeated numbers than this in
+/// one jurisdiction are a numbering that restarts by section, not slips, and are not reported.
+const MAX_REPEATS: usize = 2;
+
 impl Rule for DuplicateNumbering {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -84,6 +93,11 @@ impl Rule for DuplicateNumbering {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
+        let max_repeats = ctx
+            .reference
+            .terms
+            .threshold("duplicate-numbering.max_repeats", MAX_REPEATS as f64)
+            as usize;
         for (j, jur) in project.jurisdictions.iter().enumerate() {
             // Does every 主项 restart its numbering at 1?
             let mut firsts: BTreeMap<Option<String>, Option<String>> = BTreeMap::new();
@@ -119,7 +133,7 @@ impl Rule for DuplicateNumbering {
             }
             // Many repeated numbers are a numbering that restarts by section (one list per kind of
             // power, say), not slips.
-            if repeats.len() > 2 {
+            if repeats.len() > max_repeats {
                 repeats.clear();
             }
             for (first, item) in repeats {
@@ -132,19 +146,19 @@ impl Rule for DuplicateNumbering {
                         seq.span(),
                         j,
                         Some(item.key.clone()),
-                        format!(
-                            "number {} is used twice in {}: by {} and by {}",
-                            seq.get_ref(),
-                            jur.name,
-                            first.name(),
-                            item.name()
+                        t!(
+                            "ZN602.message",
+                            number = seq.get_ref(),
+                            jurisdiction = jur.name,
+                            first = first.name(),
+                            second = item.name()
                         ),
                     )
-                    .help("give every item its own number")
+                    .help(t!("ZN602.help"))
                     .related(
                         first.decl.file,
                         first_seq.span(),
-                        "first used here",
+                        t!("ZN602.related"),
                     ),
                 );
             }
@@ -165,17 +179,17 @@ impl Rule for DuplicateNumbering {
                             seq.span(),
                             j,
                             Some(main.code.get_ref().clone()),
-                            format!(
-                                "主项 number {} is used twice in {}",
-                                seq.get_ref(),
-                                jur.name
+                            t!(
+                                "ZN602.main",
+                                number = seq.get_ref(),
+                                jurisdiction = jur.name
                             ),
                         )
-                        .help("give every 主项 its own number")
+                        .help(t!("ZN602.main-help"))
                         .related(
                             *ffile,
                             fmain.seq.as_ref().map_or(0..0, |s| s.span()),
-                            "first used here",
+                            t!("ZN602.related"),
                         ),
                     );
                 } else {
@@ -235,10 +249,7 @@ fn repeat_finding(ctx: &Context, text: &TextRef, range: Range<usize>, n: u32) ->
         ctx,
         text,
         range,
-        format!("list number {n} follows itself"),
+        t!("ZN602.list", number = n),
     )
-    .help(format!(
-        "number the entries in order: this one is probably {}",
-        n + 1
-    ))
+    .help(t!("ZN602.list-help", number = n + 1))
 }

@@ -1,5 +1,6 @@
 //! ZN304 empty-time-limit.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::governing_of;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -50,10 +51,10 @@ impl Rule for EmptyTimeLimit {
                 .and_then(|c| c.item.time_limit.as_ref())
                 .map(|s| s.get_ref().clone());
             // An empty range inside the quotes: the fix inserts the text there.
-            let f = Finding::at(META.code, ctx, t, 0..0, "empty time limit");
+            let f = Finding::at(META.code, ctx, t, 0..0, t!("ZN304.message"));
             let f = match catalog {
-                Some(c) => f.help(format!("the catalog promises {c}")).fix(c, false),
-                None => f.help("state the promised time limit (e.g. 不超过5个工作日 or 即时办结)"),
+                Some(c) => f.help(t!("ZN304.help", limit = c)).fix(c, false),
+                None => f.help(t!("ZN304.help-none")),
             };
             out.push(f);
         }

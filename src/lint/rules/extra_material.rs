@@ -1,5 +1,6 @@
 //! ZN403 extra-material.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::{compared, forms, material_texts, own_materials};
 use crate::lint::legal::{near, norm_title};
@@ -80,13 +81,9 @@ impl Rule for ExtraMaterial {
                         ctx,
                         &ctx.texts[m.text],
                         m.range.clone(),
-                        format!(
-                            "“{}” is not among the catalog's materials for {}",
-                            ours[oi],
-                            gov.name()
-                        ),
+                        t!("ZN403.message", material = ours[oi], name = gov.name()),
                     )
-                    .help("asking for more than the catalog must be announced in advance"),
+                    .help(t!("ZN403.help")),
                 );
             }
             for (oi, part) in &matched.extra_parts {
@@ -99,13 +96,13 @@ impl Rule for ExtraMaterial {
                         ctx,
                         &ctx.texts[m.text],
                         range,
-                        format!(
-                            "“{}” is not part of the catalog's material for {}",
-                            &ours[oi][part.clone()],
-                            gov.name()
+                        t!(
+                            "ZN403.part",
+                            part = &ours[oi][part.clone()],
+                            name = gov.name()
                         ),
                     )
-                    .help("asking for more than the catalog must be announced in advance"),
+                    .help(t!("ZN403.help")),
                 );
             }
         }

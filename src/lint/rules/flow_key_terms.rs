@@ -1,5 +1,6 @@
 //! ZN605 flow-key-terms: a flowchart that never mentions what its item is about.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::{Flow, Spanned};
@@ -203,13 +204,13 @@ impl Rule for FlowKeyTerms {
                         flow_span(&item.flows[c.flow]),
                         j,
                         Some(item.key.clone()),
-                        format!(
-                            "the flowchart of {} hardly mentions what the item is about ({:.0}% of its name's key terms)",
-                            item.name(),
-                            c.score * 100.0
+                        t!(
+                            "ZN605.message",
+                            item = item.name(),
+                            percent = format!("{:.0}", c.score * 100.0)
                         ),
                     )
-                    .help("check that the chart describes this item's procedure and not another's"),
+                    .help(t!("ZN605.help")),
                 );
             }
         }

@@ -1,6 +1,7 @@
 //! ZN603 flow-title: a flowchart titled for another item, or with a title that differs from its item's
 //! name.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::is_han;
@@ -19,6 +20,11 @@ with the name of its item:
 
 Generic titles that name no item (`赵县医疗保障局行政强制类权力运行流程图`) are not compared. An item
 name that ends in `流程图` (a chart title pasted into the name) is a warning too.
+
+## Settings
+In `[thresholds]` of `catalog/reference/terms.toml`: `"flow-title.generic_below"` (shipped 0.3): a
+title less similar than this to every item name is generic and not reported; `"flow-title.closer_margin"`
+(0.1): how much closer to another item's name a title must be to be called that item's.
 
 ## Why is this bad?
 A reader looks for the chart by the item's name; a chart titled for another item is, in most cases,
@@ -102,6 +108,13 @@ pub fn dice(a: &BigramSet, b: &BigramSet) -> f64 {
     2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
 }
 
+/// Default of `thresholds."flow-title.generic_below"`: a title this far from every item name
+/// (Dice similarity of character pairs) is a generic one (行政强制类权力运行流程图), not reported.
+const GENERIC_BELOW: f64 = 0.3;
+/// Default of `thresholds."flow-title.closer_margin"`: how much closer to another item's name a
+/// title must be to be called that item's.
+const CLOSER_MARGIN: f64 = 0.1;
+
 impl Rule for FlowTitle {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -109,6 +122,9 @@ impl Rule for FlowTitle {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
+        let terms = &ctx.reference.terms;
+        let generic_below = terms.threshold("flow-title.generic_below", GENERIC_BELOW);
+        let closer_margin = terms.threshold("flow-title.closer_margin", CLOSER_MARGIN);
         let catalog_names: Vec<String> = project
             .catalog()
             .items
@@ -133,9 +149,9 @@ impl Rule for FlowTitle {
                         ctx,
                         text,
                         at..at + "流程图".len(),
-                        "the item name ends in `流程图`: a chart title was pasted into the name",
+                        t!("ZN603.name"),
                     )
-                    .help("write the item's name alone; the chart's title belongs in [[item.flow]] title")
+                    .help(t!("ZN603.name-help"))
                     .severity(Severity::Warning)
                     .fix("", false),
                 );
@@ -197,15 +213,9 @@ impl Rule for FlowTitle {
                         ctx,
                         text,
                         0..text.value.len(),
-                        format!(
-                            "the flowchart of {} is titled for another item: {other}",
-                            item.name()
-                        ),
+                        t!("ZN603.other", item = item.name(), other = other),
                     )
-                    .help(format!(
-                        "check that the chart is this item's, then title it `{}流程图`",
-                        item.name()
-                    )),
+                    .help(t!("ZN603.other-help", item = item.name())),
                 );
                 continue;
             }
@@ -219,26 +229,27 @@ impl Rule for FlowTitle {
                 .map(|o| (o, dice(&cb, &bigrams(o, &[]))))
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .unwrap_or((&core, 0.0));
-            if own_sim.max(other_sim) < 0.3 {
+            if own_sim.max(other_sim) < generic_below {
                 continue; // a generic title (行政强制类权力运行流程图)
             }
-            let (message, help) = if other_sim > own_sim + 0.1 {
+            let (message, help) = if other_sim > own_sim + closer_margin {
                 (
-                    format!(
-                        "the flowchart title `{}` is closer to another item ({best_other}) than to {}",
-                        text.value.trim(),
-                        item.name()
+                    t!(
+                        "ZN603.closer",
+                        title = text.value.trim(),
+                        other = best_other,
+                        item = item.name()
                     ),
-                    "check that the chart is this item's".to_string(),
+                    t!("ZN603.closer-help"),
                 )
             } else {
                 (
-                    format!(
-                        "the flowchart title `{}` differs from the item's name {}",
-                        text.value.trim(),
-                        item.name()
+                    t!(
+                        "ZN603.differs",
+                        title = text.value.trim(),
+                        item = item.name()
                     ),
-                    format!("title the chart `{}流程图`", item.name()),
+                    t!("ZN603.differs-help", item = item.name()),
                 )
             };
             out.push(

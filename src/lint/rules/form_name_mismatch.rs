@@ -1,5 +1,6 @@
 //! ZN401 form-name-mismatch.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::{forms, governing_of, own_materials};
 use crate::lint::legal::{near, norm_title};
@@ -86,9 +87,9 @@ impl Rule for FormNameMismatch {
                                 ctx,
                                 t,
                                 range,
-                                format!("《{form}》 is not the catalog's form for {}: did you mean 《{right}》?", gov.name()),
+                                t!("ZN401.message", form = form, name = gov.name(), right = right),
                             )
-                            .help(format!("the catalog's form is 《{right}》"))
+                            .help(t!("ZN401.help", right = right))
                             .fix(format!("《{right}》"), false),
                         );
                         continue;
@@ -107,23 +108,20 @@ impl Rule for FormNameMismatch {
                                 .map(|f| (c, f.clone()))
                         });
                     if let Some((c, f)) = other {
-                        let which = if norm_title(&f) == norm_title(form) {
-                            "is"
-                        } else {
-                            "looks like"
-                        };
+                        let same = norm_title(&f) == norm_title(form);
                         let expected = if ours_forms.is_empty() {
-                            format!("the catalog asks for no form for {}", gov.name())
+                            t!("ZN401.no-form", name = gov.name()).into_owned()
                         } else {
-                            format!(
-                                "the catalog's form for {} is {}",
-                                gov.name(),
-                                ours_forms
+                            t!(
+                                "ZN401.catalog-forms",
+                                name = gov.name(),
+                                forms = ours_forms
                                     .iter()
                                     .map(|f| format!("《{f}》"))
                                     .collect::<Vec<_>>()
                                     .join("、")
                             )
+                            .into_owned()
                         };
                         out.push(
                             Finding::at(
@@ -131,11 +129,21 @@ impl Rule for FormNameMismatch {
                                 ctx,
                                 t,
                                 range,
-                                format!(
-                                    "《{form}》 {which} the form of another item ({} {})",
-                                    c.code().unwrap_or(&c.key),
-                                    c.name()
-                                ),
+                                if same {
+                                    t!(
+                                        "ZN401.other-item",
+                                        form = form,
+                                        code = c.code().unwrap_or(&c.key),
+                                        name = c.name()
+                                    )
+                                } else {
+                                    t!(
+                                        "ZN401.like-other-item",
+                                        form = form,
+                                        code = c.code().unwrap_or(&c.key),
+                                        name = c.name()
+                                    )
+                                },
                             )
                             .help(expected),
                         );

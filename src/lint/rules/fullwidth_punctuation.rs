@@ -1,5 +1,6 @@
 //! ZN109 fullwidth-punctuation: half-width `, ; : ( ) .` in Chinese text.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::{fullwidth, is_cjk_punct, is_han};
@@ -162,16 +163,12 @@ impl Rule for FullwidthPunctuation {
                     .collect();
                 let list: Vec<String> = marks[k..=last]
                     .iter()
-                    .map(|&m| format!("`{}`", &v[m..m + 1]))
+                    .map(|&m| t!("quote", text = &v[m..m + 1]).into_owned())
                     .collect();
-                let message = if list.len() == 1 {
-                    format!("half-width {} in Chinese text", list[0])
-                } else {
-                    format!("half-width {} in Chinese text", list.join(" "))
-                };
+                let message = t!("ZN109.message", marks = list.join(" "));
                 out.push(
                     Finding::at(META.code, ctx, text, start..end, message)
-                        .help("Chinese text takes full-width punctuation: ，；：（）。")
+                        .help(t!("ZN109.help"))
                         .fix(fixed, true),
                 );
                 k = last + 1;

@@ -1,5 +1,6 @@
 //! ZN212 inconsistent-citation.
 
+use rust_i18n::t;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
@@ -134,18 +135,18 @@ impl Rule for InconsistentCitation {
                 let t = &ctx.texts[*ti];
                 let here = shown(t.value, c);
                 let (range, what) = if f.0 != major.0 {
-                    (c.title_range(), "title spelled differently")
+                    (c.title_range(), t!("ZN212.title"))
                 } else if let Some(n) = &c.citation.number {
                     (
                         n.range(),
                         if major.1 == "-" {
-                            "number given only here"
+                            t!("ZN212.number-only-here")
                         } else {
-                            "number written differently"
+                            t!("ZN212.number-differs")
                         },
                     )
                 } else {
-                    (c.title_range(), "number missing")
+                    (c.title_range(), t!("ZN212.number-missing"))
                 };
                 out.push(
                     Finding::at(
@@ -153,13 +154,13 @@ impl Rule for InconsistentCitation {
                         ctx,
                         t,
                         range,
-                        format!("《{}》 is cited two ways in {jname}: {what}", law.title),
+                        t!("ZN212.message", title = law.title, jurisdiction = jname, what = what),
                     )
-                    .help(format!("here {here}; elsewhere {usual} ({major_count}×)"))
+                    .help(t!("ZN212.help", here = here, usual = usual, count = major_count))
                     .related(
                         mt.file,
                         ctx.locate(mt, mc.citation.range.clone()),
-                        "the usual form",
+                        t!("ZN212.usual-form"),
                     ),
                 );
             }

@@ -1,5 +1,6 @@
 //! ZN206 issuer-lifetime.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -76,14 +77,12 @@ impl Rule for IssuerLifetime {
                     ctx,
                     t,
                     w.year.clone(),
-                    format!(
-                        "{agency} is the 机关代字 of {years}: no such document can date from {year}"
-                    ),
+                    t!("ZN206.message", agency = agency, years = years, year = year),
                 );
                 let right = c.law.and_then(|(li, _)| index.law(li).number.as_ref());
                 f = match right {
-                    Some(r) => f.help(format!("the cited document is {r}")),
-                    None => f.help("check the year and the 机关代字 against the original document"),
+                    Some(r) => f.help(t!("ZN206.help", number = r)),
+                    None => f.help(t!("ZN206.help-check")),
                 };
                 out.push(f);
             }

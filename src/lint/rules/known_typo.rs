@@ -1,5 +1,6 @@
 //! ZN101 known-typo: corrections dictionary (`catalog/reference/corrections.toml`).
 
+use rust_i18n::t;
 use crate::text::fxhash::FxHashMap as HashMap;
 
 use crate::diagnostic::Severity;
@@ -88,9 +89,16 @@ impl Rule for KnownTypo {
                 let mut rights: Vec<&str> = cands.iter().map(|c| c.right.as_str()).collect();
                 rights.dedup();
                 let message = if rights.len() == 1 {
-                    format!("`{wrong}` should be `{}`", rights[0])
+                    t!("ZN101.message", wrong = wrong, right = rights[0]).into_owned()
                 } else {
-                    format!("`{wrong}` should be one of `{}`", rights.join("`, `"))
+                    {
+                    let quoted: Vec<String> = rights
+                        .iter()
+                        .map(|r| t!("quote", text = r).into_owned())
+                        .collect();
+                    t!("ZN101.message-many", wrong = wrong, rights = quoted.join(&*t!("list.sep")))
+                        .into_owned()
+                }
                 };
                 let note = cands.iter().find_map(|c| c.note.clone());
                 let severity = cands

@@ -1,5 +1,6 @@
 //! ZN213 legal-basis-differs.
 
+use rust_i18n::t;
 use std::collections::BTreeSet;
 
 use crate::diagnostic::Severity;
@@ -150,19 +151,16 @@ impl Rule for LegalBasisDiffers {
                                 ctx,
                                 t,
                                 e.range.clone(),
-                                format!(
-                                    "《{}》 is not in the catalog's legal basis for {code}",
-                                    e.title
-                                ),
+                                t!("ZN213.extra", title = e.title, code = code),
                             )
-                            .help(
-                                "the catalog cites: ".to_string()
-                                    + &theirs
-                                        .iter()
-                                        .map(|c| format!("《{}》", c.title))
-                                        .collect::<Vec<_>>()
-                                        .join("、"),
-                            ),
+                            .help(t!(
+                                "ZN213.extra-help",
+                                titles = theirs
+                                    .iter()
+                                    .map(|c| format!("《{}》", c.title))
+                                    .collect::<Vec<_>>()
+                                    .join("、")
+                            )),
                         ),
                         Some(c)
                             if !c.articles.is_empty()
@@ -175,14 +173,15 @@ impl Rule for LegalBasisDiffers {
                                     ctx,
                                     t,
                                     e.range.clone(),
-                                    format!(
-                                        "《{}》: {} cited here, {} in the catalog for {code}",
-                                        e.title,
-                                        articles(&e.articles),
-                                        articles(&c.articles)
+                                    t!(
+                                        "ZN213.articles",
+                                        title = e.title,
+                                        here = articles(&e.articles),
+                                        catalog = articles(&c.articles),
+                                        code = code
                                     ),
                                 )
-                                .help("cite the catalog's articles, or explain the local basis"),
+                                .help(t!("ZN213.articles-help")),
                             )
                         }
                         Some(_) => {}
@@ -204,9 +203,9 @@ impl Rule for LegalBasisDiffers {
                             ctx,
                             first,
                             0..first.value.len(),
-                            format!("the catalog's legal basis for {code} also cites {names}"),
+                            t!("ZN213.missing", code = code, names = names),
                         )
-                        .help("cite every document of the catalog's legal basis for the item"),
+                        .help(t!("ZN213.missing-help")),
                     );
                 }
             }

@@ -1,5 +1,6 @@
 //! ZN211 legal-basis-without-title-marks.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::LawIndex;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -51,13 +52,13 @@ impl Rule for LegalBasisWithoutTitleMarks {
                 ctx,
                 t,
                 start..start + v.len(),
-                "legal basis without a 书名号 title",
+                t!("ZN211.message"),
             );
             f = match index.by_title(v) {
                 Some(li) => f
-                    .help(format!("write 《{}》 and its number", index.law(li).title))
+                    .help(t!("ZN211.help", title = index.law(li).title))
                     .fix(format!("《{v}》"), false),
-                None => f.help("write the document's title in 《》, followed by its 文号 in （）"),
+                None => f.help(t!("ZN211.help-unknown")),
             };
             out.push(f);
         }

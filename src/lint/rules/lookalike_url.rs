@@ -1,5 +1,6 @@
 //! ZN104 lookalike-url: 1 for l, 0 for o in a web address (y1fwzx for ylfwzx).
 
+use rust_i18n::t;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
@@ -159,9 +160,7 @@ impl Rule for LookalikeUrl {
                             ctx,
                             text,
                             range,
-                            format!(
-                                "`{host}` has a look-alike character: the address is `{right}`"
-                            ),
+                            t!("ZN104.message", host = host, right = right),
                         )
                         .help(look_help(host, right))
                         .fix(*right, true),
@@ -189,9 +188,9 @@ impl Rule for LookalikeUrl {
                             ctx,
                             text,
                             range,
-                            format!("`{host}` has a 1 or 0 between letters: is it a look-alike of l or o?"),
+                            t!("ZN104.digit", host = host),
                         )
-                        .help("check the address against the portal's own spelling")
+                        .help(t!("ZN104.digit-help"))
                         .severity(Severity::Warning),
                     );
                 }
@@ -206,7 +205,7 @@ impl Rule for LookalikeUrl {
                         ctx,
                         text,
                         range,
-                        format!("`{host}` has a look-alike character: the same address is also written `{right}`"),
+                        t!("ZN104.also-written", host = host, right = right),
                     )
                     .help(look_help(host, right))
                     .fix(right.as_str(), false),
@@ -227,7 +226,7 @@ impl Rule for LookalikeUrl {
                             ctx,
                             text,
                             range,
-                            format!("`{host}` is written `{top}` elsewhere: one of them has a look-alike character"),
+                            t!("ZN104.elsewhere", host = host, top = top),
                         )
                         .help(look_help(host, &top))
                         .severity(Severity::Warning),
@@ -245,7 +244,7 @@ fn look_help(host: &str, right: &str) -> String {
         .filter(|(a, b)| !a.eq_ignore_ascii_case(b))
         .map(|(a, b)| format!("`{a}` → `{b}`"))
         .collect();
-    format!("{} (1/l and 0/o look alike in print)", diffs.join(", "))
+    t!("ZN104.help", diffs = diffs.join(&*t!("list.sep"))).into_owned()
 }
 
 #[cfg(test)]

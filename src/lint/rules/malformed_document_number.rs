@@ -1,5 +1,6 @@
 //! ZN209 malformed-document-number.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::cited;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -68,9 +69,9 @@ impl Rule for MalformedDocumentNumber {
                             ctx,
                             t,
                             range.clone(),
-                            format!("whitespace inside the number {whole}"),
+                            t!("ZN209.whitespace", whole = whole),
                         )
-                        .help(format!("write {squeezed}"))
+                        .help(t!("ZN209.write", right = squeezed))
                         .fix(squeezed, true),
                     );
                 }
@@ -82,18 +83,15 @@ impl Rule for MalformedDocumentNumber {
                 // A number mixing both kinds (第六49号) is reported by mixed-numerals (ZN103).
                 match (kind, value) {
                     (NumberKind::Chinese, Some(value)) => {
-                        let what = "is written in Chinese numerals";
-                        out.push(
+                                                out.push(
                             Finding::at(
                                 META.code,
                                 ctx,
                                 t,
                                 num_range.clone(),
-                                format!("the number {digits} in {whole} {what}"),
+                                t!("ZN209.chinese", digits = digits, whole = whole),
                             )
-                            .help(format!(
-                                "document and order numbers are written in Arabic numerals: {value}"
-                            ))
+                            .help(t!("ZN209.chinese-help", value = value))
                             .fix(value.to_string(), false),
                         );
                     }
@@ -106,9 +104,9 @@ impl Rule for MalformedDocumentNumber {
                                 ctx,
                                 t,
                                 num_range.clone(),
-                                format!("leading zero in {whole}"),
+                                t!("ZN209.leading-zero", whole = whole),
                             )
-                            .help(format!("write {value}"))
+                            .help(t!("ZN209.write", right = value))
                             .fix(value.to_string(), true),
                         );
                     }
@@ -124,9 +122,9 @@ impl Rule for MalformedDocumentNumber {
                             ctx,
                             t,
                             o.range.clone(),
-                            format!("the order number {whole} is written with 令 after the number"),
+                            t!("ZN209.inverted", whole = whole),
                         )
-                        .help(format!("orders are designated {right}"))
+                        .help(t!("ZN209.inverted-help", right = right))
                         .fix(right, true),
                     );
                 }
@@ -142,9 +140,9 @@ impl Rule for MalformedDocumentNumber {
                                 ctx,
                                 t,
                                 di.clone(),
-                                format!("第 in the 发文字号 {whole}"),
+                                t!("ZN209.di", whole = whole),
                             )
-                            .help("a 发文字号 has no 第 before its serial number")
+                            .help(t!("ZN209.di-help"))
                             .fix("", true),
                         );
                     }
@@ -155,11 +153,9 @@ impl Rule for MalformedDocumentNumber {
                                 ctx,
                                 t,
                                 w.year.clone(),
-                                format!("two-digit year in {whole}"),
+                                t!("ZN209.short-year", whole = whole),
                             )
-                            .help(
-                                "the year of a 发文字号 is written in full (〔2016〕, not 〔16〕)",
-                            ),
+                            .help(t!("ZN209.short-year-help")),
                         );
                     }
                 }

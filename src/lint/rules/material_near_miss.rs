@@ -1,5 +1,6 @@
 //! ZN404 material-near-miss.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::{compared, material_texts, own_materials};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -52,19 +53,18 @@ impl Rule for MaterialNearMiss {
                 let written = &ours[n.ours][n.range.clone()];
                 let range = m.range.start + n.range.start..m.range.start + n.range.end;
                 let message = if n.range == (0..ours[n.ours].len()) {
-                    format!(
-                        "“{written}” differs slightly from the catalog's “{}”",
-                        n.expected
-                    )
+                    t!("ZN404.message", written = written, expected = n.expected)
                 } else {
-                    format!(
-                        "“{written}” differs slightly from the catalog's “{}” (in “{}”)",
-                        n.expected, theirs[n.theirs]
+                    t!(
+                        "ZN404.message-in",
+                        written = written,
+                        expected = n.expected,
+                        material = theirs[n.theirs]
                     )
                 };
                 out.push(
                     Finding::at(META.code, ctx, &ctx.texts[m.text], range, message)
-                        .help(format!("write “{}”", n.expected))
+                        .help(t!("ZN404.help", expected = n.expected))
                         .fix(n.expected.clone(), false),
                 );
             }

@@ -1,5 +1,6 @@
 //! ZN405 material-remark-differs.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::{compared, material_texts, own_materials};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -65,12 +66,12 @@ impl Rule for MaterialRemarkDiffers {
                 let m = &materials[r.ours];
                 let range = m.range.start + r.range.start..m.range.start + r.range.end;
                 let expected = if r.expected.is_empty() {
-                    "no remark".to_string()
+                    t!("ZN405.no-remark").into_owned()
                 } else {
                     r.expected.join("")
                 };
                 let found = if r.found.is_empty() {
-                    "none".to_string()
+                    t!("ZN405.none").into_owned()
                 } else {
                     r.found.join("")
                 };
@@ -80,15 +81,14 @@ impl Rule for MaterialRemarkDiffers {
                         ctx,
                         &ctx.texts[m.text],
                         range,
-                        format!(
-                            "the catalog writes {expected} for this material of {}; here {found}",
-                            gov.name()
+                        t!(
+                            "ZN405.message",
+                            expected = expected,
+                            name = gov.name(),
+                            found = found
                         ),
                     )
-                    .help(format!(
-                        "the catalog's material reads “{}”",
-                        theirs[r.theirs]
-                    )),
+                    .help(t!("ZN405.help", material = theirs[r.theirs])),
                 );
             }
         }

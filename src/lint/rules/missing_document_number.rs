@@ -1,5 +1,6 @@
 //! ZN210 missing-document-number.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, TitleMatch, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -61,9 +62,9 @@ impl Rule for MissingDocumentNumber {
                         ctx,
                         t,
                         title.clone(),
-                        format!("《{}》 is cited without its number {number}", law.title),
+                        t!("ZN210.message", title = law.title, number = number),
                     )
-                    .help(format!("write 《{}》（{number}）", law.title))
+                    .help(t!("ZN210.help", title = law.title, number = number))
                     .fix(format!("{}（{number}）", &t.value[title]), false),
                 );
             }

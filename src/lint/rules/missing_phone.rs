@@ -1,5 +1,6 @@
 //! ZN504 missing-phone: an empty phone, or an item without the phone its siblings all have.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -49,9 +50,9 @@ impl Rule for MissingPhone {
                         text.span.clone(),
                         text.jurisdiction,
                         text.item_key.clone(),
-                        "the phone number is empty",
+                        t!("ZN504.empty"),
                     )
-                    .help("write the number, or remove the field if the item has no such line"),
+                    .help(t!("ZN504.empty-help")),
                 );
             }
         }
@@ -92,14 +93,16 @@ impl Rule for MissingPhone {
                             span,
                             j,
                             Some(item.key.clone()),
-                            format!(
-                                "{} has no {what}, unlike {with} of the {} items of {}",
-                                item.name(),
-                                items.len(),
-                                jur.name
+                            t!(
+                                "ZN504.message",
+                                item = item.name(),
+                                what = what,
+                                with = with,
+                                count = items.len(),
+                                jurisdiction = jur.name
                             ),
                         )
-                        .help(format!("add `{field} = {{ phone = \"…\" }}` to the item"))
+                        .help(t!("ZN504.help", field = field))
                         .severity(Severity::Warning),
                     );
                 }

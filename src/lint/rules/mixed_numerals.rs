@@ -1,5 +1,6 @@
 //! ZN103 mixed-numerals: one number written partly in Chinese, partly in Arabic digits (第六49号).
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::{chinese_digit, is_arabic_digit};
@@ -86,9 +87,9 @@ impl Rule for MixedNumerals {
                             ctx,
                             text,
                             start..end,
-                            format!("the number `{written}` mixes Chinese and Arabic digits"),
+                            t!("ZN103.message", written = written),
                         )
-                        .help("write the number in one script: Arabic digits in 文号 and order numbers")
+                        .help(t!("ZN103.help"))
                         .fix(fixed, false),
                     );
                 }

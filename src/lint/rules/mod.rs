@@ -4,16 +4,20 @@
 //! ZN6xx codes and structure. Keep each family's `mod` lines and registry entries grouped.
 
 use super::{Rule, RuleMeta};
+use crate::i18n::Lang;
 
 // ZN1xx typos
 pub mod bracket_width;
 pub mod doubled_word;
+pub mod empty_link;
 pub mod fullwidth_punctuation;
 pub mod http_url;
 pub mod known_typo;
 pub mod lookalike_url;
+pub mod missing_figure;
 pub mod mixed_numerals;
 pub mod near_miss_term;
+pub mod quote_marks;
 pub mod space_before_punctuation;
 pub mod spelling_variants;
 pub mod step_separator;
@@ -21,6 +25,7 @@ pub mod stray_space;
 
 // ZN2xx citations
 pub mod article_out_of_range;
+pub mod ascii_angle_in_title;
 pub mod document_number_brackets;
 pub mod inconsistent_citation;
 pub mod issuer_lifetime;
@@ -34,6 +39,7 @@ pub mod title_mismatch;
 pub mod title_near_miss;
 pub mod title_spelling;
 pub mod unknown_document;
+pub mod unmarked_title;
 pub mod wrong_document_number;
 
 // ZN3xx time limits
@@ -47,8 +53,10 @@ pub mod time_limit_unit;
 pub mod catalog_material_missing;
 pub mod extra_material;
 pub mod form_name_mismatch;
+pub mod form_not_in_materials;
 pub mod material_near_miss;
 pub mod material_remark_differs;
+pub mod vague_material;
 
 // ZN5xx contacts
 pub mod missing_phone;
@@ -62,12 +70,23 @@ pub mod supervision_phones;
 pub mod catalog_name;
 pub mod duplicate_flow;
 pub mod duplicate_numbering;
+pub mod flow_dead_end;
+pub mod flow_decision_exits;
+pub mod flow_duplicate_edge;
+pub mod flow_empty_label;
 pub mod flow_key_terms;
+pub mod flow_no_start;
+pub mod flow_note_link;
+pub mod flow_self_loop;
 pub mod flow_title;
+pub mod flow_unreachable_box;
+pub mod list_numbering;
 pub mod numbering_style;
 pub mod power_type_name;
+pub mod repeated_text;
 pub mod subitem_code;
 pub mod swapped_flows;
+pub mod template_placeholder;
 
 /// Every rule, in code order.
 pub fn all() -> Vec<&'static dyn Rule> {
@@ -84,6 +103,9 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &fullwidth_punctuation::FullwidthPunctuation,
         &space_before_punctuation::SpaceBeforePunctuation,
         &stray_space::StraySpace,
+        &empty_link::EmptyLink,
+        &quote_marks::QuoteMarks,
+        &missing_figure::MissingFigure,
         &http_url::HttpUrl,
         // ZN2xx citations
         &unknown_document::UnknownDocument,
@@ -101,6 +123,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &legal_basis_differs::LegalBasisDiffers,
         &nested_title_marks::NestedTitleMarks,
         &title_spelling::TitleSpelling,
+        &unmarked_title::UnmarkedTitle,
+        &ascii_angle_in_title::AsciiAngleInTitle,
         // ZN3xx time limits
         &time_limit_exceeds_catalog::TimeLimitExceedsCatalog,
         &time_limit_unit::TimeLimitUnit,
@@ -113,6 +137,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &extra_material::ExtraMaterial,
         &material_near_miss::MaterialNearMiss,
         &material_remark_differs::MaterialRemarkDiffers,
+        &vague_material::VagueMaterial,
+        &form_not_in_materials::FormNotInMaterials,
         // ZN5xx contacts
         &phone_format::PhoneFormat,
         &person_phones::PersonPhones,
@@ -130,6 +156,17 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &power_type_name::PowerTypeName,
         &catalog_name::CatalogName,
         &numbering_style::NumberingStyle,
+        &template_placeholder::TemplatePlaceholder,
+        &repeated_text::RepeatedText,
+        &list_numbering::ListNumbering,
+        &flow_no_start::FlowNoStart,
+        &flow_unreachable_box::FlowUnreachableBox,
+        &flow_dead_end::FlowDeadEnd,
+        &flow_self_loop::FlowSelfLoop,
+        &flow_duplicate_edge::FlowDuplicateEdge,
+        &flow_decision_exits::FlowDecisionExits,
+        &flow_note_link::FlowNoteLink,
+        &flow_empty_label::FlowEmptyLabel,
     ];
     rules.sort_by_key(|r| r.meta().code);
     rules
@@ -149,8 +186,53 @@ pub fn metas() -> Vec<&'static RuleMeta> {
     all().into_iter().map(|r| r.meta()).collect()
 }
 
-/// The first sentence of a rule's "What it does" section, for one-line listings.
+/// Chinese documentation of every rule, one `# CODE name` part each (`## 作用`, `## 原因`).
+const DOCS_ZH: &str = include_str!("../../../locales/rules.zh-CN.md");
+
+/// The Chinese part written for one rule in `locales/rules.zh-CN.md`.
+fn zh_part(code: &str) -> Option<&'static str> {
+    let marker = format!("\n# {code} ");
+    let start = DOCS_ZH.find(&marker)? + marker.len();
+    let rest = &DOCS_ZH[start..];
+    let body = &rest[rest.find('\n')?..];
+    let end = body.find("\n# ").unwrap_or(body.len());
+    Some(body[..end].trim())
+}
+
+/// A rule's documentation in `lang`. Chinese: what it does and why from `locales/rules.zh-CN.md`,
+/// then the examples of the English doc (TOML is the same in both languages).
+pub fn doc(meta: &RuleMeta, lang: Lang) -> String {
+    let Some(zh) = zh_part(meta.code).filter(|_| lang == Lang::Zh) else {
+        return meta.doc.to_string();
+    };
+    let mut out = zh.to_string();
+    for (heading, zh_heading) in [
+        ("Example", "示例"),
+        ("Use instead", "改为"),
+        ("Fix safety", "修改的安全性"),
+    ] {
+        if let Some(body) = section(meta.doc, heading) {
+            out.push_str(&format!("\n\n## {zh_heading}\n{body}"));
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// The first sentence of a rule's "What it does" section (作用), for one-line listings, in the
+/// current language.
 pub fn summary(meta: &RuleMeta) -> String {
+    if crate::i18n::language() == Lang::Zh
+        && let Some(body) = zh_part(meta.code).and_then(|d| section(d, "作用"))
+    {
+        let end = body.find('。').map_or(body.len(), |i| i + '。'.len_utf8());
+        let first = body[..end].trim_end_matches('。');
+        return if first.chars().count() > 60 {
+            first.chars().take(59).collect::<String>() + "…"
+        } else {
+            first.to_string()
+        };
+    }
     let body = section(meta.doc, "What it does").unwrap_or(meta.doc);
     let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
     // The first sentence, or the text before a list that a colon opens.

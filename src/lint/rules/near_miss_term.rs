@@ -1,6 +1,7 @@
 //! ZN107 near-miss-term: text one character away from a known term (医院机构收费票据 for the catalog's
 //! 医疗机构收费票据, 《医疗救助申请卡》 for 《医疗救助申请表》).
 
+use rust_i18n::t;
 use crate::text::fxhash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostic::Severity;
@@ -70,14 +71,14 @@ enum Kind {
 }
 
 impl Kind {
-    fn what(self) -> &'static str {
+    fn what(self) -> std::borrow::Cow<'static, str> {
         match self {
-            Kind::Form => "the catalog's form name",
-            Kind::Material => "the catalog's material",
-            Kind::Name => "the catalog's item name",
-            Kind::Office => "the office name",
-            Kind::Glossary => "the known term",
-            Kind::Law => "the law title",
+            Kind::Form => t!("ZN107.kind.form"),
+            Kind::Material => t!("ZN107.kind.material"),
+            Kind::Name => t!("ZN107.kind.name"),
+            Kind::Office => t!("ZN107.kind.office"),
+            Kind::Glossary => t!("ZN107.kind.glossary"),
+            Kind::Law => t!("ZN107.kind.law"),
         }
     }
 
@@ -314,17 +315,17 @@ impl Rule for NearMissTerm {
                 let range = byte(m.start)..byte(m.end);
                 let written = &text.value[range.clone()];
                 let what = match m.edit.kind {
-                    EditKind::Substituted => format!(
-                        "`{}` where {} has `{}`",
-                        m.edit.found.unwrap_or_default(),
-                        kind.what(),
-                        m.edit.expected.unwrap_or_default()
+                    EditKind::Substituted => t!(
+                        "ZN107.substituted",
+                        found = m.edit.found.unwrap_or_default(),
+                        kind = kind.what(),
+                        expected = m.edit.expected.unwrap_or_default()
                     ),
                     EditKind::Inserted => {
-                        format!("an extra `{}`", m.edit.found.unwrap_or_default())
+                        t!("ZN107.inserted", found = m.edit.found.unwrap_or_default())
                     }
                     EditKind::Dropped => {
-                        format!("`{}` is missing", m.edit.expected.unwrap_or_default())
+                        t!("ZN107.dropped", expected = m.edit.expected.unwrap_or_default())
                     }
                 };
                 let certain = whole;
@@ -333,12 +334,15 @@ impl Rule for NearMissTerm {
                     ctx,
                     text,
                     range,
-                    format!(
-                        "`{written}` is one character away from {} `{term}`: {what}",
-                        kind.what()
+                    t!(
+                        "ZN107.message",
+                        written = written,
+                        kind = kind.what(),
+                        term = term,
+                        what = what
                     ),
                 )
-                .help(format!("write `{term}`, or check which term is meant"))
+                .help(t!("ZN107.help", term = term))
                 .fix(term, false);
                 if !certain {
                     f = f.severity(Severity::Warning);
@@ -384,9 +388,9 @@ fn unbracketed_forms(
                     ctx,
                     text,
                     at..at + form.len(),
-                    format!("the form name `{form}` is written without its 《》"),
+                    t!("ZN107.unbracketed", form = form),
                 )
-                .help("write form names in book-title marks, as the catalog does")
+                .help(t!("ZN107.unbracketed-help"))
                 .fix(format!("《{form}》"), false)
                 .severity(Severity::Warning),
             );
@@ -439,6 +443,18 @@ fn accept(
     let window: String = chars[m.start..m.end].iter().collect();
     if han_count(&window) < 4 {
         return None;
+    }
+    let terms = &ctx.reference.terms;
+    // Opposites make another word (转入 for 转出), and a name ending in an office's last character
+    // (社会保障局) names an office, not a misspelt term (社会保障卡).
+    if let (Some(f), Some(x)) = (e.found, e.expected) {
+        if terms.is_contrast(f, x) {
+            return None;
+        }
+        let last = e.term_pos + 1 == term.chars().count();
+        if last && terms.office_endings.iter().any(|o| o.ends_with(f)) {
+            return None;
+        }
     }
     let term_chars: Vec<char> = term.chars().collect();
     let n = term_chars.len();

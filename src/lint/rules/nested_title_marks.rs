@@ -1,5 +1,6 @@
 //! ZN214 nested-title-marks.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::cited;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -51,9 +52,9 @@ impl Rule for NestedTitleMarks {
                             ctx,
                             t,
                             n.outer.clone(),
-                            format!("《{inner}》 inside a 书名号 title takes 〈〉"),
+                            t!("ZN214.message", inner = inner),
                         )
-                        .help(format!("write 〈{inner}〉"))
+                        .help(t!("ZN214.help", inner = inner))
                         .fix(format!("〈{inner}〉"), true),
                     );
                 }

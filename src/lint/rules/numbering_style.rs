@@ -1,6 +1,7 @@
 //! ZN609 numbering-style: gaps in a jurisdiction's power codes, and list numbers written two ways in
 //! its charts.
 
+use rust_i18n::t;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
@@ -180,14 +181,14 @@ impl Rule for NumberingStyle {
                                 code.span(),
                                 j,
                                 Some(item.key.clone()),
-                                format!(
-                                    "{} of {} {} missing before {kind}-{n}",
-                                    missing.join(", "),
-                                    jur.name,
-                                    if missing.len() == 1 { "is" } else { "are" }
+                                t!(
+                                    "ZN609.gap",
+                                    missing = missing.join(&*t!("list.sep")),
+                                    jurisdiction = jur.name,
+                                    next = format!("{kind}-{n}")
                                 ),
                             )
-                            .help("publish the missing powers, or number the codes without gaps"),
+                            .help(t!("ZN609.gap-help")),
                         );
                     }
                     expected = n + 1;
@@ -201,21 +202,25 @@ impl Rule for NumberingStyle {
                 }
                 if let Some((at, len, odd, usual, n)) = odd_ending(text.value) {
                     let what =
-                        |c: Option<char>| c.map_or("no mark".to_string(), |c| format!("`{c}`"));
+                        |c: Option<char>| {
+                            c.map_or(t!("ZN609.no-mark").into_owned(), |c| {
+                                t!("quote", text = c).into_owned()
+                            })
+                        };
                     out.push(
                         Finding::at(
                             META.code,
                             ctx,
                             text,
                             at..at + len,
-                            format!(
-                                "this list entry ends with {}, the other {} with {}",
-                                what(odd),
-                                n - 1,
-                                what(usual)
+                            t!(
+                                "ZN609.ending",
+                                odd = what(odd),
+                                count = n - 1,
+                                usual = what(usual)
                             ),
                         )
-                        .help("end the entries of one list the same way"),
+                        .help(t!("ZN609.ending-help")),
                     );
                 }
             }
@@ -251,12 +256,15 @@ impl Rule for NumberingStyle {
                             ctx,
                             text,
                             at..at + len,
-                            format!(
-                                "list numbered `1{mark}` here, `1{usual}` in {usual_n} other charts of {}",
-                                jur.name
+                            t!(
+                                "ZN609.style",
+                                mark = mark,
+                                usual = usual,
+                                count = usual_n,
+                                jurisdiction = jur.name
                             ),
                         )
-                        .help(format!("number the lists of one set of charts the same way: `1{usual}`"))
+                        .help(t!("ZN609.style-help", usual = usual))
                         .fix(usual.to_string(), false),
                     );
                 }

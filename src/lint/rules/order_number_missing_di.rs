@@ -1,5 +1,6 @@
 //! ZN208 order-number-missing-di.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::cited;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -56,9 +57,9 @@ impl Rule for OrderNumberMissingDi {
                         ctx,
                         t,
                         o.number.clone(),
-                        format!("the order number in {order} lacks 第"),
+                        t!("ZN208.message", order = order),
                     )
-                    .help(format!("write 令第{number}号"))
+                    .help(t!("ZN208.help", number = number))
                     .fix(format!("第{number}"), true),
                 );
             }

@@ -1,5 +1,6 @@
 //! ZN502 person-phones: one person listed with two different numbers within a jurisdiction.
 
+use rust_i18n::t;
 use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
@@ -151,13 +152,16 @@ impl Rule for PersonPhones {
                                 ctx,
                                 text,
                                 range.clone(),
-                                format!(
-                                    "{name} is listed with `{written}` here but with `{usual_written}` ({}×) elsewhere in {}",
-                                    keys[&usual_key].len(),
-                                    project.jurisdictions[j].name
+                                t!(
+                                    "ZN502.message",
+                                    name = name,
+                                    written = written,
+                                    usual = usual_written,
+                                    count = keys[&usual_key].len(),
+                                    jurisdiction = project.jurisdictions[j].name
                                 ),
                             )
-                            .help("check which number is this person's; one person, one number")
+                            .help(t!("ZN502.help"))
                             .related(utext.file, ctx.locate(utext, urange.clone()), format!("{name}: {usual_written}")),
                         );
                     }

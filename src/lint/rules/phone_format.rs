@@ -1,5 +1,6 @@
 //! ZN501 phone-format: telephone numbers checked against their area code (`phones.toml`).
 
+use rust_i18n::t;
 use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
@@ -80,7 +81,7 @@ fn wrong_digit_count(
     message: String,
 ) -> Finding {
     Finding::at(META.code, ctx, text, range, message)
-        .help("check the number: a digit is missing or one too many")
+        .help(t!("ZN501.digits-help"))
 }
 
 impl Rule for PhoneFormat {
@@ -120,10 +121,15 @@ impl Rule for PhoneFormat {
                                 ctx,
                                 text,
                                 t.range.clone(),
-                                format!(
-                                    "`{written}` has {} local digits; {area} ({city}) numbers have {digits}",
-                                    t.local.len()
-                                ),
+                                t!(
+                                    "ZN501.local-digits",
+                                    written = written,
+                                    count = t.local.len(),
+                                    area = area,
+                                    city = city,
+                                    digits = digits
+                                )
+                                .into_owned(),
                             ));
                             continue;
                         }
@@ -134,9 +140,9 @@ impl Rule for PhoneFormat {
                                     ctx,
                                     text,
                                     t.range.clone(),
-                                    format!("`{written}` runs the area code {area} into the number"),
+                                    t!("ZN501.no-separator", written = written, area = area),
                                 )
-                                .help(format!("write `{area}{sep}{}`", t.local))
+                                .help(t!("ZN501.write", area = area, sep = sep, local = t.local))
                                 .fix(format!("{area}{sep}{}", t.local), true),
                             ),
                             Some(s) if s != sep => out.push(
@@ -145,9 +151,9 @@ impl Rule for PhoneFormat {
                                     ctx,
                                     text,
                                     t.range.clone(),
-                                    format!("`{written}` separates the area code with `{s}` instead of `{sep}`"),
+                                    t!("ZN501.separator", written = written, found = s, sep = sep),
                                 )
-                                .help(format!("write `{area}{sep}{}`", t.local))
+                                .help(t!("ZN501.write", area = area, sep = sep, local = t.local))
                                 .fix(format!("{area}{sep}{}", t.local), true),
                             ),
                             _ => {}
@@ -171,10 +177,15 @@ impl Rule for PhoneFormat {
                                 ctx,
                                 text,
                                 t.range.clone(),
-                                format!(
-                                    "`{written}` has {} digits; local numbers of {home} ({city}) have {digits}",
-                                    t.local.len()
-                                ),
+                                t!(
+                                    "ZN501.home-digits",
+                                    written = written,
+                                    count = t.local.len(),
+                                    home = home,
+                                    city = city,
+                                    digits = digits
+                                )
+                                .into_owned(),
                             ));
                             continue;
                         }
@@ -187,9 +198,9 @@ impl Rule for PhoneFormat {
 
         for (ji, (with, without)) in styles {
             let (minority, majority, how) = if with.len() < without.len() {
-                (with, without.len(), "with the area code")
+                (with, without.len(), t!("ZN501.with-area"))
             } else if without.len() < with.len() {
-                (without, with.len(), "without the area code")
+                (without, with.len(), t!("ZN501.without-area"))
             } else {
                 continue;
             };
@@ -202,12 +213,15 @@ impl Rule for PhoneFormat {
                         ctx,
                         text,
                         t.range.clone(),
-                        format!(
-                            "`{written}` is written {how}, unlike {majority} other numbers of {}",
-                            project.jurisdictions[ji].name
+                        t!(
+                            "ZN501.style",
+                            written = written,
+                            how = how,
+                            majority = majority,
+                            jurisdiction = project.jurisdictions[ji].name
                         ),
                     )
-                    .help("write the numbers of one guide the same way")
+                    .help(t!("ZN501.style-help"))
                     .severity(Severity::Warning),
                 );
             }

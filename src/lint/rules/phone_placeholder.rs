@@ -1,5 +1,6 @@
 //! ZN505 phone-placeholder: a template placeholder where a phone number belongs (统筹区监督电话).
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -74,9 +75,9 @@ impl Rule for PhonePlaceholder {
                         ctx,
                         text,
                         at..at + p.len(),
-                        format!("placeholder `{p}` instead of a phone number"),
+                        t!("ZN505.placeholder", placeholder = p),
                     )
-                    .help("write the local number; the placeholder is the template's instruction"),
+                    .help(t!("ZN505.placeholder-help")),
                 );
             } else if !has_digits {
                 let at = v.find(trimmed).unwrap_or(0);
@@ -86,9 +87,9 @@ impl Rule for PhonePlaceholder {
                         ctx,
                         text,
                         at..at + trimmed.len(),
-                        format!("`{trimmed}` is not a phone number"),
+                        t!("ZN505.message", text = trimmed),
                     )
-                    .help("write the number"),
+                    .help(t!("ZN505.help")),
                 );
             }
         }

@@ -1,5 +1,6 @@
 //! ZN607 power-type-name: a power whose name is that of another kind of power (a 处罚 filed as 行政检查).
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -97,12 +98,14 @@ impl Rule for PowerTypeName {
                     ctx,
                     text,
                     at..name.len(),
-                    format!(
-                        "the name ends in `{ending}`, as a {} does, but the power is a {}",
-                        other.name, own.name
+                    t!(
+                        "ZN607.message",
+                        ending = ending,
+                        other = other.name,
+                        own = own.name
                     ),
                 )
-                .help("check the name, the 职权类别 and the 职权编码 against each other"),
+                .help(t!("ZN607.help")),
             );
         }
     }

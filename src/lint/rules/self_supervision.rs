@@ -1,5 +1,6 @@
 //! ZN506 self-supervision: an item's 监督电话 is its own 咨询电话.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::phone::find_phones;
@@ -80,11 +81,11 @@ impl Rule for SelfSupervision {
                             ctx,
                             text,
                             t.range,
-                            format!("the 监督电话 `{written}` is the item's own 咨询电话"),
+                            t!("ZN506.message", written = written),
                         )
-                        .help("the supervision line must be another office's (the jurisdiction's 监督电话)");
+                        .help(t!("ZN506.help"));
                         if let Some(c) = ctext {
-                            f = f.related(c.file, c.span.clone(), "咨询电话");
+                            f = f.related(c.file, c.span.clone(), t!("ZN506.related"));
                         }
                         out.push(f);
                         break;

@@ -1,5 +1,6 @@
 //! ZN110 space-before-punctuation: a stray space before full-width punctuation (涉嫌欺诈骗保的 。).
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -98,12 +99,13 @@ impl Rule for SpaceBeforePunctuation {
                         ctx,
                         text,
                         range,
-                        format!(
-                            "space {} `{mark}`",
-                            if closing { "before" } else { "after" }
-                        ),
+                        if closing {
+                            t!("ZN110.before", mark = mark)
+                        } else {
+                            t!("ZN110.after", mark = mark)
+                        },
                     )
-                    .help("full-width punctuation needs no space around it")
+                    .help(t!("ZN110.help"))
                     .fix("", true),
                 );
             }

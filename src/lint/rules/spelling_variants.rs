@@ -1,6 +1,7 @@
 //! ZN108 spelling-variants: the same name written two ways within one jurisdiction (基金监管股 and
 //! 基金监管科, 经办窗口微信公众号 and 经办窗口或微信公众号).
 
+use rust_i18n::t;
 use std::collections::{BTreeMap, BTreeSet};
 
 use std::hash::Hasher;
@@ -36,6 +37,11 @@ Two spellings written in one text are two things listed side by side (企业法�
 compared. The spelling reported is the one the catalog never uses, or whose characters around the difference
 are rarer in the catalog, or the rarer one in the jurisdiction. Names that are a catalog or glossary
 term are left to `near-miss-term`.
+
+## Settings
+In `[thresholds]` of `catalog/reference/terms.toml`: `"spelling-variants.own_title_similarity"`
+(shipped 0.3): a chart title at least this similar to its item's name is not a generic title.
+`contrasts` (入/出, 增/减 …): two spellings that differ by such a pair are two things, not a slip.
 
 ## Why is this bad?
 One office, form or channel written two ways looks like two different things to a reader, and one of
@@ -235,6 +241,12 @@ impl Rule for SpellingVariants {
                 if known.contains(a) || known.contains(b) {
                     continue;
                 }
+                // Opposites are two things, not two spellings (转入 / 转出, 增员 / 减员).
+                if let (Some(x), Some(y)) = (edit.found, edit.expected)
+                    && ctx.reference.terms.is_contrast(x, y)
+                {
+                    continue;
+                }
                 // Two spellings in one text are two things listed side by side (企业法人、事业法人).
                 let texts_of =
                     |s: &str| -> BTreeSet<usize> { spellings[s].iter().map(|(t, _)| *t).collect() };
@@ -282,17 +294,19 @@ impl Rule for SpellingVariants {
                             ctx,
                             text,
                             range.clone(),
-                            format!(
-                                "`{wrong}` is written `{right}` elsewhere in {} ({}×)",
-                                project.jurisdictions[ji].name,
-                                spellings[right].len()
+                            t!(
+                                "ZN108.message",
+                                wrong = wrong,
+                                right = right,
+                                jurisdiction = project.jurisdictions[ji].name,
+                                count = spellings[right].len()
                             ),
                         )
-                        .help("write one name one way; check which spelling is right")
+                        .help(t!("ZN108.help"))
                         .related(
                             rtext.file,
                             ctx.locate(rtext, rrange.clone()),
-                            format!("written `{right}` here"),
+                            t!("ZN108.written-here", right = right),
                         )
                         .fix(right, false),
                     );
@@ -373,15 +387,15 @@ fn synonyms(ctx: &Context, out: &mut Vec<Finding>) {
                             ctx,
                             text,
                             at..at + forms[k].len(),
-                            format!(
-                                "`{}` is written `{}` {} times elsewhere in {}",
-                                forms[k],
-                                forms[usual],
-                                counts[usual].len(),
-                                jur.name
+                            t!(
+                                "ZN108.form",
+                                form = forms[k],
+                                usual = forms[usual],
+                                count = counts[usual].len(),
+                                jurisdiction = jur.name
                             ),
                         )
-                        .help("write one thing one way in one document")
+                        .help(t!("ZN108.form-help"))
                         .fix(forms[usual].clone(), false),
                     );
                 }
@@ -406,8 +420,16 @@ fn block_removed(long: &str, short: &str) -> bool {
 
 /// Generic chart titles (naming a kind of chart, not an item) of one jurisdiction follow one
 /// pattern: a title that is the usual one with a few characters left out is reported.
+/// Default of `thresholds."spelling-variants.own_title_similarity"`: a chart title at least this
+/// close to its item's name (Dice similarity) is titled for its item, not a generic title.
+const OWN_TITLE_SIMILARITY: f64 = 0.3;
+
 fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
     let project = ctx.project;
+    let own_title_similarity = ctx.reference.terms.threshold(
+        "spelling-variants.own_title_similarity",
+        OWN_TITLE_SIMILARITY,
+    );
     for (j, jur) in project.jurisdictions.iter().enumerate() {
         let mut titles: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (ti, text) in ctx.texts_in(j) {
@@ -417,7 +439,7 @@ fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
             let Some(item) = ctx.item(text) else { continue };
             let core = text.value.trim().trim_end_matches("流程图");
             let own = bigrams(&normalize(item.name()), &[]);
-            if dice(&bigrams(&normalize(core), &[]), &own) >= 0.3 {
+            if dice(&bigrams(&normalize(core), &[]), &own) >= own_title_similarity {
                 continue; // titled for its item
             }
             titles.entry(text.value.trim()).or_default().push(ti);
@@ -439,14 +461,16 @@ fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
                         ctx,
                         text,
                         0..text.value.len(),
-                        format!(
-                            "chart title `{short}` leaves out words of the usual `{long}` ({}× in {})",
-                            locc.len(),
-                            jur.name
+                        t!(
+                            "ZN108.title",
+                            short = short,
+                            long = long,
+                            count = locc.len(),
+                            jurisdiction = jur.name
                         ),
                     )
-                    .help("title the charts of one kind the same way")
-                    .related(rtext.file, rtext.span.clone(), "the usual title")
+                    .help(t!("ZN108.title-help"))
+                    .related(rtext.file, rtext.span.clone(), t!("ZN108.usual-title"))
                     .fix(*long, false),
                 );
             }

@@ -1,5 +1,6 @@
 //! ZN303 step-limit-exceeds-item.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::governing_of;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -85,8 +86,12 @@ impl Rule for StepLimitExceedsItem {
             };
             for l in time_limit::parse(t.value) {
                 let clause = &t.value[l.clause.clone()];
-                // An applicant's deadline counted from an event (应当自…之日起N日内…), not a step.
-                if clause.contains("之日起") || t.value[..l.range.start].ends_with('起') {
+                // An applicant's deadline counted from an event (应当自…之日起N日内…), not a step;
+                // a statutory limit (法定办结时限) is by design longer than the promise.
+                if clause.contains("之日起")
+                    || t.value[..l.range.start].ends_with('起')
+                    || clause.contains("法定")
+                {
                     continue;
                 }
                 if certainly_longer(&l, cap) != Some(true) {
@@ -98,13 +103,13 @@ impl Rule for StepLimitExceedsItem {
                         ctx,
                         t,
                         l.range.clone(),
-                        format!(
-                            "this step takes {} but the item's time limit is {}",
-                            l.describe(),
-                            cap.describe()
+                        t!(
+                            "ZN303.message",
+                            step = l.describe(),
+                            limit = cap.describe()
                         ),
                     )
-                    .help(format!("the whole item must be done within {limit_text}")),
+                    .help(t!("ZN303.help", limit = limit_text)),
                 );
             }
         }

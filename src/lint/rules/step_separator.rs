@@ -1,5 +1,6 @@
 //! ZN106 step-separator: the dashes between the steps of 办理环节 (申请—受理—审核—办结).
 
+use rust_i18n::t;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -131,19 +132,19 @@ impl Rule for StepSeparator {
                 at = r.end;
             }
             let message = if forms.len() > 1 {
-                let marks: Vec<String> = forms.keys().map(|s| format!("`{s}`")).collect();
-                format!("steps mix the separators {}", marks.join(" and "))
+                let marks: Vec<String> = forms
+                    .keys()
+                    .map(|s| t!("quote", text = s).into_owned())
+                    .collect();
+                t!("ZN106.mixed", marks = marks.join(&*t!("list.sep"))).into_owned()
             } else if let Some(e) = &expected {
-                format!(
-                    "steps are separated by `{}` where the catalog uses `{e}`",
-                    first.1
-                )
+                t!("ZN106.differs", found = first.1, expected = e).into_owned()
             } else {
                 continue;
             };
             out.push(
                 Finding::at(META.code, ctx, text, span, message)
-                    .help(format!("separate every step with `{target}`"))
+                    .help(t!("ZN106.help", target = target))
                     .fix(fixed, true),
             );
         }

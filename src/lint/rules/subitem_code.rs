@@ -1,5 +1,6 @@
 //! ZN601 subitem-code: a 子项 code whose first 9 digits are not its 主项's.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -72,9 +73,9 @@ impl Rule for SubitemCode {
                             code.span(),
                             j,
                             Some(item.key.clone()),
-                            format!("`{c}` is not a 12-character item code"),
+                            t!("ZN601.length", code = c),
                         )
-                        .help("an item code is 11 digits and a digit (132036001001), or a 主项 code ending in Y"),
+                        .help(t!("ZN601.length-help")),
                     );
                     continue;
                 }
@@ -100,14 +101,16 @@ impl Rule for SubitemCode {
                             code.span(),
                             j,
                             Some(item.key.clone()),
-                            format!(
-                                "子项 code `{c}` does not belong to 主项 `{m}`: its first 9 digits are `{}`, the 主项's `{}`",
-                                &c[..9],
-                                &m[..9]
+                            t!(
+                                "ZN601.other-main",
+                                code = c,
+                                main = m,
+                                prefix = &c[..9],
+                                main_prefix = &m[..9]
                             ),
                         )
-                        .help("a 子项's code starts with its 主项's 9 digits; check the code and the file's [main]")
-                        .related(*main_file, main.code.span(), "the file's 主项"),
+                        .help(t!("ZN601.other-main-help"))
+                        .related(*main_file, main.code.span(), t!("ZN601.related")),
                     );
                 } else if m.ends_with("000") {
                     out.push(
@@ -117,10 +120,10 @@ impl Rule for SubitemCode {
                             code.span(),
                             j,
                             Some(item.key.clone()),
-                            format!("主项 `{m}` has no 子项 (it ends in 000), so its item's code is `{m}`, not `{c}`"),
+                            t!("ZN601.no-subitems", main = m, code = c),
                         )
-                        .help("a 主项 without 子项 ends in 000 and its only item carries the same code")
-                        .related(*main_file, main.code.span(), "the file's 主项"),
+                        .help(t!("ZN601.no-subitems-help"))
+                        .related(*main_file, main.code.span(), t!("ZN601.related")),
                     );
                 }
             }

@@ -1,5 +1,6 @@
 //! ZN503 supervision-phones: several 监督电话 in one jurisdiction.
 
+use rust_i18n::t;
 use std::ops::Range;
 
 use crate::diagnostic::Severity;
@@ -103,11 +104,13 @@ impl Rule for SupervisionPhones {
                     let text = &ctx.texts[*ti];
                     let written = &text.value[range.clone()];
                     let whose = if official.is_some() {
-                        format!("the 监督电话 of {} is `{usual_written}`", jur.name)
+                        t!("ZN503.official", jurisdiction = jur.name, usual = usual_written)
                     } else {
-                        format!(
-                            "{usual_count} items of {} print `{usual_written}`",
-                            jur.name
+                        t!(
+                            "ZN503.usual",
+                            count = usual_count,
+                            jurisdiction = jur.name,
+                            usual = usual_written
                         )
                     };
                     out.push(
@@ -116,10 +119,10 @@ impl Rule for SupervisionPhones {
                             ctx,
                             text,
                             range.clone(),
-                            format!("监督电话 `{written}` differs: {whose}"),
+                            t!("ZN503.message", written = written, whose = whose),
                         )
-                        .help("a jurisdiction has one supervision line for all its items; check this one")
-                        .related(utext.file, ctx.locate(utext, usual_at.1.clone()), format!("监督电话 {usual_written}")),
+                        .help(t!("ZN503.help"))
+                        .related(utext.file, ctx.locate(utext, usual_at.1.clone()), t!("ZN503.related", usual = usual_written)),
                     );
                 }
             }

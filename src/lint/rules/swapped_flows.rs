@@ -1,5 +1,6 @@
 //! ZN606 swapped-flows: a procedure text that matches another item's name better than its own.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 
@@ -64,20 +65,20 @@ impl Rule for SwappedFlows {
                     flow_span(&item.flows[c.flow]),
                     j,
                     Some(item.key.clone()),
-                    format!(
-                        "the flowchart of {} describes {} rather than its own item ({:.0}% vs {:.0}% of what tells the two names apart)",
-                        item.name(),
-                        o.name(),
-                        theirs * 100.0,
-                        mine * 100.0
+                    t!(
+                        "ZN606.message",
+                        item = item.name(),
+                        other = o.name(),
+                        theirs = format!("{:.0}", theirs * 100.0),
+                        mine = format!("{:.0}", mine * 100.0)
                     ),
                 )
-                .help("check whether the procedure texts of the two items were swapped or copied");
+                .help(t!("ZN606.help"));
                 if let Some(name) = &o.item.name {
                     f = f.related(
                         o.file_of("name"),
                         name.span(),
-                        "the item the chart describes",
+                        t!("ZN606.related"),
                     );
                 }
                 out.push(f);

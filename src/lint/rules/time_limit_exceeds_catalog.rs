@@ -1,5 +1,6 @@
 //! ZN301 time-limit-exceeds-catalog.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::time_limits_against_catalog;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -95,16 +96,18 @@ impl Rule for TimeLimitExceedsCatalog {
                     ctx,
                     t,
                     l.range.clone(),
-                    format!(
-                        "promises {} but {whose}'s catalog allows at most {} for {name}",
-                        l.describe(),
-                        c.describe()
+                    t!(
+                        "ZN301.message",
+                        promised = l.describe(),
+                        whose = whose,
+                        allowed = c.describe(),
+                        name = name
                     ),
                 )
-                .help(format!("write {} (or less)", &ctext[c.range.clone()]))
+                .help(t!("ZN301.help", limit = &ctext[c.range.clone()]))
                 .fix(ctext[c.range.clone()].to_string(), false);
                 if let Some(origin) = catalog.origin_of("time_limit") {
-                    f = f.related(origin.file, ct.span(), "the catalog's time limit");
+                    f = f.related(origin.file, ct.span(), t!("ZN301.related"));
                 }
                 out.push(f);
             }

@@ -1,5 +1,6 @@
 //! ZN305 time-limit-not-a-promise.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::time_limit::{self, Bound, Limit};
@@ -59,8 +60,8 @@ impl Rule for TimeLimitNotAPromise {
             let whole = start..start + v.len();
             if limits.is_empty() {
                 out.push(
-                    Finding::at(META.code, ctx, t, whole, "no time limit can be read here")
-                        .help("state the promise as 不超过N个工作日, 不超过N个自然日 or 即时办结"),
+                    Finding::at(META.code, ctx, t, whole, t!("ZN305.unreadable"))
+                        .help(t!("ZN305.unreadable-help")),
                 );
             } else if limits.iter().all(|l| is_step(t.value, l)) {
                 let l = &limits[0];
@@ -70,9 +71,9 @@ impl Rule for TimeLimitNotAPromise {
                         ctx,
                         t,
                         l.range.clone(),
-                        format!("{} times one step, not the whole item", l.describe()),
+                        t!("ZN305.message", limit = l.describe()),
                     )
-                    .help("state how long the whole item takes (不超过N个工作日); put the step's time in the flowchart or the notes"),
+                    .help(t!("ZN305.help")),
                 );
             }
         }

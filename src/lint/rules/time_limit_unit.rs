@@ -1,5 +1,6 @@
 //! ZN302 time-limit-unit.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::governing::time_limits_against_catalog;
 use crate::lint::rules::time_limit_exceeds_catalog::cap;
@@ -61,18 +62,15 @@ impl Rule for TimeLimitUnit {
                         ctx,
                         t,
                         l.range.clone(),
-                        format!(
-                            "counted in {} while the catalog counts {} ({}) for {}",
-                            l.unit.label(),
-                            c.unit.label(),
-                            c.describe(),
-                            catalog.name()
+                        t!(
+                            "ZN302.message",
+                            unit = l.unit.label(),
+                            catalog_unit = c.unit.label(),
+                            catalog_limit = c.describe(),
+                            name = catalog.name()
                         ),
                     )
-                    .help(format!(
-                        "use the catalog's unit: {}",
-                        &ctext[c.range.clone()]
-                    )),
+                    .help(t!("ZN302.help", limit = &ctext[c.range.clone()])),
                 );
             }
         }

@@ -1,5 +1,6 @@
 //! ZN202 title-mismatch.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, cited, near, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -59,16 +60,13 @@ impl Rule for TitleMismatch {
                         .any(|n| near(&norm_title(cand), &norm_title(n)))
                 });
                 let message = if close {
-                    format!("the title of {number} is misspelled")
+                    t!("ZN202.misspelled", number = number)
                 } else {
-                    format!(
-                        "{number} is the number of 《{}》, not of 《{cited}》",
-                        law.title
-                    )
+                    t!("ZN202.message", number = number, title = law.title, cited = cited)
                 };
                 out.push(
                     Finding::at(META.code, ctx, t, title.outer.clone(), message)
-                        .help(format!("the official title is 《{}》", law.title))
+                        .help(t!("ZN202.help", title = law.title))
                         .fix(format!("《{}》", law.title), false),
                 );
             }

@@ -1,5 +1,6 @@
 //! ZN203 title-near-miss.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -64,9 +65,9 @@ impl Rule for TitleNearMiss {
                         ctx,
                         t,
                         title.outer.clone(),
-                        format!("《{cited}》 is not a registered title; did you mean 《{close}》?"),
+                        t!("ZN203.message", cited = cited, close = close),
                     )
-                    .help(format!("the registered document is 《{}》", law.title))
+                    .help(t!("ZN203.help", title = law.title))
                     .fix(format!("《{}》", law.title), false),
                 );
             }

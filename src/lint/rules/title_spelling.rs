@@ -1,5 +1,6 @@
 //! ZN215 title-spelling.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, TitleMatch, cited, near, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -105,11 +106,9 @@ impl Rule for TitleSpelling {
                             ctx,
                             t,
                             range,
-                            format!(
-                                "the title is spelled differently from the official 《{official}》"
-                            ),
+                            t!("ZN215.message", official = official),
                         )
-                        .help(format!("write 《{official}》")),
+                        .help(t!("ZN215.help", official = official)),
                     );
                     continue;
                 }
@@ -133,9 +132,9 @@ impl Rule for TitleSpelling {
                     continue;
                 }
                 let what = if norm_title(alias) == nf {
-                    "separated differently"
+                    t!("ZN215.separated")
                 } else {
-                    "misspelled"
+                    t!("ZN215.misspelled")
                 };
                 let official_prefix = alias.split('〈').next().unwrap_or(alias);
                 out.push(
@@ -144,11 +143,12 @@ impl Rule for TitleSpelling {
                         ctx,
                         t,
                         prefix.clone(),
-                        format!("the issuer words of the title are {what}"),
+                        t!("ZN215.issuer", what = what),
                     )
-                    .help(format!(
-                        "the official title reads {official_prefix}《{}》…",
-                        &t.value[title.inner.clone()]
+                    .help(t!(
+                        "ZN215.issuer-help",
+                        prefix = official_prefix,
+                        title = &t.value[title.inner.clone()]
                     )),
                 );
             }

@@ -1,5 +1,6 @@
 //! ZN201 unknown-document.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -66,11 +67,9 @@ impl Rule for UnknownDocument {
                         ctx,
                         t,
                         title.outer.clone(),
-                        format!("《{name}》 is not in the law registry"),
+                        t!("ZN201.message", name = name),
                     )
-                    .help(
-                        "check the title against the official document; if it is right, add the document to catalog/reference/laws.toml",
-                    ),
+                    .help(t!("ZN201.help")),
                 );
             }
         }

@@ -1,5 +1,6 @@
 //! ZN204 wrong-document-number.
 
+use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::legal::{LawIndex, NumKey, NumberRelation, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -59,27 +60,36 @@ impl Rule for WrongDocumentNumber {
                 }
                 let cited = &t.value[number.range()];
                 let message = match relation {
-                    NumberRelation::MissingIssuer => format!(
-                        "《{}》 is a joint order of {}: {cited} names only some of its issuers",
-                        law.title,
-                        law.issuer.as_deref().unwrap_or("several issuers")
-                    ),
+                    NumberRelation::MissingIssuer => t!(
+                        "ZN204.missing-issuer",
+                        title = law.title,
+                        issuers = law
+                            .issuer
+                            .clone()
+                            .unwrap_or_else(|| t!("ZN204.several-issuers").into_owned()),
+                        cited = cited
+                    )
+                    .into_owned(),
                     _ => match c.number_laws.first() {
-                        Some(&other) => format!(
-                            "{cited} is the number of 《{}》, not of 《{}》",
-                            index.law(other).title,
-                            law.title
-                        ),
-                        None => format!(
-                            "{cited} is not the number of 《{}》{}",
-                            law.title,
-                            difference(key, index.numbers_of(li))
-                        ),
+                        Some(&other) => t!(
+                            "ZN204.other-law",
+                            cited = cited,
+                            other = index.law(other).title,
+                            title = law.title
+                        )
+                        .into_owned(),
+                        None => t!(
+                            "ZN204.message",
+                            cited = cited,
+                            title = law.title,
+                            difference = difference(key, index.numbers_of(li))
+                        )
+                        .into_owned(),
                     },
                 };
                 out.push(
                     Finding::at(META.code, ctx, t, number.range(), message)
-                        .help(format!("《{}》 is {right}", law.title))
+                        .help(t!("ZN204.help", title = law.title, right = right))
                         .fix(right.clone(), false),
                 );
             }
@@ -107,25 +117,31 @@ fn difference(cited: &NumKey, right: &[NumKey]) -> String {
     };
     let mut parts = Vec::new();
     if agency != ra {
-        parts.push(format!("机关代字 {agency} (should be {ra})"));
+        parts.push(t!("ZN204.agency", agency = agency, right = ra).into_owned());
     }
     if year != ry {
-        parts.push(format!(
-            "year {} (should be {})",
-            year.map_or("?".into(), |y| y.to_string()),
-            ry.map_or("?".into(), |y| y.to_string())
-        ));
+        parts.push(
+            t!(
+                "ZN204.year",
+                year = year.map_or("?".into(), |y| y.to_string()),
+                right = ry.map_or("?".into(), |y| y.to_string())
+            )
+            .into_owned(),
+        );
     }
     if serial != rs {
-        parts.push(format!(
-            "serial {} (should be {})",
-            serial.map_or("?".into(), |y| y.to_string()),
-            rs.map_or("?".into(), |y| y.to_string())
-        ));
+        parts.push(
+            t!(
+                "ZN204.serial",
+                serial = serial.map_or("?".into(), |y| y.to_string()),
+                right = rs.map_or("?".into(), |y| y.to_string())
+            )
+            .into_owned(),
+        );
     }
     if parts.is_empty() {
         String::new()
     } else {
-        format!(": wrong {}", parts.join(", "))
+        t!("ZN204.difference", parts = parts.join(&*t!("list.sep"))).into_owned()
     }
 }
