@@ -9,6 +9,7 @@ need=()
 fc-list 2>/dev/null | grep "Noto Sans CJK SC" >/dev/null || need+=(fonts-noto-cjk)
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 command -v fc-list >/dev/null 2>&1 || need+=(fontconfig)
+{ command -v chromium && command -v tidy; } >/dev/null 2>&1 || need+=(chromium tidy)  # site tests: a real browser, an HTML checker
 
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2

@@ -9,13 +9,17 @@
 pub mod build;
 pub mod cli;
 pub mod diagnostic;
+pub mod diff;
 pub mod flow;
 pub mod i18n;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod opendata;
+pub mod qr;
 pub mod render;
 pub mod resolve;
+pub mod site;
 pub mod source;
 pub mod text;
 

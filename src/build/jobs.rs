@@ -31,6 +31,10 @@ pub fn jobs(
         let items: Vec<Item> = jur.items.iter().map(|i| i.item.clone()).collect();
         let mut job = Job::from_model(&jur.data, &items, notice_body);
         super::attach_flows(project, j, &mut job, metrics);
+        // The web site and the open data of the same items, written with the PDFs (atomically).
+        let charts = crate::site::charts(project, j);
+        job.files.extend(crate::site::files(&job.guide, &charts));
+        job.files.extend(crate::opendata::files(project, j));
         if j == project.province {
             job.catalog = Some(catalog(jur, &job));
         }

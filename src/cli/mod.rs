@@ -2,6 +2,7 @@
 
 pub mod build;
 mod check;
+mod diff;
 pub mod flow;
 mod fonts;
 mod init;
@@ -90,6 +91,8 @@ pub enum Command {
     },
     /// Find defects in the sources: typos, citations, time limits, materials, contacts, codes.
     Lint(lint::LintArgs),
+    /// Compare the lists with a new edition of the catalog: every item that falls behind.
+    Diff(diff::DiffArgs),
     /// Print the documentation of a lint rule (`zhinan rule ZN101`, `zhinan rule known-typo`).
     Rule {
         /// Rule code or name.
@@ -175,6 +178,7 @@ pub fn main() -> ExitCode {
         Command::Lint(args) => lint::run(&root, &args, &ui),
         Command::New(args) => init::new(&root, &args, &ui),
         Command::Watch(args) => watch::run(&root, &args, &ui),
+        Command::Diff(args) => diff::run(&root, &args),
         Command::Rule { .. }
         | Command::Completions { .. }
         | Command::Man { .. }

@@ -93,6 +93,9 @@ pub struct Terms {
     /// Official web domains, spelled right (for look-alike characters in URLs).
     #[serde(default)]
     pub domains: Vec<String>,
+    /// Hosts known to serve https: an `http://` address of one of them is a warning (ZN114).
+    #[serde(default)]
+    pub https_hosts: Vec<String>,
     /// Job titles that end a person's title after the unit's name (科员, 副主任 …).
     #[serde(default)]
     pub roles: Vec<String>,
@@ -251,6 +254,7 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
                 terms.reduplications.extend(t.reduplications);
                 terms.particles.extend(t.particles);
                 terms.domains.extend(t.domains);
+                terms.https_hosts.extend(t.https_hosts);
                 terms.roles.extend(t.roles);
                 terms.function_chars.extend(t.function_chars);
                 terms.synonyms.extend(t.synonyms);

@@ -247,6 +247,9 @@ pub struct ItemView {
     /// accepting unit or chart caption), for the notice's 咨询电话 when the item has none.
     #[serde(default)]
     pub office_phone: Option<String>,
+    /// QR code of the online service (a web address in `online`), printed next to the address.
+    #[serde(default)]
+    pub qr: Option<crate::qr::QrView>,
 }
 
 impl ItemView {
@@ -339,6 +342,7 @@ impl ItemView {
             office_phone: office_phone(item, jurisdiction),
             notes,
             flow_svgs: Vec::new(),
+            qr: crate::qr::for_online(item.online.as_ref().map(|o| o.get_ref().as_str())),
         }
     }
 

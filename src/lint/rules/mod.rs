@@ -12,6 +12,7 @@ pub mod control_character;
 pub mod doubled_word;
 pub mod empty_link;
 pub mod fullwidth_punctuation;
+pub mod http_url;
 pub mod known_typo;
 pub mod lookalike_url;
 pub mod missing_figure;
@@ -109,6 +110,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &empty_link::EmptyLink,
         &quote_marks::QuoteMarks,
         &missing_figure::MissingFigure,
+        &http_url::HttpUrl,
         // ZN2xx citations
         &unknown_document::UnknownDocument,
         &title_mismatch::TitleMismatch,

@@ -1,0 +1,113 @@
+//! `zhinan diff`: which items of which jurisdiction fall behind a new edition of the catalog.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use miette::Report as Miette;
+
+use super::{EXIT_INVALID, Format, load_or_report};
+use crate::diff::{Edition, compare, human, render_report};
+use crate::render::{FontOptions, Fonts, PdfStandard, RenderContext};
+
+#[derive(Debug, Clone, clap::Args)]
+pub struct DiffArgs {
+    /// The edition the lists were written against: a git revision, a project folder, or an
+    /// edition file (.toml, .tsv). Default: the catalog of the working tree.
+    #[arg(long)]
+    pub old: Option<String>,
+    /// The new edition (same forms). Default: the catalog of the working tree.
+    #[arg(long)]
+    pub new: Option<String>,
+    /// Only this jurisdiction and those under it (e.g. 廊坊市 with its counties).
+    #[arg(long)]
+    pub only: Option<String>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+    /// Also write the printable report (landscape table, one section per jurisdiction) here.
+    #[arg(long)]
+    pub pdf: Option<PathBuf>,
+    /// Templates folder (default: <root>/templates).
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+}
+
+pub fn run(root: &Path, args: &DiffArgs) -> ExitCode {
+    let project = match load_or_report(root) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let only = match &args.only {
+        Some(name) => match project.find(name) {
+            Some(j) => Some(j),
+            None => {
+                eprintln!("error: no jurisdiction named `{name}`");
+                return ExitCode::from(EXIT_INVALID);
+            }
+        },
+        None => None,
+    };
+    let here = || Edition::from_project(&project, "工作目录中的目录 / catalog in the working tree");
+    let load = |spec: &Option<String>| match spec {
+        Some(s) => Edition::load(s, root),
+        None => Ok(here()),
+    };
+    let (old, new) = match (load(&args.old), load(&args.new)) {
+        (Ok(o), Ok(n)) => (o, n),
+        (Err(e), _) | (_, Err(e)) => {
+            eprintln!("error: {e}");
+            eprintln!(
+                "help: give a git revision (v2020, HEAD~3), a project folder, or an edition file"
+            );
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
+    let report = compare(&project, &old, &new, only);
+    match args.format {
+        Format::Human => print!("{}", human(&report)),
+        Format::Json => match serde_json::to_string_pretty(&report.to_json()) {
+            Ok(s) => println!("{s}"),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(EXIT_INVALID);
+            }
+        },
+    }
+    if let Some(path) = &args.pdf {
+        let templates = args
+            .templates
+            .clone()
+            .unwrap_or_else(|| root.join("templates"));
+        if let Err(code) = write_pdf(&report, &templates, path) {
+            return code;
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+fn write_pdf(report: &crate::diff::Report, templates: &Path, path: &Path) -> Result<(), ExitCode> {
+    let fonts = Fonts::discover(&FontOptions {
+        font_dirs: Vec::new(),
+        system_fonts: true,
+    })
+    .map_err(|e| {
+        eprintln!("{:?}", Miette::new(e));
+        ExitCode::from(EXIT_INVALID)
+    })?;
+    let ctx = RenderContext {
+        templates_dir: templates.to_path_buf(),
+        fonts: Arc::new(fonts),
+        standard: PdfStandard::Pdf17,
+        date: crate::render::world::source_date_epoch(),
+    };
+    let pdf = render_report(&ctx, report).map_err(|e| {
+        eprintln!("{:?}", Miette::new(e));
+        ExitCode::from(EXIT_INVALID)
+    })?;
+    crate::render::output::write_atomic(path, &pdf.bytes).map_err(|e| {
+        eprintln!("error: cannot write {}: {e}", path.display());
+        ExitCode::from(EXIT_INVALID)
+    })?;
+    eprintln!("wrote {}", path.display());
+    Ok(())
+}
