@@ -278,7 +278,7 @@ mod tests {
         assert_eq!(map(lit, "abcd", 1..3), "b\\\n   c");
         // Text replacing `c` must not follow the line-ending backslash, which would trim it.
         assert_eq!(map(lit, "abcd", 2..3), "\\\n   c");
-        assert_eq!(map(lit, "abcd", 2..4), "cd");
+        assert_eq!(map(lit, "abcd", 2..4), "\\\n   cd");
         assert_eq!(map("'a\\u5B83'", "a\\u5B83", 1..3), "\\u");
         assert_eq!(map("\"\"\"\r\na\r\nb\"\"\"", "a\nb", 1..2), "\r\n");
         assert!(LiteralMap::new("\"ab\"", "abc").is_none());

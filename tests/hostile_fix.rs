@@ -39,7 +39,10 @@ fn fixed_notes(notes_literal: &str) -> (String, toml::Table) {
         &text[..start]
     );
     fs::write(&items, &text).unwrap();
-    let result = fix_project(dir.path(), &LintConfig::default(), true);
+    // The fixture's text is the catalog's: a plain --fix leaves the catalog alone.
+    let mut config = LintConfig::default();
+    config.fix_inherited = true;
+    let result = fix_project(dir.path(), &config, true);
     assert!(result.is_ok(), "fix failed");
     let fixed = fs::read_to_string(&items).unwrap();
     let table: toml::Table = toml::from_str(&fixed).expect("fixed file parses");

@@ -43,13 +43,13 @@ fn refused(dir: &Path) -> String {
     let build = run("build");
     assert_eq!(
         check.status.code(),
-        Some(2),
+        Some(3),
         "{}",
         String::from_utf8_lossy(&check.stdout)
     );
     assert_eq!(
         build.status.code(),
-        Some(2),
+        Some(3),
         "{}",
         String::from_utf8_lossy(&build.stdout)
     );

@@ -88,6 +88,9 @@ fn json_has_the_documented_shape() {
         "item",
         "text",
         "suggestion",
+        "fix",
+        "related",
+        "affects",
     ];
     for d in diags {
         let keys: Vec<&String> = d.as_object().unwrap().keys().collect();

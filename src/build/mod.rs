@@ -154,6 +154,12 @@ pub fn run(
             files: stamp.outputs.len(),
         });
     }
+    // Two sources that would write the same output file: invalid sources, refused before the lint
+    // and before anything is built.
+    let clashes = output_names(project);
+    if !clashes.is_empty() {
+        return Err(BuildError::Invalid(clashes));
+    }
     let lint = gate::check(project, options)?;
     let fonts = Fonts::discover(&FontOptions {
         font_dirs: options.font_paths.clone(),
@@ -161,11 +167,6 @@ pub fn run(
     })
     .map(Arc::new)
     .map_err(BuildError::Fonts)?;
-    // Two sources that would write the same output file: refused before anything is built.
-    let clashes = output_names(project);
-    if !clashes.is_empty() {
-        return Err(BuildError::Invalid(clashes));
-    }
     let jobs = jobs(project, options.only, &fonts.chart_metrics()).map_err(BuildError::Invalid)?;
     let render_options = render::BuildOptions {
         out_dir: options.out_dir.clone(),

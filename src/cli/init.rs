@@ -83,8 +83,18 @@ fn fill(template: &str, values: &[(&str, &str)]) -> String {
 
 /// A value as the inside of a TOML basic string (names come from the command line).
 fn toml_str(s: &str) -> String {
-    let quoted = toml::Value::String(s.to_string()).to_string();
-    quoted[1..quoted.len() - 1].to_string()
+    // The body of a basic string ("…"): the toml crate would choose a literal string ('…') for a
+    // value with a quote in it, which cannot be put between double quotes.
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Write new files only: all of them are checked first, so a refused run writes nothing.

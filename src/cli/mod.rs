@@ -295,8 +295,10 @@ fn localize(mut cmd: clap::Command, path: &str) -> clap::Command {
                 options
             };
             let arg = arg.help_heading(heading);
+            // The long help too: clap prints it for `--help` whenever any argument has one, and
+            // the English doc comments would come back through it.
             match help {
-                Some(help) => arg.help(help),
+                Some(help) => arg.help(help.clone()).long_help(help),
                 None => arg,
             }
         });

@@ -190,7 +190,7 @@ pub fn item_page(
                 s.push_str(&format!(
                     "<section class=\"field field-{}\">\n<h2>{}</h2>\n<div class=\"value\"><p>{}</p></div>\n</section>\n",
                     esc(&f.key),
-                    esc(&label),
+                    esc(label),
                     person(p)
                 ));
                 continue;
