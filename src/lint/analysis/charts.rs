@@ -132,3 +132,20 @@ pub fn flow_span(flow: &Spanned<Flow>) -> std::ops::Range<usize> {
         .as_ref()
         .map_or(flow.span(), |t| t.span())
 }
+
+/// The findings of one flowchart-structure rule (ZN620–ZN627): the problems `flow::validate` finds
+/// of the given kinds, each at its node, edge or chart title, with the chart named in the message.
+pub fn structure_findings(
+    ctx: &Context,
+    code: &'static str,
+    kinds: &[crate::flow::FlowProblemKind],
+) -> Vec<crate::lint::Finding> {
+    crate::flow::located::problems_of(ctx.project, kinds)
+        .into_iter()
+        .map(|p| {
+            let message = rust_i18n::t!("flow.chart", chart = p.chart, message = p.problem.message);
+            crate::lint::Finding::span(code, p.file, p.span, p.jurisdiction, Some(p.item), message)
+                .help(p.problem.help)
+        })
+        .collect()
+}

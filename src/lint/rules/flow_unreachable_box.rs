@@ -2,9 +2,9 @@
 //! The check itself is `flow::validate`; this rule reports it in every lint format.
 
 use crate::diagnostic::Severity;
-use crate::flow::{FlowProblemKind, located};
+use crate::flow::FlowProblemKind;
+use crate::lint::analysis::charts::structure_findings;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
-use rust_i18n::t;
 
 rule_doc!(
     FlowUnreachableBox,
@@ -48,19 +48,10 @@ impl Rule for FlowUnreachableBox {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        for p in located::problems_of(ctx.project, &[FlowProblemKind::UnreachableNode]) {
-            let message = t!("flow.chart", chart = p.chart, message = p.problem.message);
-            out.push(
-                Finding::span(
-                    META.code,
-                    p.file,
-                    p.span,
-                    p.jurisdiction,
-                    Some(p.item),
-                    message,
-                )
-                .help(p.problem.help),
-            );
-        }
+        out.extend(structure_findings(
+            ctx,
+            META.code,
+            &[FlowProblemKind::UnreachableNode],
+        ));
     }
 }
