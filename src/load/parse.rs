@@ -172,16 +172,25 @@ fn deserialize<T: DeserializeOwned>(
     let whole = value.span();
     let mut value = value;
     let mut failed = false;
+    // Keys removed after an error: their absence is not a second mistake ("missing `level`" after
+    // "invalid value for `level`").
+    let mut pruned: Vec<String> = Vec::new();
     // Each retry removes one key or table, so this ends; the bound only caps the work.
     for _ in 0..MAX_ERRORS_PER_TABLE {
         match T::deserialize(ValueDeserializer::from(value.clone())) {
             Ok(v) => return (!failed).then_some(v),
             Err(err) => {
                 failed = true;
+                if let Problem::MissingField { field } = classify(err.message().trim())
+                    && pruned.iter().any(|k| k == field)
+                {
+                    return None;
+                }
                 let span = err.span().unwrap_or(whole.clone());
                 diags.push(serde_error(file, text, span.clone(), err.message()));
-                if !prune(&mut value, &span, err.message()) {
-                    return None;
+                match prune(&mut value, &span, err.message()) {
+                    Some(key) => pruned.push(key),
+                    None => return None,
                 }
             }
         }
@@ -199,25 +208,23 @@ fn remove_key(table: &mut DeTable<'_>, key: &str) {
 /// Most errors reported for one table.
 const MAX_ERRORS_PER_TABLE: usize = 100;
 
-/// Removes from `value` the key or table that the error at `span` is about. False when nothing can
-/// be removed (the error is about the table itself, e.g. a missing key).
-fn prune(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>, message: &str) -> bool {
+/// Removes from `value` the key or table that the error at `span` is about, and returns the name of
+/// the key removed. None when nothing can be removed (the error is about the table itself, e.g. a
+/// missing key).
+fn prune(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>, message: &str) -> Option<String> {
     let contains = |outer: Range<usize>| outer.start <= span.start && span.end <= outer.end;
     let whole = value.span();
     match value.get_mut() {
         DeValue::Table(table) => {
             if whole == *span {
                 // serde points at the table for an unknown key: remove that key.
-                let Some(field) = message
+                let field = message
                     .trim()
                     .strip_prefix("unknown field `")
-                    .and_then(|r| r.split('`').next())
-                else {
-                    return false;
-                };
+                    .and_then(|r| r.split('`').next())?;
                 let before = table.len();
                 remove_key(table, field);
-                return table.len() < before;
+                return (table.len() < before).then(|| field.to_string());
             }
             let mut hit = None;
             for (k, v) in table.iter_mut() {
@@ -226,20 +233,19 @@ fn prune(value: &mut Spanned<DeValue<'_>>, span: &Range<usize>, message: &str) -
                     break;
                 }
             }
-            match hit {
-                Some((_, true)) => true,
-                Some((key, false)) => {
+            match hit? {
+                (_, Some(inner)) => Some(inner),
+                (key, None) => {
                     remove_key(table, &key);
-                    true
+                    Some(key)
                 }
-                None => false,
             }
         }
         DeValue::Array(array) => array
             .iter_mut()
             .find(|el| contains(el.span()))
-            .is_some_and(|el| prune(el, span, message)),
-        _ => false,
+            .and_then(|el| prune(el, span, message)),
+        _ => None,
     }
 }
 
