@@ -96,20 +96,31 @@ pub fn clamp_span(text: &str, span: Range<usize>) -> Range<usize> {
 /// escapes (the common case): plain arithmetic past the delimiters and, in a multi-line string, the
 /// newline that opens it. `None` when the literal has escapes or CRs: use a [`LiteralMap`].
 pub fn plain_literal_range(literal: &str, range: Range<usize>) -> Option<Range<usize>> {
-    let open = if literal.starts_with("\"\"\"") || literal.starts_with("'''") {
+    let open = delimiter_len(literal);
+    if literal[open..].contains(['\\', '\r']) {
+        return None;
+    }
+    Some(plain_offsets(literal, range))
+}
+
+/// Length of the opening delimiter of a literal: 3 for multi-line strings, 1 for others.
+fn delimiter_len(literal: &str) -> usize {
+    if literal.starts_with("\"\"\"") || literal.starts_with("'''") {
         3
     } else {
         usize::from(literal.starts_with(['"', '\'']))
-    };
-    let body = &literal[open..];
-    if body.contains(['\\', '\r']) {
-        return None;
     }
+}
+
+/// [`plain_literal_range`] for a literal already known to have no escapes: arithmetic only.
+pub fn plain_offsets(literal: &str, range: Range<usize>) -> Range<usize> {
+    let open = delimiter_len(literal);
+    let body = &literal[open..];
     let skip = usize::from(open == 3 && body.starts_with('\n'));
     let close = if literal.len() >= 2 * open { open } else { 0 };
     let end = literal.len() - close;
     let at = |i: usize| (open + skip + i).min(end);
-    Some(at(range.start)..at(range.end.max(range.start)))
+    at(range.start)..at(range.end.max(range.start))
 }
 
 /// Where each character of a TOML string value comes from in its literal (quotes included), so

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::model::{Field, FieldValue, Item, PersonPart, Spanned};
 use crate::resolve::{Project, ResolvedItem};
-use crate::source::{FileId, LiteralMap, plain_literal_range};
+use crate::source::{FileId, LiteralMap, plain_literal_range, plain_offsets};
 
 use super::Reference;
 use super::analysis::Analyses;
@@ -172,7 +172,14 @@ pub struct Context<'a> {
 }
 
 /// Literal maps by (file, span start); `None` when the literal has no escapes.
-type LiteralMaps = FxHashMap<(FileId, usize), Arc<Option<LiteralMap>>>;
+type LiteralMaps = FxHashMap<(FileId, usize), Arc<LiteralKind>>;
+
+/// A literal without escapes maps by offset; one with escapes through its [`LiteralMap`] (`None`:
+/// not mappable).
+enum LiteralKind {
+    Plain,
+    Escaped(Option<LiteralMap>),
+}
 
 impl<'a> Context<'a> {
     pub fn new(project: &'a Project, reference: &'a Reference) -> Self {
@@ -234,22 +241,31 @@ impl<'a> Context<'a> {
         let range = span::snap(text.value, range);
         let source = self.project.sources.text(text.file);
         let literal = source.get(text.span.clone()).unwrap_or_default();
-        if let Some(r) = plain_literal_range(literal, range.clone()) {
-            return text.span.start + r.start..text.span.start + r.end;
-        }
+        // Whether the literal has escapes is decided once per literal (a search of the whole
+        // literal per finding is quadratic on a long field with many findings).
         let map = {
             let mut maps = self.maps.lock().unwrap_or_else(|e| e.into_inner());
             maps.entry((text.file, text.span.start))
-                .or_insert_with(|| Arc::new(LiteralMap::new(literal, text.value)))
+                .or_insert_with(|| {
+                    Arc::new(if plain_literal_range(literal, 0..0).is_some() {
+                        LiteralKind::Plain
+                    } else {
+                        LiteralKind::Escaped(LiteralMap::new(literal, text.value))
+                    })
+                })
                 .clone()
         };
         match map.as_ref() {
-            Some(map) => {
+            LiteralKind::Plain => {
+                let r = plain_offsets(literal, range);
+                text.span.start + r.start..text.span.start + r.end
+            }
+            LiteralKind::Escaped(Some(map)) => {
                 let r = map.source_range(range);
                 text.span.start + r.start..text.span.start + r.end
             }
             // Not a literal we can map (never expected): the whole literal.
-            None => text.span.clone(),
+            LiteralKind::Escaped(None) => text.span.clone(),
         }
     }
 }
