@@ -27,6 +27,7 @@ pub fn run(query: Option<&str>, all: bool) -> ExitCode {
                 )
             );
             println!("{}", rules::doc(m, crate::i18n::language()).trim());
+            print!("{}", options(rule));
             if crate::i18n::language() == crate::i18n::Lang::Zh {
                 println!("\n{}", t!("cli.rule.other-language", code = m.code));
             }
@@ -42,6 +43,36 @@ pub fn run(query: Option<&str>, all: bool) -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
     }
+}
+
+/// The `## Options` section of a heuristic rule: each threshold, its default and range.
+pub fn options(rule: &dyn crate::lint::Rule) -> String {
+    let declared = rule.options();
+    if declared.is_empty() {
+        return String::new();
+    }
+    let name = rule.meta().name;
+    let mut out = format!(
+        "\n{}\n\n{}\n\n",
+        t!("cli.rule.options"),
+        t!("cli.rule.options-how", name = name)
+    );
+    for o in declared {
+        out.push_str(&t!(
+            "cli.rule.option",
+            key = o.key,
+            default = o.default,
+            lo = o.range.0,
+            hi = o.range.1,
+            doc = o.doc
+        ));
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "\n```toml\n[lint.options.{name}]\n{} = {}\n```\n",
+        declared[0].key, declared[0].default
+    ));
+    out
 }
 
 /// One line per rule: code, name, default severity, summary.

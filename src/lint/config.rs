@@ -6,15 +6,18 @@
 //! [lint]
 //! select = ["ALL"]           # codes (ZN101), code prefixes (ZN1, ZN10) or names (known-typo)
 //! ignore = ["ZN108"]
-//! only = ["霸州市"]           # report what these jurisdictions print (`--only` replaces this list)
+//! only = ["某市"]             # report what these jurisdictions print (`--only` replaces this list)
 //! help_uri = "https://example.org/rules/{code}"   # SARIF helpUri of each rule
 //!
 //! [lint.severity]            # per rule: error | warning | info | off
 //! ZN503 = "error"
 //!
-//! [lint.jurisdiction."赵县"]  # the same three keys, for one jurisdiction
+//! [lint.jurisdiction."某县"]  # the same three keys, for one jurisdiction
 //! ignore = ["flow-title"]
 //! severity = { ZN501 = "info" }
+//!
+//! [lint.options.catalog-name] # thresholds of heuristic rules (code or name; `zhinan rule CODE`
+//! min_similarity = 0.8        # lists each rule's keys, defaults and accepted range)
 //! ```
 
 use rust_i18n::t;
@@ -68,6 +71,9 @@ pub struct LintConfig {
     pub file: Option<FileId>,
     /// `[build] allow_lint_errors = true`: `zhinan build` publishes despite error findings.
     pub allow_lint_errors: bool,
+    /// `[lint.options.<rule>]`: thresholds of heuristic rules, keyed `"<rule-name>.<key>"` like
+    /// terms.toml's `[thresholds]`, which they override.
+    pub options: BTreeMap<String, f64>,
     only_spans: Vec<Range<usize>>,
     jurisdiction_spans: BTreeMap<String, Range<usize>>,
 }
@@ -231,6 +237,10 @@ struct LintTable {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, JurisdictionTable>")]
     jurisdiction: BTreeMap<String, Spanned<JurisdictionTable>>,
+    /// Per rule (code or name): `key = number`, the rule's documented thresholds.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, BTreeMap<String, f64>>")]
+    options: BTreeMap<String, Spanned<BTreeMap<String, Spanned<f64>>>>,
 }
 
 #[derive(Debug, Default, Deserialize, JsonSchema)]
@@ -314,11 +324,68 @@ pub fn parse(file: FileId, text: &str) -> Result<LintConfig, Vec<Diag>> {
             config.jurisdiction_spans.insert(name.clone(), span);
             config.jurisdictions.insert(name.clone(), set);
         }
+        rule_options(file, text, &lint.options, &mut config.options, &mut diags);
     }
     if diags.is_empty() {
         Ok(config)
     } else {
         Err(diags)
+    }
+}
+
+/// Check `[lint.options.<rule>]` against the options each rule declares, and collect the values
+/// as `"<rule-name>.<key>"`.
+fn rule_options(
+    file: FileId,
+    text: &str,
+    tables: &BTreeMap<String, Spanned<BTreeMap<String, Spanned<f64>>>>,
+    out: &mut BTreeMap<String, f64>,
+    diags: &mut Vec<Diag>,
+) {
+    for (rule_name, table) in tables {
+        let Some(rule) = rules::find(rule_name) else {
+            let span = header_key_span(text, table.span(), rule_name).unwrap_or(table.span());
+            diags.push(unknown_rule(file, span, rule_name));
+            continue;
+        };
+        let meta = rule.meta();
+        let declared = rule.options();
+        for (key, value) in table.get_ref() {
+            let keys: Vec<&str> = declared.iter().map(|o| o.key).collect();
+            let Some(option) = declared.iter().find(|o| o.key == key) else {
+                let span = line_key_span(text, value.span(), key).unwrap_or(value.span());
+                let help = if keys.is_empty() {
+                    t!("config.option-none", code = meta.code)
+                } else {
+                    t!("config.option-keys", keys = keys.join(", "))
+                };
+                diags.push(
+                    Diag::error(
+                        "config::option",
+                        file,
+                        span,
+                        t!("config.option-unknown", key = key, code = meta.code),
+                    )
+                    .help(help),
+                );
+                continue;
+            };
+            let v = *value.get_ref();
+            let (lo, hi) = option.range;
+            if !(lo..=hi).contains(&v) {
+                diags.push(
+                    Diag::error(
+                        "config::option",
+                        file,
+                        value.span(),
+                        t!("config.option-range", key = key, lo = lo, hi = hi),
+                    )
+                    .help(t!("config.option-range-help", code = meta.code)),
+                );
+                continue;
+            }
+            out.insert(format!("{}.{}", meta.name, key), v);
+        }
     }
 }
 
@@ -470,7 +537,7 @@ fn line_key_span(text: &str, value: Range<usize>, key: &str) -> Option<Range<usi
     Some(line_start + pos..line_start + pos + key.len())
 }
 
-/// The name of a `[lint.jurisdiction."赵县"]` header.
+/// The name of a `[lint.jurisdiction."某县"]` header.
 fn header_key_span(text: &str, table: Range<usize>, name: &str) -> Option<Range<usize>> {
     let quoted = format!("\"{name}\"");
     let pos = text.find(&format!("jurisdiction.{quoted}"))?;
@@ -513,16 +580,16 @@ mod tests {
 
     #[test]
     fn levels_combine() {
-        let text = "[lint]\nignore = [\"ZN102\"]\n[lint.severity]\nZN101 = \"warning\"\n[lint.jurisdiction.\"赵县\"]\nselect = [\"ZN102\"]\nseverity = { ZN101 = \"off\" }\n";
+        let text = "[lint]\nignore = [\"ZN102\"]\n[lint.severity]\nZN101 = \"warning\"\n[lint.jurisdiction.\"某县\"]\nselect = [\"ZN102\"]\nseverity = { ZN101 = \"off\" }\n";
         let c = parse(0, text).unwrap();
         assert_eq!(
-            c.level("ZN101", "霸州市", Severity::Error),
+            c.level("ZN101", "某市", Severity::Error),
             Level::On(Severity::Warning)
         );
-        assert_eq!(c.level("ZN101", "赵县", Severity::Error), Level::Off);
-        assert_eq!(c.level("ZN102", "霸州市", Severity::Error), Level::Off);
+        assert_eq!(c.level("ZN101", "某县", Severity::Error), Level::Off);
+        assert_eq!(c.level("ZN102", "某市", Severity::Error), Level::Off);
         assert_eq!(
-            c.level("ZN102", "赵县", Severity::Error),
+            c.level("ZN102", "某县", Severity::Error),
             Level::On(Severity::Error)
         );
         assert!(c.may_run("ZN102"));

@@ -48,6 +48,16 @@ pub fn lint(project: &Project, config: &LintConfig) -> Result<Vec<Reported>, Vec
 
 /// Lint with reference data already loaded.
 pub fn lint_with(project: &Project, reference: &Reference, config: &LintConfig) -> Vec<Reported> {
+    // zhinan.toml's `[lint.options]` override terms.toml's thresholds, which rules read.
+    let with_options;
+    let reference = if config.options.is_empty() {
+        reference
+    } else {
+        let mut r = reference.clone();
+        r.terms.thresholds.extend(config.options.clone());
+        with_options = r;
+        &with_options
+    };
     let ctx = Context::new(project, reference);
     let rules = rules::all();
     let raw: Vec<(Finding, &'static RuleMeta)> = rules

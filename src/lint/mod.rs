@@ -51,6 +51,31 @@ pub struct RuleMeta {
     pub fallback: bool,
 }
 
+/// A threshold of a heuristic rule. Its value comes from `[lint.options.<rule>]` in `zhinan.toml`,
+/// else from `[thresholds]` of `catalog/reference/terms.toml` (`"<rule-name>.<key>"`), else
+/// `default`; `zhinan rule CODE` lists them.
+#[derive(Debug)]
+pub struct RuleOption {
+    /// Setting name, e.g. `min_similarity`.
+    pub key: &'static str,
+    /// Built-in value when neither zhinan.toml nor terms.toml sets one.
+    pub default: f64,
+    /// Smallest and largest values accepted in zhinan.toml.
+    pub range: (f64, f64),
+    /// What the setting changes (English; `zhinan rule` prints it).
+    pub doc: &'static str,
+}
+
+impl RuleOption {
+    /// The value in force for `rule`: zhinan.toml's `[lint.options]` (merged into the reference
+    /// thresholds by the engine), else terms.toml's `[thresholds]`, else the default.
+    pub fn value(&self, rule: &RuleMeta, ctx: &Context) -> f64 {
+        ctx.reference
+            .terms
+            .threshold(&format!("{}.{}", rule.name, self.key), self.default)
+    }
+}
+
 /// A suggested replacement of the finding's span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fix {
@@ -156,4 +181,8 @@ impl Finding {
 pub trait Rule: Sync {
     fn meta(&self) -> &'static RuleMeta;
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>);
+    /// The thresholds a heuristic rule reads with [`RuleOption::value`]; none by default.
+    fn options(&self) -> &'static [RuleOption] {
+        &[]
+    }
 }

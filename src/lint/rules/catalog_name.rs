@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::context::FieldPath;
-use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::lint::{Context, Finding, Rule, RuleMeta, RuleOption, rule_doc};
 use crate::model::Field;
 use rust_i18n::t;
 
@@ -20,7 +20,7 @@ same code, and reports a different name (a warning). Items without a code (power
 are compared by name: a name, or a part of it, that is close to a catalog name without being it is
 reported. The parts of a name are cut at the `name_separators` of `catalog/reference/terms.toml`
 (`--`) and lose their `name_markers` (（主项）, （子项）); "close" is a Dice similarity of character
-pairs of at least `thresholds."catalog-name.min_similarity"` (shipped: 0.75). Differences of bracket
+pairs of at least the option `min_similarity` (see Options). Differences of bracket
 width or spacing alone are left to the punctuation rules.
 
 ## Why is this bad?
@@ -92,8 +92,13 @@ fn name_parts<'v>(
     out
 }
 
-/// Default of `thresholds."catalog-name.min_similarity"`.
-const MIN_SIMILARITY: f64 = 0.75;
+/// Settable in `[lint.options.catalog-name]` (or terms.toml's `[thresholds]`).
+static OPTIONS: [RuleOption; 1] = [RuleOption {
+    key: "min_similarity",
+    default: 0.75,
+    range: (0.0, 1.0),
+    doc: "a name at least this similar to the catalog's (Dice coefficient of character pairs) is called a variant of it",
+}];
 
 fn same(a: &str, b: &str) -> bool {
     normalize_name(a) == normalize_name(b)
@@ -104,12 +109,16 @@ impl Rule for CatalogName {
         &META
     }
 
+    fn options(&self) -> &'static [RuleOption] {
+        &OPTIONS
+    }
+
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
         let province = project.province;
         let catalog = project.catalog();
         let terms = &ctx.reference.terms;
-        let min_similarity = terms.threshold("catalog-name.min_similarity", MIN_SIMILARITY);
+        let min_similarity = OPTIONS[0].value(&META, ctx);
         for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
             if text.jurisdiction == province {
                 continue;

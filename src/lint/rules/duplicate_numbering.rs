@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::diagnostic::Severity;
-use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
+use crate::lint::{Context, Finding, Rule, RuleMeta, RuleOption, TextRef, rule_doc};
 use crate::text::chars::{MarkerStyle, list_marker, number_value};
 
 rule_doc!(
@@ -16,16 +16,12 @@ rule_doc!(
 Flags numbering that repeats:
 
 - two items (or two 主项) of one jurisdiction with the same published number (`seq`); when every
-  主项 restarts its items at 1, numbers are compared within each 主项, and more than two repeated
-  numbers are taken for a numbering that restarts by section, not for slips;
+  主项 restarts its items at 1, numbers are compared within each 主项, and more repeated numbers
+  than the option `max_repeats` are taken for a numbering that restarts by section, not for slips;
 - a numbered list inside a text (lines starting with `1.`, `1、`, `（1）`, `①`, `一、`, `（一）`) or a
   list field whose entries carry their own numbers, where a number follows itself (`3. … 3. …`).
 
 A list that restarts at 1 (a nested list under the next point) is not a repeat.
-
-## Settings
-In `[thresholds]` of `catalog/reference/terms.toml`: `"duplicate-numbering.max_repeats"` (shipped 2):
-a jurisdiction with more repeated item numbers than this numbers by section, and none is reported.
 
 ## Why is this bad?
 A repeated number makes references ("see item 3", "material 3") ambiguous and shows that an entry was
@@ -85,22 +81,26 @@ fn repeats<'a>(lines: impl Iterator<Item = (usize, &'a str)>) -> Vec<(Range<usiz
     out
 }
 
-/// Default of `thresholds."duplicate-numbering.max_repeats"`: more repeated numbers than this in
-/// one jurisdiction are a numbering that restarts by section, not slips, and are not reported.
-const MAX_REPEATS: usize = 2;
+/// Settable in `[lint.options.duplicate-numbering]` (or terms.toml's `[thresholds]`).
+static OPTIONS: [RuleOption; 1] = [RuleOption {
+    key: "max_repeats",
+    default: 2.0,
+    range: (0.0, 1000.0),
+    doc: "more repeated numbers than this in one jurisdiction are a numbering that restarts by section, not slips, and are not reported",
+}];
 
 impl Rule for DuplicateNumbering {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
+    fn options(&self) -> &'static [RuleOption] {
+        &OPTIONS
+    }
+
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let max_repeats = ctx
-            .reference
-            .terms
-            .threshold("duplicate-numbering.max_repeats", MAX_REPEATS as f64)
-            as usize;
+        let max_repeats = OPTIONS[0].value(&META, ctx) as usize;
         for (j, jur) in project.jurisdictions.iter().enumerate() {
             // Does every 主项 restart its numbering at 1?
             let mut firsts: BTreeMap<Option<String>, Option<String>> = BTreeMap::new();

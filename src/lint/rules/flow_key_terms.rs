@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::analysis::charts::{ChartAnalysis, flow_span};
-use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::lint::{Context, Finding, Rule, RuleMeta, RuleOption, rule_doc};
 use rust_i18n::t;
 
 rule_doc!(
@@ -37,8 +37,27 @@ nodes = [{ id = "a", kind = "start", text = "审批封存" }, { id = "b", kind =
 "#
 );
 
-/// Character pairs of its own a chart needs before its silence about the item counts.
-const SPECIFIC: usize = 8;
+/// Settable in `[lint.options.flow-key-terms]` (or terms.toml's `[thresholds]`).
+static OPTIONS: [RuleOption; 3] = [
+    RuleOption {
+        key: "min_specific_pairs",
+        default: 8.0,
+        range: (0.0, 1000.0),
+        doc: "character pairs of its own (that no other chart of the jurisdiction has) a chart needs before its silence about the item counts",
+    },
+    RuleOption {
+        key: "min_name_pairs",
+        default: 3.0,
+        range: (0.0, 100.0),
+        doc: "key character pairs an item's name needs to be judged at all",
+    },
+    RuleOption {
+        key: "max_score",
+        default: 0.15,
+        range: (0.0, 1.0),
+        doc: "a chart is reported when the share of its item's key pairs it mentions is below this",
+    },
+];
 
 static META: RuleMeta = RuleMeta {
     code: "ZN605",
@@ -53,17 +72,24 @@ impl Rule for FlowKeyTerms {
         &META
     }
 
+    fn options(&self) -> &'static [RuleOption] {
+        &OPTIONS
+    }
+
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let specific = OPTIONS[0].value(&META, ctx) as usize;
+        let min_name_pairs = OPTIONS[1].value(&META, ctx) as usize;
+        let max_score = OPTIONS[2].value(&META, ctx);
         let analysis = ChartAnalysis::of(ctx);
         for (j, (charts, name_sizes)) in analysis.per_jurisdiction.iter().enumerate() {
             let jur = &ctx.project.jurisdictions[j];
             for c in charts {
-                // Names with fewer than 3 key pairs say too little to judge; a chart that matches
-                // another item is swapped-flows' finding; a bare chart names no matter.
-                if name_sizes[c.item] < 3
-                    || c.score >= 0.15
+                // Names with few key pairs say too little to judge; a chart that matches another
+                // item is swapped-flows' finding; a bare chart names no matter.
+                if name_sizes[c.item] < min_name_pairs
+                    || c.score >= max_score
                     || c.better.is_some()
-                    || c.specific < SPECIFIC
+                    || c.specific < specific
                 {
                     continue;
                 }

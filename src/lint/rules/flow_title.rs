@@ -3,7 +3,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::context::{FieldPath, FlowPart};
-use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::lint::{Context, Finding, Rule, RuleMeta, RuleOption, rule_doc};
 use crate::model::Field;
 use crate::text::keyterms::{bigrams, dice};
 use crate::text::similar::normalize_name;
@@ -20,13 +20,8 @@ with the name of its item:
 - a title closer to another item's name than to its own, or that differs from its own item's name
   (shortened, a word swapped, 报销 for 支付), is a warning.
 
-Generic titles that name no item (`赵县医疗保障局行政强制类权力运行流程图`) are not compared. An item
+Generic titles that name no item (`某县医疗保障局行政强制类权力运行流程图`) are not compared. An item
 name that ends in `流程图` (a chart title pasted into the name) is a warning too.
-
-## Settings
-In `[thresholds]` of `catalog/reference/terms.toml`: `"flow-title.generic_below"` (shipped 0.3): a
-title less similar than this to every item name is generic and not reported; `"flow-title.closer_margin"`
-(0.1): how much closer to another item's name a title must be to be called that item's.
 
 ## Why is this bad?
 A reader looks for the chart by the item's name; a chart titled for another item is, in most cases,
@@ -73,23 +68,35 @@ fn strip_brackets(s: &str) -> String {
     out
 }
 
-/// Default of `thresholds."flow-title.generic_below"`: a title this far from every item name
-/// (Dice similarity of character pairs) is a generic one (行政强制类权力运行流程图), not reported.
-const GENERIC_BELOW: f64 = 0.3;
-/// Default of `thresholds."flow-title.closer_margin"`: how much closer to another item's name a
-/// title must be to be called that item's.
-const CLOSER_MARGIN: f64 = 0.1;
+/// Settable in `[lint.options.flow-title]` (or terms.toml's `[thresholds]`).
+static OPTIONS: [RuleOption; 2] = [
+    RuleOption {
+        key: "generic_below",
+        default: 0.3,
+        range: (0.0, 1.0),
+        doc: "a title less similar than this to every item name (Dice coefficient of character pairs) is a generic one (行政强制类权力运行流程图) and is not reported",
+    },
+    RuleOption {
+        key: "closer_margin",
+        default: 0.1,
+        range: (0.0, 1.0),
+        doc: "how much closer to another item's name a title must be to be called that item's",
+    },
+];
 
 impl Rule for FlowTitle {
     fn meta(&self) -> &'static RuleMeta {
         &META
     }
 
+    fn options(&self) -> &'static [RuleOption] {
+        &OPTIONS
+    }
+
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let terms = &ctx.reference.terms;
-        let generic_below = terms.threshold("flow-title.generic_below", GENERIC_BELOW);
-        let closer_margin = terms.threshold("flow-title.closer_margin", CLOSER_MARGIN);
+        let generic_below = OPTIONS[0].value(&META, ctx);
+        let closer_margin = OPTIONS[1].value(&META, ctx);
         let catalog_names: Vec<String> = project
             .catalog()
             .items

@@ -19,12 +19,12 @@ surrounding words, and the entry usually also lacks the issuer and the number.
 
 ## Example
 ```text
-legal_basis = ["河北省违法违规使用医疗保障基金举报奖励办法实施细则"]
+legal_basis = ["某省违法违规使用医疗保障基金举报奖励办法实施细则"]
 ```
 
 ## Use instead
 ```text
-legal_basis = ["《河北省违法违规使用医疗保障基金举报奖励办法实施细则》（文号）"]
+legal_basis = ["《某省违法违规使用医疗保障基金举报奖励办法实施细则》（文号）"]
 ```
 "#
 );

@@ -248,7 +248,7 @@ mod tests {
 
     #[test]
     fn hosts() {
-        let v = "<http://y1fwzx.hebei.gov.cn/>、河北智慧医保";
+        let v = "<http://y1fwzx.hebei.gov.cn/>、某省智慧医保";
         let h = find_hosts(v);
         assert_eq!(h.len(), 1);
         assert_eq!(h[0].1, "y1fwzx.hebei.gov.cn");

@@ -131,7 +131,7 @@ impl Rule for MalformedDocumentNumber {
                 }
                 if let DocNumber::Wenhao(w) = &n {
                     let agency = &v[w.agency.clone()];
-                    // 河北省人民政府令〔2023〕第1号: orders with a year keep their 第.
+                    // 某省人民政府令〔2023〕第1号: orders with a year keep their 第.
                     if let Some(di) = &w.di
                         && !agency.ends_with('令')
                     {

@@ -8,7 +8,7 @@ use rust_i18n::t;
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostic::Severity;
-use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
+use crate::lint::{Context, Finding, Rule, RuleMeta, RuleOption, TextRef, rule_doc};
 use crate::text::chars::{is_chinese_numeral, is_han};
 use crate::text::nearmiss::{EditKind, NearMiss, TermIndex};
 
@@ -131,6 +131,10 @@ impl Rule for NearMissTerm {
         &META
     }
 
+    fn options(&self) -> &'static [RuleOption] {
+        &OPTIONS
+    }
+
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
         let province = project.province;
@@ -242,6 +246,8 @@ impl Rule for NearMissTerm {
                 .flat_map(|s| s.chars())
                 .collect(),
             seen: std::sync::Mutex::new(HashMap::default()),
+            min_han: OPTIONS[0].value(&META, ctx) as usize,
+            edge_distance: OPTIONS[1].value(&META, ctx) as usize,
         };
 
         let forms: Vec<&str> = global
@@ -383,6 +389,22 @@ fn unbracketed_forms(
     }
 }
 
+/// Settable in `[lint.options.near-miss-term]` (or terms.toml's `[thresholds]`).
+static OPTIONS: [RuleOption; 2] = [
+    RuleOption {
+        key: "min_han",
+        default: 4.0,
+        range: (2.0, 100.0),
+        doc: "Han characters the written text needs: shorter near misses are too often other words",
+    },
+    RuleOption {
+        key: "edge_distance",
+        default: 2.0,
+        range: (0.0, 100.0),
+        doc: "an edit this close to an end of the term is only believed at a boundary of the text (elsewhere it is two words meeting)",
+    },
+];
+
 /// What `accept` needs besides the near miss itself.
 struct Env<'a> {
     catalog_texts: Vec<(usize, &'a str)>,
@@ -395,6 +417,9 @@ struct Env<'a> {
     function: Vec<char>,
     /// (window, term) → written by the catalog elsewhere; for texts outside the catalog.
     seen: std::sync::Mutex<HashMap<(String, String), bool>>,
+    /// Options `min_han` and `edge_distance`.
+    min_han: usize,
+    edge_distance: usize,
 }
 
 /// Whether a near miss is worth reporting; `Some(certain)` tells whether it is an error: a whole
@@ -426,7 +451,7 @@ fn accept(
         return None;
     }
     let window: String = chars[m.start..m.end].iter().collect();
-    if han_count(&window) < 4 {
+    if han_count(&window) < env.min_han {
         return None;
     }
     let terms = &ctx.reference.terms;
@@ -459,7 +484,9 @@ fn accept(
         EditKind::Inserted => n - e.term_pos,
         _ => n - e.term_pos - 1,
     };
-    if (from_start < 2 && !left_edge) || (from_end < 2 && !right_edge) {
+    if (from_start < env.edge_distance && !left_edge)
+        || (from_end < env.edge_distance && !right_edge)
+    {
         return None;
     }
     // A law title cut at either end is the plain phrase it is named after (行政处罚 in 行政处罚法,

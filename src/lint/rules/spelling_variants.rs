@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::ops::Range;
 
 use crate::diagnostic::Severity;
-use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::lint::{Context, Finding, Rule, RuleMeta, RuleOption, rule_doc};
 use crate::text::chars::{is_chinese_numeral, is_han};
 use crate::text::nearmiss::{EditKind, OneEdit, one_edit};
 
@@ -30,7 +30,7 @@ materials and 《…》 names — and flags two spellings of one name that diffe
 (substituted, inserted or dropped).
 
 Generic chart titles of a jurisdiction (titles that name no item, such as
-`赵县医疗保障局行政确认类权力运行流程图`) are compared too: a title that is the usual one with a few
+`某县医疗保障局行政确认类权力运行流程图`) are compared too: a title that is the usual one with a few
 characters left out (`…行政确认运行流程图`) is reported.
 
 Pairs of synonyms listed in `terms.toml` (社保卡 / 社会保障卡) are counted too: the rarer form in a
@@ -42,9 +42,7 @@ are rarer in the catalog, or the rarer one in the jurisdiction. Names that are a
 term are left to `near-miss-term`.
 
 ## Settings
-In `[thresholds]` of `catalog/reference/terms.toml`: `"spelling-variants.own_title_similarity"`
-(shipped 0.3): a chart title at least this similar to its item's name is not a generic title.
-`contrasts` (入/出, 增/减 …): two spellings that differ by such a pair are two things, not a slip.
+The option `own_title_similarity` (see Options). In `catalog/reference/terms.toml`: `contrasts` (入/出, 增/减 …): two spellings that differ by such a pair are two things, not a slip.
 
 ## Why is this bad?
 One office, form or channel written two ways looks like two different things to a reader, and one of
@@ -126,6 +124,10 @@ fn parts<'a>(value: &'a str, seps: &[char]) -> Vec<(Range<usize>, &'a str)> {
 impl Rule for SpellingVariants {
     fn meta(&self) -> &'static RuleMeta {
         &META
+    }
+
+    fn options(&self) -> &'static [RuleOption] {
+        &OPTIONS
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
@@ -424,16 +426,17 @@ fn block_removed(long: &str, short: &str) -> bool {
 
 /// Generic chart titles (naming a kind of chart, not an item) of one jurisdiction follow one
 /// pattern: a title that is the usual one with a few characters left out is reported.
-/// Default of `thresholds."spelling-variants.own_title_similarity"`: a chart title at least this
-/// close to its item's name (Dice similarity) is titled for its item, not a generic title.
-const OWN_TITLE_SIMILARITY: f64 = 0.3;
+/// Settable in `[lint.options.spelling-variants]` (or terms.toml's `[thresholds]`).
+static OPTIONS: [RuleOption; 1] = [RuleOption {
+    key: "own_title_similarity",
+    default: 0.3,
+    range: (0.0, 1.0),
+    doc: "a chart title at least this similar to its item's name (Dice coefficient) is titled for its item, not a generic title",
+}];
 
 fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
     let project = ctx.project;
-    let own_title_similarity = ctx.reference.terms.threshold(
-        "spelling-variants.own_title_similarity",
-        OWN_TITLE_SIMILARITY,
-    );
+    let own_title_similarity = OPTIONS[0].value(&META, ctx);
     for (j, jur) in project.jurisdictions.iter().enumerate() {
         let mut titles: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
         for (ti, text) in ctx.texts_in(j) {

@@ -20,7 +20,7 @@ look; a guide should not cite what nobody can find.
 
 ## Example
 ```text
-《廊坊市人民政府办公室印发关于健全重特大基本医疗保险和救助制度的实施方案的通知》（廊政办字〔2022〕43号）
+《某市人民政府办公室印发关于健全重特大基本医疗保险和救助制度的实施方案的通知》（某政办字〔2022〕43号）
 ```
 
 ## Use instead

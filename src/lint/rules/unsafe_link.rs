@@ -23,14 +23,14 @@ address the author meant to give.
 ## Example
 ```toml
 [[portals]]
-name = "河北政务服务网"
+name = "某省政务服务网"
 url = "javascript:window.open('http://www.hbzwfw.gov.cn/')"
 ```
 
 ## Use instead
 ```toml
 [[portals]]
-name = "河北政务服务网"
+name = "某省政务服务网"
 url = "http://www.hbzwfw.gov.cn/"
 ```
 "#
