@@ -159,6 +159,32 @@ pub struct Terms {
     /// Verbs that tell applicants to fill in a form (填写, 填报 …).
     #[serde(default)]
     pub fill_verbs: Vec<String>,
+    /// Sets of characters confused with each other, with the fixed words they occur in (ZN121).
+    #[serde(default)]
+    pub confusables: Vec<Confusable>,
+    /// Steps of review whose outcome an immediate promise may wait for (审核, 审批 …; ZN306).
+    #[serde(default)]
+    pub review_words: Vec<String>,
+    /// What follows a review word when the promise waits for it (通过, 后 …; ZN306).
+    #[serde(default)]
+    pub review_gates: Vec<String>,
+}
+
+/// Characters that look or sound alike (簿 / 薄) and the words that must be written with one of
+/// them (户口簿): a word written with another character of the set is a typo (户口薄).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Confusable {
+    /// The characters confused with each other.
+    pub chars: String,
+    /// Words spelled right; each is looked for with one of its characters of `chars` replaced by
+    /// another.
+    pub words: Vec<String>,
+    /// Right words that such a replacement makes (they are never reported).
+    #[serde(default)]
+    pub also_right: Vec<String>,
+    /// Why the characters differ (shown in the help line), with its source.
+    pub note: String,
 }
 
 impl Terms {
@@ -275,6 +301,9 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
                 terms.name_markers.extend(t.name_markers);
                 terms.place_suffixes.extend(t.place_suffixes);
                 terms.office_endings.extend(t.office_endings);
+                terms.confusables.extend(t.confusables);
+                terms.review_words.extend(t.review_words);
+                terms.review_gates.extend(t.review_gates);
             }),
             "phones.toml" => parse::<Phones>(text).map(|p| {
                 let phones = &mut reference.phones;

@@ -8,6 +8,7 @@ use crate::i18n::Lang;
 
 // ZN1xx typos
 pub mod bracket_width;
+pub mod confusable_word;
 pub mod control_character;
 pub mod doubled_word;
 pub mod empty_link;
@@ -46,6 +47,7 @@ pub mod wrong_document_number;
 
 // ZN3xx time limits
 pub mod empty_time_limit;
+pub mod immediate_after_review;
 pub mod step_limit_exceeds_item;
 pub mod time_limit_exceeds_catalog;
 pub mod time_limit_not_a_promise;
@@ -111,6 +113,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &quote_marks::QuoteMarks,
         &missing_figure::MissingFigure,
         &http_url::HttpUrl,
+        &confusable_word::ConfusableWord,
         // ZN2xx citations
         &unknown_document::UnknownDocument,
         &title_mismatch::TitleMismatch,
@@ -135,6 +138,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &step_limit_exceeds_item::StepLimitExceedsItem,
         &empty_time_limit::EmptyTimeLimit,
         &time_limit_not_a_promise::TimeLimitNotAPromise,
+        &immediate_after_review::ImmediateAfterReview,
         // ZN4xx materials
         &form_name_mismatch::FormNameMismatch,
         &catalog_material_missing::CatalogMaterialMissing,
