@@ -99,150 +99,165 @@ impl Rule for DuplicateNumbering {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let project = ctx.project;
         let max_repeats = OPTIONS[0].value(&META, ctx) as usize;
-        for (j, jur) in project.jurisdictions.iter().enumerate() {
-            // Does every 主项 restart its numbering at 1?
-            let mut firsts: BTreeMap<Option<String>, Option<String>> = BTreeMap::new();
-            for item in &jur.items {
-                let main = item.main.as_ref().map(|(_, m)| m.code.get_ref().clone());
-                let seq = item.item.seq.as_ref().map(|s| seq_key(s.get_ref()));
-                firsts.entry(main).or_insert(seq);
-            }
-            let restarts = firsts.len() > 1
-                && firsts
-                    .values()
-                    .filter(|s| s.as_deref() == Some("1"))
-                    .count()
-                    > 1;
-            let mut seen: BTreeMap<(Option<String>, String), &crate::resolve::ResolvedItem> =
-                BTreeMap::new();
-            let mut repeats: Vec<(&crate::resolve::ResolvedItem, &crate::resolve::ResolvedItem)> =
-                Vec::new();
-            for item in &jur.items {
-                let Some(seq) = &item.item.seq else { continue };
-                let group = if restarts {
-                    item.main.as_ref().map(|(_, m)| m.code.get_ref().clone())
-                } else {
-                    None
-                };
-                let key = (group, seq_key(seq.get_ref()));
-                match seen.get(&key) {
-                    Some(first) => repeats.push((first, item)),
-                    None => {
-                        seen.insert(key, item);
-                    }
-                }
-            }
-            // Many repeated numbers are a numbering that restarts by section (one list per kind of
-            // power, say), not slips.
-            if repeats.len() > max_repeats {
-                repeats.clear();
-            }
-            for (first, item) in repeats {
-                let seq = item.item.seq.as_ref().expect("has a seq");
-                let first_seq = first.item.seq.as_ref().expect("has a seq");
-                out.push(
-                    Finding::span(
-                        META.code,
-                        item.decl.file,
-                        seq.span(),
-                        j,
-                        Some(item.key.clone()),
-                        t!(
-                            "ZN602.message",
-                            number = seq.get_ref(),
-                            jurisdiction = jur.name,
-                            first = first.name(),
-                            second = item.name()
-                        ),
-                    )
-                    .help(t!("ZN602.help"))
-                    .related(
-                        first.decl.file,
-                        first_seq.span(),
-                        t!("ZN602.related"),
-                    ),
-                );
-            }
-            let mut main_seqs: BTreeMap<String, usize> = BTreeMap::new();
-            for (k, (file, main)) in jur.mains.iter().enumerate() {
-                let Some(seq) = &main.seq else { continue };
-                let key = seq_key(seq.get_ref());
-                if let Some(&first) = main_seqs.get(&key) {
-                    let (ffile, fmain) = &jur.mains[first];
-                    // Several files may repeat the same 主项 (a table split in two): same code is fine.
-                    if fmain.code.get_ref() == main.code.get_ref() {
-                        continue;
-                    }
-                    out.push(
-                        Finding::span(
-                            META.code,
-                            *file,
-                            seq.span(),
-                            j,
-                            Some(main.code.get_ref().clone()),
-                            t!(
-                                "ZN602.main",
-                                number = seq.get_ref(),
-                                jurisdiction = jur.name
-                            ),
-                        )
-                        .help(t!("ZN602.main-help"))
-                        .related(
-                            *ffile,
-                            fmain.seq.as_ref().map_or(0..0, |s| s.span()),
-                            t!("ZN602.related"),
-                        ),
-                    );
-                } else {
-                    main_seqs.insert(key, k);
-                }
+        for (j, jur) in ctx.project.jurisdictions.iter().enumerate() {
+            item_repeats(j, jur, max_repeats, out);
+            main_repeats(j, jur, out);
+        }
+        text_repeats(ctx, out);
+    }
+}
+
+/// Two items of one jurisdiction with the same published number (within each 主项 when every
+/// 主项 restarts at 1); none when there are more repeats than `max_repeats`.
+fn item_repeats(
+    j: usize,
+    jur: &crate::resolve::Jurisdiction,
+    max_repeats: usize,
+    out: &mut Vec<Finding>,
+) {
+    // Does every 主项 restart its numbering at 1?
+    let mut firsts: BTreeMap<Option<String>, Option<String>> = BTreeMap::new();
+    for item in &jur.items {
+        let main = item.main.as_ref().map(|(_, m)| m.code.get_ref().clone());
+        let seq = item.item.seq.as_ref().map(|s| seq_key(s.get_ref()));
+        firsts.entry(main).or_insert(seq);
+    }
+    let restarts = firsts.len() > 1
+        && firsts
+            .values()
+            .filter(|s| s.as_deref() == Some("1"))
+            .count()
+            > 1;
+    let mut seen: BTreeMap<(Option<String>, String), &crate::resolve::ResolvedItem> =
+        BTreeMap::new();
+    let mut repeats: Vec<(&crate::resolve::ResolvedItem, &crate::resolve::ResolvedItem)> =
+        Vec::new();
+    for item in &jur.items {
+        let Some(seq) = &item.item.seq else { continue };
+        let group = if restarts {
+            item.main.as_ref().map(|(_, m)| m.code.get_ref().clone())
+        } else {
+            None
+        };
+        let key = (group, seq_key(seq.get_ref()));
+        match seen.get(&key) {
+            Some(first) => repeats.push((first, item)),
+            None => {
+                seen.insert(key, item);
             }
         }
+    }
+    // Many repeated numbers are a numbering that restarts by section (one list per kind of
+    // power, say), not slips.
+    if repeats.len() > max_repeats {
+        repeats.clear();
+    }
+    for (first, item) in repeats {
+        let seq = item.item.seq.as_ref().expect("has a seq");
+        let first_seq = first.item.seq.as_ref().expect("has a seq");
+        out.push(
+            Finding::span(
+                META.code,
+                item.decl.file,
+                seq.span(),
+                j,
+                Some(item.key.clone()),
+                t!(
+                    "ZN602.message",
+                    number = seq.get_ref(),
+                    jurisdiction = jur.name,
+                    first = first.name(),
+                    second = item.name()
+                ),
+            )
+            .help(t!("ZN602.help"))
+            .related(first.decl.file, first_seq.span(), t!("ZN602.related")),
+        );
+    }
+}
 
-        // Numbered lines inside each text.
-        for text in &ctx.texts {
-            if text.field == FieldPath::Item(Field::Materials)
-                || text.field == FieldPath::Item(Field::LegalBasis)
-            {
+/// Two 主项 of one jurisdiction with the same published number.
+fn main_repeats(j: usize, jur: &crate::resolve::Jurisdiction, out: &mut Vec<Finding>) {
+    let mut main_seqs: BTreeMap<String, usize> = BTreeMap::new();
+    for (k, (file, main)) in jur.mains.iter().enumerate() {
+        let Some(seq) = &main.seq else { continue };
+        let key = seq_key(seq.get_ref());
+        if let Some(&first) = main_seqs.get(&key) {
+            let (ffile, fmain) = &jur.mains[first];
+            // Several files may repeat the same 主项 (a table split in two): same code is fine.
+            if fmain.code.get_ref() == main.code.get_ref() {
                 continue;
             }
-            let lines = text.value.split_inclusive('\n').scan(0, |offset, line| {
-                let at = *offset;
-                *offset += line.len();
-                Some((at, line))
-            });
-            for (range, n) in repeats(lines) {
-                out.push(repeat_finding(ctx, text, range, n));
-            }
+            out.push(
+                Finding::span(
+                    META.code,
+                    *file,
+                    seq.span(),
+                    j,
+                    Some(main.code.get_ref().clone()),
+                    t!(
+                        "ZN602.main",
+                        number = seq.get_ref(),
+                        jurisdiction = jur.name
+                    ),
+                )
+                .help(t!("ZN602.main-help"))
+                .related(
+                    *ffile,
+                    fmain.seq.as_ref().map_or(0..0, |s| s.span()),
+                    t!("ZN602.related"),
+                ),
+            );
+        } else {
+            main_seqs.insert(key, k);
         }
-        // List fields whose entries carry numbers: the entries are the lines.
-        let mut lists: BTreeMap<(usize, Option<usize>, FieldPath, usize), Vec<&TextRef>> =
-            BTreeMap::new();
-        for text in ctx.texts.iter().filter(|t| {
-            t.field == FieldPath::Item(Field::Materials)
-                || t.field == FieldPath::Item(Field::LegalBasis)
-        }) {
-            lists
-                .entry((text.jurisdiction, text.item, text.field, text.file))
-                .or_default()
-                .push(text);
+    }
+}
+
+/// Numbered lines inside each text, and list fields whose entries carry numbers.
+fn text_repeats(ctx: &Context, out: &mut Vec<Finding>) {
+    // Numbered lines inside each text.
+    for text in &ctx.texts {
+        if text.field == FieldPath::Item(Field::Materials)
+            || text.field == FieldPath::Item(Field::LegalBasis)
+        {
+            continue;
         }
-        for entries in lists.values() {
-            let lines = entries.iter().enumerate().map(|(k, t)| (k, t.value));
-            let mut prev: BTreeMap<MarkerStyle, u32> = BTreeMap::new();
-            for (k, line) in lines {
-                let trimmed = line.trim_start();
-                let indent = line.len() - trimmed.len();
-                let Some((style, n, len)) = list_marker(trimmed) else {
-                    continue;
-                };
-                if n != 1 && prev.get(&style) == Some(&n) {
-                    out.push(repeat_finding(ctx, entries[k], indent..indent + len, n));
-                }
-                prev.insert(style, n);
+        let lines = text.value.split_inclusive('\n').scan(0, |offset, line| {
+            let at = *offset;
+            *offset += line.len();
+            Some((at, line))
+        });
+        for (range, n) in repeats(lines) {
+            out.push(repeat_finding(ctx, text, range, n));
+        }
+    }
+    // List fields whose entries carry numbers: the entries are the lines.
+    let mut lists: BTreeMap<(usize, Option<usize>, FieldPath, usize), Vec<&TextRef>> =
+        BTreeMap::new();
+    for text in ctx.texts.iter().filter(|t| {
+        t.field == FieldPath::Item(Field::Materials)
+            || t.field == FieldPath::Item(Field::LegalBasis)
+    }) {
+        lists
+            .entry((text.jurisdiction, text.item, text.field, text.file))
+            .or_default()
+            .push(text);
+    }
+    for entries in lists.values() {
+        let lines = entries.iter().enumerate().map(|(k, t)| (k, t.value));
+        let mut prev: BTreeMap<MarkerStyle, u32> = BTreeMap::new();
+        for (k, line) in lines {
+            let trimmed = line.trim_start();
+            let indent = line.len() - trimmed.len();
+            let Some((style, n, len)) = list_marker(trimmed) else {
+                continue;
+            };
+            if n != 1 && prev.get(&style) == Some(&n) {
+                out.push(repeat_finding(ctx, entries[k], indent..indent + len, n));
             }
+            prev.insert(style, n);
         }
     }
 }

@@ -140,60 +140,7 @@ impl Rule for NearMissTerm {
         let province = project.province;
         let reference = ctx.reference;
 
-        // Global terms: the catalog's, the glossary's, the law registry's.
-        let mut global: Vec<(String, Kind)> = Vec::new();
-        for text in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
-            if text.field == FieldPath::Item(Field::LegalBasis) {
-                continue;
-            }
-            for title in book_titles(text.value) {
-                global.push((title.to_string(), Kind::Form));
-            }
-            match text.field {
-                FieldPath::Item(Field::Materials) => {
-                    global.push((text.value.trim().to_string(), Kind::Material));
-                    // And each part between punctuation: a remark in brackets is not part of the
-                    // material's name (…预测性分析报告 (以上办理资料均需加盖单位公章)).
-                    for part in text.value.split(|c: char| {
-                        matches!(
-                            c,
-                            '（' | '）'
-                                | '('
-                                | ')'
-                                | '，'
-                                | ','
-                                | '、'
-                                | '；'
-                                | ';'
-                                | '：'
-                                | ':'
-                                | '。'
-                        )
-                    }) {
-                        let part = part.trim();
-                        if part != text.value.trim() {
-                            global.push((part.to_string(), Kind::Material));
-                        }
-                    }
-                }
-                FieldPath::Item(Field::Name) => {
-                    global.push((text.value.trim().to_string(), Kind::Name))
-                }
-                _ => {}
-            }
-        }
-        for (_, main) in &project.catalog().mains {
-            global.push((main.name.get_ref().clone(), Kind::Name));
-        }
-        for g in &reference.terms.glossary {
-            global.push((g.clone(), Kind::Glossary));
-        }
-        for law in &reference.laws {
-            for t in std::iter::once(&law.title).chain(&law.aliases) {
-                global.push((t.clone(), Kind::Law));
-            }
-        }
-        let global = Terms::new(global);
+        let global = global_terms(ctx);
 
         // Office names per jurisdiction (its own and its parents').
         let offices_of = |j: usize| -> Vec<(String, Kind)> {
@@ -289,58 +236,130 @@ impl Rule for NearMissTerm {
                     }
                 }
             }
-            // Best first: whole units, then catalog kinds, then longer terms.
-            found.sort_by_key(|(m, term, kind, whole)| {
-                (!*whole, *kind, std::cmp::Reverse(term.len()), m.start)
-            });
-            let mut taken: Vec<(usize, usize)> = Vec::new();
-            for (m, term, kind, whole) in found {
-                if taken.iter().any(|(s, e)| m.start < *e && *s < m.end) {
-                    continue;
-                }
-                taken.push((m.start, m.end));
-                let byte = |c: usize| -> usize { chars[..c].iter().map(|ch| ch.len_utf8()).sum() };
-                let range = byte(m.start)..byte(m.end);
-                let written = &text.value[range.clone()];
-                let what = match m.edit.kind {
-                    EditKind::Substituted => t!(
-                        "ZN107.substituted",
-                        found = m.edit.found.unwrap_or_default(),
-                        kind = kind.what(),
-                        expected = m.edit.expected.unwrap_or_default()
-                    ),
-                    EditKind::Inserted => {
-                        t!("ZN107.inserted", found = m.edit.found.unwrap_or_default())
-                    }
-                    EditKind::Dropped => {
-                        t!(
-                            "ZN107.dropped",
-                            expected = m.edit.expected.unwrap_or_default()
-                        )
-                    }
-                };
-                let certain = whole;
-                let mut f = Finding::at(
-                    META.code,
-                    ctx,
-                    text,
-                    range,
-                    t!(
-                        "ZN107.message",
-                        written = written,
-                        kind = kind.what(),
-                        term = term,
-                        what = what
-                    ),
-                )
-                .help(t!("ZN107.help", term = term))
-                .fix(term, false);
-                if !certain {
-                    f = f.severity(Severity::Warning);
-                }
-                out.push(f);
-            }
+            report(ctx, text, &chars, found, out);
         }
+    }
+}
+
+/// Terms known everywhere: the catalog's forms, materials and names, the glossary, the laws.
+fn global_terms(ctx: &Context) -> Terms {
+    let project = ctx.project;
+    let province = project.province;
+    let reference = ctx.reference;
+    // Global terms: the catalog's, the glossary's, the law registry's.
+    let mut global: Vec<(String, Kind)> = Vec::new();
+    for text in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
+        if text.field == FieldPath::Item(Field::LegalBasis) {
+            continue;
+        }
+        for title in book_titles(text.value) {
+            global.push((title.to_string(), Kind::Form));
+        }
+        match text.field {
+            FieldPath::Item(Field::Materials) => {
+                global.push((text.value.trim().to_string(), Kind::Material));
+                // And each part between punctuation: a remark in brackets is not part of the
+                // material's name (…预测性分析报告 (以上办理资料均需加盖单位公章)).
+                for part in text.value.split(|c: char| {
+                    matches!(
+                        c,
+                        '（' | '）'
+                            | '('
+                            | ')'
+                            | '，'
+                            | ','
+                            | '、'
+                            | '；'
+                            | ';'
+                            | '：'
+                            | ':'
+                            | '。'
+                    )
+                }) {
+                    let part = part.trim();
+                    if part != text.value.trim() {
+                        global.push((part.to_string(), Kind::Material));
+                    }
+                }
+            }
+            FieldPath::Item(Field::Name) => {
+                global.push((text.value.trim().to_string(), Kind::Name))
+            }
+            _ => {}
+        }
+    }
+    for (_, main) in &project.catalog().mains {
+        global.push((main.name.get_ref().clone(), Kind::Name));
+    }
+    for g in &reference.terms.glossary {
+        global.push((g.clone(), Kind::Glossary));
+    }
+    for law in &reference.laws {
+        for t in std::iter::once(&law.title).chain(&law.aliases) {
+            global.push((t.clone(), Kind::Law));
+        }
+    }
+    Terms::new(global)
+}
+
+/// Report the accepted near misses of one text, best first, one per place.
+fn report(
+    ctx: &Context,
+    text: &TextRef,
+    chars: &[char],
+    mut found: Vec<(NearMiss, &str, Kind, bool)>,
+    out: &mut Vec<Finding>,
+) {
+    // Best first: whole units, then catalog kinds, then longer terms.
+    found.sort_by_key(|(m, term, kind, whole)| {
+        (!*whole, *kind, std::cmp::Reverse(term.len()), m.start)
+    });
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for (m, term, kind, whole) in found {
+        if taken.iter().any(|(s, e)| m.start < *e && *s < m.end) {
+            continue;
+        }
+        taken.push((m.start, m.end));
+        let byte = |c: usize| -> usize { chars[..c].iter().map(|ch| ch.len_utf8()).sum() };
+        let range = byte(m.start)..byte(m.end);
+        let written = &text.value[range.clone()];
+        let what = match m.edit.kind {
+            EditKind::Substituted => t!(
+                "ZN107.substituted",
+                found = m.edit.found.unwrap_or_default(),
+                kind = kind.what(),
+                expected = m.edit.expected.unwrap_or_default()
+            ),
+            EditKind::Inserted => {
+                t!("ZN107.inserted", found = m.edit.found.unwrap_or_default())
+            }
+            EditKind::Dropped => {
+                t!(
+                    "ZN107.dropped",
+                    expected = m.edit.expected.unwrap_or_default()
+                )
+            }
+        };
+        let certain = whole;
+        let mut f = Finding::at(
+            META.code,
+            ctx,
+            text,
+            range,
+            t!(
+                "ZN107.message",
+                written = written,
+                kind = kind.what(),
+                term = term,
+                what = what
+            ),
+        )
+        .help(t!("ZN107.help", term = term))
+        .fix(term, false);
+        if !certain {
+            f = f.severity(Severity::Warning);
+        }
+        out.push(f);
     }
 }
 
@@ -501,9 +520,47 @@ fn accept(
             return None;
         }
     }
-    // Known spellings are right.
-    if env.known.contains(&window.as_str()) || local.list.iter().any(|(t, _)| *t == window) {
+    if written_right(ctx, env, (text, ti, chars), m, (term, &window), local) {
         return None;
+    }
+    // The character (in the text) where the two differ.
+    let edit_char = m.start + e.term_pos.min(m.end - m.start - 1);
+    // Pairs of characters around the difference that the catalog never writes.
+    let novel = match e.kind {
+        // A word cut at its first or last character (分析报 for 分析报告).
+        EditKind::Dropped if from_start == 0 || from_end == 0 => true,
+        EditKind::Dropped => {
+            let p = m.start + e.term_pos;
+            p == 0 || p >= chars.len() || !env.bigrams.contains(&(chars[p - 1], chars[p]))
+        }
+        _ => {
+            let before = edit_char
+                .checked_sub(1)
+                .is_some_and(|p| env.bigrams.contains(&(chars[p], chars[edit_char])));
+            let after = chars
+                .get(edit_char + 1)
+                .is_some_and(|c| env.bigrams.contains(&(chars[edit_char], *c)));
+            !before && !after
+        }
+    };
+    Some(left_edge && right_edge && kind.certain() && novel)
+}
+
+/// Is the near miss text written right on purpose: a known spelling, text the catalog writes
+/// elsewhere, a known term over the differing character, or a slip the corrections dictionary
+/// already reports?
+fn written_right(
+    ctx: &Context,
+    env: &Env,
+    (text, ti, chars): (&TextRef, usize, &[char]),
+    m: &NearMiss,
+    (term, window): (&str, &String),
+    local: &Terms,
+) -> bool {
+    let e = m.edit;
+    // Known spellings are right.
+    if env.known.contains(&window.as_str()) || local.list.iter().any(|(t, _)| *t == *window) {
+        return true;
     }
     // Text the catalog writes elsewhere is right, unless it is only part of the term there (a
     // truncated 分析报 is inside the catalog's 分析报告).
@@ -534,7 +591,7 @@ fn accept(
         }
     };
     if elsewhere {
-        return None;
+        return true;
     }
     // The character (in the text) where the two differ.
     let edit_char = m.start + e.term_pos.min(m.end - m.start - 1);
@@ -548,7 +605,7 @@ fn accept(
         let lo = (edit_char + 1).saturating_sub(k);
         for s in lo..=edit_char.min(chars.len().saturating_sub(k)) {
             if chars[s..s + k] == known[..] {
-                return None;
+                return true;
             }
         }
     }
@@ -559,28 +616,10 @@ fn accept(
             let start = text.value[..from + pos].chars().count();
             let end = start + c.wrong.chars().count();
             if start <= edit_char && edit_char < end.max(start + 1) {
-                return None;
+                return true;
             }
             from += pos + c.wrong.len();
         }
     }
-    // Pairs of characters around the difference that the catalog never writes.
-    let novel = match e.kind {
-        // A word cut at its first or last character (分析报 for 分析报告).
-        EditKind::Dropped if from_start == 0 || from_end == 0 => true,
-        EditKind::Dropped => {
-            let p = m.start + e.term_pos;
-            p == 0 || p >= chars.len() || !env.bigrams.contains(&(chars[p - 1], chars[p]))
-        }
-        _ => {
-            let before = edit_char
-                .checked_sub(1)
-                .is_some_and(|p| env.bigrams.contains(&(chars[p], chars[edit_char])));
-            let after = chars
-                .get(edit_char + 1)
-                .is_some_and(|c| env.bigrams.contains(&(chars[edit_char], *c)));
-            !before && !after
-        }
-    };
-    Some(left_edge && right_edge && kind.certain() && novel)
+    false
 }

@@ -132,78 +132,9 @@ impl Rule for SpellingVariants {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let province = project.province;
-        let roles = &ctx.reference.terms.roles;
 
-        // Catalog texts, and the known terms near-miss-term already checks against.
-        let catalog: Vec<&str> = ctx
-            .texts
-            .iter()
-            .filter(|t| t.jurisdiction == province)
-            .map(|t| t.value)
-            .collect();
-        let mut known: BTreeSet<String> = ctx.reference.terms.glossary.iter().cloned().collect();
-        for t in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
-            if matches!(t.field, FieldPath::Item(Field::Materials | Field::Name)) {
-                known.insert(t.value.trim().to_string());
-            }
-            known.extend(book_titles(t.value).into_iter().map(str::to_string));
-        }
-        for j in &project.jurisdictions {
-            known.extend(j.data.offices.iter().map(|o| o.name.get_ref().clone()));
-            known.extend(j.data.agency.iter().map(|a| a.get_ref().clone()));
-        }
-        let mut bigrams: HashMap<(char, char), usize> = HashMap::default();
-        for v in &catalog {
-            let c: Vec<char> = v.chars().collect();
-            for w in c.windows(2) {
-                *bigrams.entry((w[0], w[1])).or_default() += 1;
-            }
-        }
-
-        // Units per jurisdiction: spelling → occurrences (text index, byte range).
-        let mut units: Vec<BTreeMap<&str, Occurrences>> =
-            vec![BTreeMap::new(); project.jurisdictions.len()];
-        for (ti, text) in ctx.texts.iter().enumerate() {
-            let v: &str = text.value;
-            let mut add = |range: Range<usize>, s: &'_ str| {
-                if s.len() <= 120 && han_count(s) >= 4 {
-                    units[text.jurisdiction]
-                        .entry(&v[range.clone()])
-                        .or_default()
-                        .push((ti, range));
-                }
-            };
-            if NAME_FIELDS.contains(&text.field) {
-                for (r, p) in parts(v, &['、', '，', ',', '；', ';']) {
-                    add(r, p);
-                }
-            } else if TITLE_FIELDS.contains(&text.field) {
-                for (r, p) in parts(v, &[' ', '\u{3000}', '、', '，']) {
-                    let unit = roles
-                        .iter()
-                        .filter(|role| p.ends_with(role.as_str()) && p.len() > role.len())
-                        .max_by_key(|role| role.len())
-                        .map_or(p, |role| &p[..p.len() - role.len()]);
-                    add(r.start..r.start + unit.len(), unit);
-                }
-            } else if text.field == FieldPath::Item(Field::Materials) {
-                let t = v.trim();
-                let start = v.find(t).unwrap_or(0);
-                add(start..start + t.len(), t);
-            }
-            if !v.contains('《') {
-                continue;
-            }
-            let mut from = 0;
-            for title in book_titles(v) {
-                if let Some(pos) = v[from..].find(title) {
-                    let s = from + pos;
-                    add(s..s + title.len(), title);
-                    from = s + title.len();
-                }
-            }
-        }
+        let (catalog, known, bigrams) = catalog_knowledge(ctx);
+        let units = units(ctx);
 
         for (ji, spellings) in units.iter().enumerate() {
             // Deletion index: two spellings one edit apart share a key (a hash of the spelling with
@@ -322,6 +253,90 @@ impl Rule for SpellingVariants {
         generic_titles(ctx, out);
         synonyms(ctx, out);
     }
+}
+
+/// Catalog texts, the known terms near-miss-term already checks against, and the character
+/// pairs the catalog writes (with their counts).
+fn catalog_knowledge<'a>(
+    ctx: &Context<'a>,
+) -> (Vec<&'a str>, BTreeSet<String>, HashMap<(char, char), usize>) {
+    let project = ctx.project;
+    let province = project.province;
+    let catalog: Vec<&str> = ctx
+        .texts
+        .iter()
+        .filter(|t| t.jurisdiction == province)
+        .map(|t| t.value)
+        .collect();
+    let mut known: BTreeSet<String> = ctx.reference.terms.glossary.iter().cloned().collect();
+    for t in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
+        if matches!(t.field, FieldPath::Item(Field::Materials | Field::Name)) {
+            known.insert(t.value.trim().to_string());
+        }
+        known.extend(book_titles(t.value).into_iter().map(str::to_string));
+    }
+    for j in &project.jurisdictions {
+        known.extend(j.data.offices.iter().map(|o| o.name.get_ref().clone()));
+        known.extend(j.data.agency.iter().map(|a| a.get_ref().clone()));
+    }
+    let mut bigrams: HashMap<(char, char), usize> = HashMap::default();
+    for v in &catalog {
+        let c: Vec<char> = v.chars().collect();
+        for w in c.windows(2) {
+            *bigrams.entry((w[0], w[1])).or_default() += 1;
+        }
+    }
+    (catalog, known, bigrams)
+}
+
+/// Units per jurisdiction: spelling → occurrences (text index, byte range): names, titles, materials
+/// and 《》 titles.
+fn units<'a>(ctx: &Context<'a>) -> Vec<BTreeMap<&'a str, Occurrences>> {
+    let project = ctx.project;
+    let roles = &ctx.reference.terms.roles;
+    let mut units: Vec<BTreeMap<&str, Occurrences>> =
+        vec![BTreeMap::new(); project.jurisdictions.len()];
+    for (ti, text) in ctx.texts.iter().enumerate() {
+        let v: &str = text.value;
+        let mut add = |range: Range<usize>, s: &'_ str| {
+            if s.len() <= 120 && han_count(s) >= 4 {
+                units[text.jurisdiction]
+                    .entry(&v[range.clone()])
+                    .or_default()
+                    .push((ti, range));
+            }
+        };
+        if NAME_FIELDS.contains(&text.field) {
+            for (r, p) in parts(v, &['、', '，', ',', '；', ';']) {
+                add(r, p);
+            }
+        } else if TITLE_FIELDS.contains(&text.field) {
+            for (r, p) in parts(v, &[' ', '\u{3000}', '、', '，']) {
+                let unit = roles
+                    .iter()
+                    .filter(|role| p.ends_with(role.as_str()) && p.len() > role.len())
+                    .max_by_key(|role| role.len())
+                    .map_or(p, |role| &p[..p.len() - role.len()]);
+                add(r.start..r.start + unit.len(), unit);
+            }
+        } else if text.field == FieldPath::Item(Field::Materials) {
+            let t = v.trim();
+            let start = v.find(t).unwrap_or(0);
+            add(start..start + t.len(), t);
+        }
+        if !v.contains('《') {
+            continue;
+        }
+        let mut from = 0;
+        for title in book_titles(v) {
+            if let Some(pos) = v[from..].find(title) {
+                let s = from + pos;
+                add(s..s + title.len(), title);
+                from = s + title.len();
+            }
+        }
+    }
+    units
 }
 
 /// Synonyms of `terms.toml` (社保卡 / 社会保障卡): within one jurisdiction, the rarer form is reported.
