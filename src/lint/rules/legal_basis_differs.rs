@@ -39,19 +39,19 @@ static META: RuleMeta = RuleMeta {
 };
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-enum Doc {
+pub(super) enum Doc {
     Law(usize),
     Unknown(String),
 }
 
-struct Entry {
-    doc: Doc,
-    articles: BTreeSet<u64>,
-    title: String,
-    range: std::ops::Range<usize>,
+pub(super) struct Entry {
+    pub(super) doc: Doc,
+    pub(super) articles: BTreeSet<u64>,
+    pub(super) title: String,
+    pub(super) range: std::ops::Range<usize>,
 }
 
-fn entries(index: &LawIndex, text: &str) -> Vec<Entry> {
+pub(super) fn entries(index: &LawIndex, text: &str) -> Vec<Entry> {
     cite(index, text)
         .into_iter()
         .filter_map(|c| {
@@ -88,7 +88,7 @@ fn entries(index: &LawIndex, text: &str) -> Vec<Entry> {
         .collect()
 }
 
-fn articles(set: &BTreeSet<u64>) -> String {
+pub(super) fn articles(set: &BTreeSet<u64>) -> String {
     set.iter()
         .map(|n| format!("第{}条", crate::text::numerals::to_chinese(*n)))
         .collect::<Vec<_>>()

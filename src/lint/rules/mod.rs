@@ -29,6 +29,7 @@ pub mod unsafe_link;
 // ZN2xx citations
 pub mod article_out_of_range;
 pub mod ascii_angle_in_title;
+pub mod citation_without_article;
 pub mod document_number_brackets;
 pub mod inconsistent_citation;
 pub mod issuer_lifetime;
@@ -132,6 +133,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &title_spelling::TitleSpelling,
         &unmarked_title::UnmarkedTitle,
         &ascii_angle_in_title::AsciiAngleInTitle,
+        &citation_without_article::CitationWithoutArticle,
         // ZN3xx time limits
         &time_limit_exceeds_catalog::TimeLimitExceedsCatalog,
         &time_limit_unit::TimeLimitUnit,

@@ -1,0 +1,109 @@
+//! ZN216 citation-without-article: a law cited without an article where the governing catalog
+//! cites the same law with articles.
+
+use rust_i18n::t;
+use rustc_hash::FxHashMap as HashMap;
+
+use super::legal_basis_differs::{Doc, Entry, articles, entries};
+use crate::diagnostic::Severity;
+use crate::lint::context::FieldPath;
+use crate::lint::governing::governing_of;
+use crate::lint::legal::LawIndex;
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::Field;
+
+rule_doc!(
+    CitationWithoutArticle,
+    r#"## What it does
+Flags a citation in a city's or county's 设定依据 of a document of the law registry
+(`catalog/reference/laws.toml`) that names no article, where the governing catalog cites the
+same document for the item with its articles (第N条).
+
+Different articles are `legal-basis-differs`' finding; a document the catalog does not cite, or
+cites without articles, is not reported here.
+
+## Why is this bad?
+A whole law is no basis for one service item: the catalog names the articles that set it up, and
+a guide that drops them leaves the reader to search the whole law.
+
+## Example
+Catalog: `《中华人民共和国社会保险法》第五十七条`; county:
+```toml
+legal_basis = ["《中华人民共和国社会保险法》"]
+```
+
+## Use instead
+```toml
+legal_basis = ["《中华人民共和国社会保险法》第五十七条"]
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN216",
+    name: "citation-without-article",
+    severity: Severity::Warning,
+    doc: DOC,
+    fallback: false,
+};
+
+impl Rule for CitationWithoutArticle {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let index = LawIndex::of(ctx);
+        // The catalog's entries, parsed once per catalog item.
+        let mut memo: HashMap<String, Vec<Entry>> = HashMap::default();
+        for t in ctx.texts_of(FieldPath::Item(Field::LegalBasis)) {
+            let Some(ii) = t.item else { continue };
+            let item = &ctx.project.jurisdictions[t.jurisdiction].items[ii];
+            // Only where the text is written: inherited text is checked at its source.
+            if item
+                .origin_of(Field::LegalBasis)
+                .is_none_or(|o| o.jurisdiction != t.jurisdiction)
+            {
+                continue;
+            }
+            let Some(catalog) = governing_of(ctx, t.jurisdiction, ii) else {
+                continue;
+            };
+            let Some(theirs) = &catalog.item.legal_basis else {
+                continue;
+            };
+            let theirs = memo.entry(catalog.key.clone()).or_insert_with(|| {
+                theirs
+                    .iter()
+                    .flat_map(|v| entries(&index, v.get_ref()))
+                    .collect()
+            });
+            for e in entries(&index, t.value) {
+                if !e.articles.is_empty() || !matches!(e.doc, Doc::Law(_)) {
+                    continue;
+                }
+                let Some(c) = theirs
+                    .iter()
+                    .find(|c| c.doc == e.doc && !c.articles.is_empty())
+                else {
+                    continue;
+                };
+                out.push(
+                    Finding::at(
+                        META.code,
+                        ctx,
+                        t,
+                        e.range.clone(),
+                        t!(
+                            "ZN216.message",
+                            title = e.title,
+                            articles = articles(&c.articles),
+                            code = catalog.code().unwrap_or(&catalog.key)
+                        ),
+                    )
+                    .help(t!("ZN216.help", articles = articles(&c.articles))),
+                );
+            }
+        }
+    }
+}
