@@ -13,6 +13,7 @@ pub mod control_character;
 pub mod doubled_word;
 pub mod empty_link;
 pub mod fullwidth_punctuation;
+pub mod generic_title_variant;
 pub mod http_url;
 pub mod known_typo;
 pub mod lookalike_url;
@@ -24,6 +25,7 @@ pub mod space_before_punctuation;
 pub mod spelling_variants;
 pub mod step_separator;
 pub mod stray_space;
+pub mod synonym_form;
 pub mod unsafe_link;
 
 // ZN2xx citations
@@ -115,6 +117,8 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &missing_figure::MissingFigure,
         &http_url::HttpUrl,
         &confusable_word::ConfusableWord,
+        &synonym_form::SynonymForm,
+        &generic_title_variant::GenericTitleVariant,
         // ZN2xx citations
         &unknown_document::UnknownDocument,
         &title_mismatch::TitleMismatch,

@@ -12,13 +12,10 @@ use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::ops::Range;
 
 use crate::diagnostic::Severity;
-use crate::lint::{Context, Finding, Rule, RuleMeta, RuleOption, rule_doc};
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::chars::{is_chinese_numeral, is_han};
 use crate::text::nearmiss::{EditKind, OneEdit, one_edit};
 
-use crate::text::keyterms::bigrams;
-use crate::text::keyterms::dice;
-use crate::text::similar::normalize_name;
 use crate::text::titles::book_titles;
 
 rule_doc!(
@@ -29,12 +26,8 @@ titles (城乡医保中心 in 城乡医保中心科员), targets, channels, quer
 materials and 《…》 names — and flags two spellings of one name that differ by one Han character
 (substituted, inserted or dropped).
 
-Generic chart titles of a jurisdiction (titles that name no item, such as
-`某县医疗保障局行政确认类权力运行流程图`) are compared too: a title that is the usual one with a few
-characters left out (`…行政确认运行流程图`) is reported.
-
-Pairs of synonyms listed in `terms.toml` (社保卡 / 社会保障卡) are counted too: the rarer form in a
-jurisdiction is reported.
+Generic chart titles with words left out are `generic-title-variant`'s findings, and the rarer
+of two synonyms (社保卡 / 社会保障卡) is `synonym-form`'s.
 
 Two spellings written in one text are two things listed side by side (企业法人、事业法人) and are not
 compared. The spelling reported is the one the catalog never uses, or whose characters around the difference
@@ -42,7 +35,7 @@ are rarer in the catalog, or the rarer one in the jurisdiction. Names that are a
 term are left to `near-miss-term`.
 
 ## Settings
-The option `own_title_similarity` (see Options). In `catalog/reference/terms.toml`: `contrasts` (入/出, 增/减 …): two spellings that differ by such a pair are two things, not a slip.
+In `catalog/reference/terms.toml`: `contrasts` (入/出, 增/减 …): two spellings that differ by such a pair are two things, not a slip.
 
 ## Why is this bad?
 One office, form or channel written two ways looks like two different things to a reader, and one of
@@ -52,13 +45,13 @@ where 或 is missing).
 ## Example
 ```toml
 department = "基金监管股"
-consult = { phone = "0316-5660128", name = "宋伯光", title = "基金监管科科长" }
+consult = { phone = "010-12345678", name = "张某", title = "基金监管科科长" }
 ```
 
 ## Use instead
 ```toml
 department = "基金监管股"
-consult = { phone = "0316-5660128", name = "宋伯光", title = "基金监管股股长" }
+consult = { phone = "010-12345678", name = "张某", title = "基金监管股股长" }
 ```
 "#
 );
@@ -124,10 +117,6 @@ fn parts<'a>(value: &'a str, seps: &[char]) -> Vec<(Range<usize>, &'a str)> {
 impl Rule for SpellingVariants {
     fn meta(&self) -> &'static RuleMeta {
         &META
-    }
-
-    fn options(&self) -> &'static [RuleOption] {
-        &OPTIONS
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
@@ -250,8 +239,6 @@ impl Rule for SpellingVariants {
                 }
             }
         }
-        generic_titles(ctx, out);
-        synonyms(ctx, out);
     }
 }
 
@@ -337,167 +324,6 @@ fn units<'a>(ctx: &Context<'a>) -> Vec<BTreeMap<&'a str, Occurrences>> {
         }
     }
     units
-}
-
-/// Synonyms of `terms.toml` (社保卡 / 社会保障卡): within one jurisdiction, the rarer form is reported.
-fn synonyms(ctx: &Context, out: &mut Vec<Finding>) {
-    let sets = &ctx.reference.terms.synonyms;
-    if sets.is_empty() {
-        return;
-    }
-    // Every form by its first character: (set, form), longest first.
-    let mut by_first: HashMap<char, Vec<(usize, usize)>> = HashMap::default();
-    for (si, forms) in sets.iter().enumerate() {
-        for (k, form) in forms.iter().enumerate() {
-            if let Some(c) = form.chars().next() {
-                by_first.entry(c).or_default().push((si, k));
-            }
-        }
-    }
-    for list in by_first.values_mut() {
-        list.sort_by_key(|(si, k)| std::cmp::Reverse(sets[*si][*k].len()));
-    }
-    for (j, jur) in ctx.project.jurisdictions.iter().enumerate() {
-        // Per set, per form: occurrences (text, byte offset). A form inside a longer form of the
-        // set is not counted: the longest form at a place wins.
-        let mut found: Vec<Vec<Vec<(usize, usize)>>> =
-            sets.iter().map(|f| vec![Vec::new(); f.len()]).collect();
-        for (ti, text) in ctx.texts_in(j) {
-            if text.field == FieldPath::Item(Field::LegalBasis) {
-                continue;
-            }
-            let v = text.value;
-            let mut covered = 0;
-            for (at, c) in v.char_indices() {
-                if at < covered {
-                    continue;
-                }
-                let Some(list) = by_first.get(&c) else {
-                    continue;
-                };
-                if let Some(&(si, k)) = list
-                    .iter()
-                    .find(|(si, k)| v[at..].starts_with(sets[*si][*k].as_str()))
-                {
-                    found[si][k].push((ti, at));
-                    covered = at + sets[si][k].len();
-                }
-            }
-        }
-        for (si, forms) in sets.iter().enumerate() {
-            let counts = &found[si];
-            let used: Vec<usize> = (0..forms.len())
-                .filter(|k| !counts[*k].is_empty())
-                .collect();
-            if used.len() < 2 {
-                continue;
-            }
-            let usual = *used
-                .iter()
-                .max_by_key(|k| counts[**k].len())
-                .expect("two forms");
-            for &k in &used {
-                if k == usual || counts[k].len() >= counts[usual].len() {
-                    continue;
-                }
-                for &(ti, at) in &counts[k] {
-                    let text = &ctx.texts[ti];
-                    out.push(
-                        Finding::at(
-                            META.code,
-                            ctx,
-                            text,
-                            at..at + forms[k].len(),
-                            t!(
-                                "ZN108.form",
-                                form = forms[k],
-                                usual = forms[usual],
-                                count = counts[usual].len(),
-                                jurisdiction = jur.name
-                            ),
-                        )
-                        .help(t!("ZN108.form-help"))
-                        .fix(forms[usual].clone(), false),
-                    );
-                }
-            }
-        }
-    }
-}
-
-/// `long` with one run of 2 to 5 Han characters taken out of its middle is `short`.
-fn block_removed(long: &str, short: &str) -> bool {
-    let (l, s): (Vec<char>, Vec<char>) = (long.chars().collect(), short.chars().collect());
-    if l.len() <= s.len() || l.len() - s.len() < 2 || l.len() - s.len() > 5 {
-        return false;
-    }
-    let prefix = l.iter().zip(&s).take_while(|(a, b)| a == b).count();
-    let cut = l.len() - s.len();
-    prefix > 0
-        && prefix + cut < l.len()
-        && l[prefix + cut..] == s[prefix..]
-        && l[prefix..prefix + cut].iter().all(|c| is_han(*c))
-}
-
-/// Generic chart titles (naming a kind of chart, not an item) of one jurisdiction follow one
-/// pattern: a title that is the usual one with a few characters left out is reported.
-/// Settable in `[lint.options.spelling-variants]` (or terms.toml's `[thresholds]`).
-static OPTIONS: [RuleOption; 1] = [RuleOption {
-    key: "own_title_similarity",
-    default: 0.3,
-    range: (0.0, 1.0),
-    doc: "a chart title at least this similar to its item's name (Dice coefficient) is titled for its item, not a generic title",
-}];
-
-fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
-    let project = ctx.project;
-    let own_title_similarity = OPTIONS[0].value(&META, ctx);
-    for (j, jur) in project.jurisdictions.iter().enumerate() {
-        let mut titles: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
-        for (ti, text) in ctx.texts_in(j) {
-            if text.field != FieldPath::Flow(FlowPart::Title) {
-                continue;
-            }
-            let Some(item) = ctx.item(text) else { continue };
-            let core = text.value.trim().trim_end_matches("流程图");
-            let own = bigrams(&normalize_name(item.name()), &[]);
-            if dice(&bigrams(&normalize_name(core), &[]), &own) >= own_title_similarity {
-                continue; // titled for its item
-            }
-            titles.entry(text.value.trim()).or_default().push(ti);
-        }
-        for (short, occ) in &titles {
-            let Some((long, locc)) = titles
-                .iter()
-                .filter(|(l, o)| o.len() > occ.len() && block_removed(l, short))
-                .max_by_key(|(_, o)| o.len())
-            else {
-                continue;
-            };
-            let rtext = &ctx.texts[locc[0]];
-            for &ti in occ {
-                let text = &ctx.texts[ti];
-                out.push(
-                    Finding::at(
-                        META.code,
-                        ctx,
-                        text,
-                        0..text.value.len(),
-                        t!(
-                            "ZN108.title",
-                            short = short,
-                            long = long,
-                            count = locc.len(),
-                            jurisdiction = jur.name
-                        ),
-                    )
-                    .help(t!("ZN108.title-help"))
-                    .related(rtext.file, rtext.span.clone(), t!("ZN108.usual-title"))
-                    .fix(*long, false),
-                );
-            }
-        }
-    }
 }
 
 /// How usual the characters around the difference are in the catalog: the bigrams that contain the
