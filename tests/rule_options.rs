@@ -4,6 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod lint_cases;
+
 use zhinan::lint::config::{self, LintConfig};
 use zhinan::lint::engine;
 use zhinan::lint::rules;
@@ -60,18 +62,19 @@ fn declared_options_are_sane_and_the_shipped_thresholds_name_them() {
 
 #[test]
 fn an_option_in_zhinan_toml_changes_what_the_rule_reports() {
-    let dir = manifest().join("tests/fixtures/lint/flow-key-terms/fail");
-    let default = findings(&dir, &LintConfig::default(), "ZN605");
+    let case = lint_cases::materialize("flow-key-terms/fail");
+    let dir = case.path();
+    let default = findings(dir, &LintConfig::default(), "ZN605");
     assert!(default > 0, "the fixture fails with the default thresholds");
     // No chart mentions less than none of its item's key pairs: nothing is reported.
     let none = parse("[lint.options.flow-key-terms]\nmax_score = 0.0\n").expect("valid");
-    assert_eq!(findings(&dir, &none, "ZN605"), 0);
+    assert_eq!(findings(dir, &none, "ZN605"), 0);
     // The same rule by code: a chart needs more pairs of its own than the fixture's have.
     let strict = parse("[lint.options.ZN605]\nmin_specific_pairs = 1000\n").expect("valid");
-    assert_eq!(findings(&dir, &strict, "ZN605"), 0);
+    assert_eq!(findings(dir, &strict, "ZN605"), 0);
     // A value equal to the default changes nothing.
     let same = parse("[lint.options.flow-key-terms]\nmax_score = 0.15\n").expect("valid");
-    assert_eq!(findings(&dir, &same, "ZN605"), default);
+    assert_eq!(findings(dir, &same, "ZN605"), default);
 }
 
 #[test]
