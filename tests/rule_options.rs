@@ -61,6 +61,29 @@ fn declared_options_are_sane_and_the_shipped_thresholds_name_them() {
 }
 
 #[test]
+fn every_option_is_explained_in_every_language() {
+    for lang in ["zh-CN", "en"] {
+        let path = manifest().join(format!("locales/{lang}.toml"));
+        let table: toml::Table = toml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+        let options = table["rule-options"].as_table().expect("[rule-options]");
+        for rule in rules::all() {
+            for o in rule.options() {
+                let text = options
+                    .get(rule.meta().name)
+                    .and_then(|t| t.get(o.key))
+                    .and_then(|v| v.as_str());
+                assert!(
+                    text.is_some_and(|t| !t.trim().is_empty()),
+                    "{lang}: no rule-options.{}.{}",
+                    rule.meta().name,
+                    o.key
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn an_option_in_zhinan_toml_changes_what_the_rule_reports() {
     let case = lint_cases::materialize("flow-key-terms/fail");
     let dir = case.path();
@@ -109,4 +132,12 @@ fn zhinan_rule_lists_the_options() {
         .output()
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stdout).contains("## Options"));
+    // In Chinese (the default), the options are explained in Chinese.
+    let out = Command::new(env!("CARGO_BIN_EXE_zhinan"))
+        .args(["rule", "catalog-name", "--lang", "zh"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("## 选项"), "{text}");
+    assert!(text.contains("视为目录名称的另一种写法"), "{text}");
 }

@@ -64,7 +64,8 @@ pub fn options(rule: &dyn crate::lint::Rule) -> String {
             default = o.default,
             lo = o.range.0,
             hi = o.range.1,
-            doc = o.doc
+            doc = crate::i18n::lookup(&format!("rule-options.{name}.{}", o.key))
+                .unwrap_or_else(|| o.doc.to_string())
         ));
         out.push('\n');
     }
