@@ -16,7 +16,7 @@ rule_doc!(
     r#"## What it does
 Compares the generic chart titles of each jurisdiction — titles that name a kind of chart rather
 than an item (`某县医疗保障局行政确认类权力运行流程图`) — and reports a title that is a more usual
-one with a run of 2 to 5 characters left out (`某县医疗保障局行政确认运行流程图`). A title close
+one with a run of characters left out (options `min_removed`, `max_removed`) (`某县医疗保障局行政确认运行流程图`). A title close
 enough to its own item's name (option `own_title_similarity`) is titled for its item and is not
 compared.
 
@@ -58,10 +58,11 @@ impl Rule for GenericTitleVariant {
     }
 }
 
-/// `long` with one run of 2 to 5 Han characters taken out of its middle is `short`.
-fn block_removed(long: &str, short: &str) -> bool {
+/// `long` with one run of `removed.0` to `removed.1` Han characters taken out of its middle is
+/// `short`.
+fn block_removed(long: &str, short: &str, removed: (usize, usize)) -> bool {
     let (l, s): (Vec<char>, Vec<char>) = (long.chars().collect(), short.chars().collect());
-    if l.len() <= s.len() || l.len() - s.len() < 2 || l.len() - s.len() > 5 {
+    if l.len() <= s.len() || l.len() - s.len() < removed.0 || l.len() - s.len() > removed.1 {
         return false;
     }
     let prefix = l.iter().zip(&s).take_while(|(a, b)| a == b).count();
@@ -75,14 +76,32 @@ fn block_removed(long: &str, short: &str) -> bool {
 /// Generic chart titles (naming a kind of chart, not an item) of one jurisdiction follow one
 /// pattern: a title that is the usual one with a few characters left out is reported.
 /// Settable in `[lint.options.generic-title-variant]` (or terms.toml's `[thresholds]`).
-static OPTIONS: [RuleOption; 1] = [RuleOption {
-    key: "own_title_similarity",
-    default: 0.3,
-    range: (0.0, 1.0),
-    doc: "a chart title at least this similar to its item's name (Dice coefficient) is titled for its item, not a generic title",
-}];
+static OPTIONS: [RuleOption; 3] = [
+    RuleOption {
+        key: "own_title_similarity",
+        default: 0.3,
+        range: (0.0, 1.0),
+        doc: "a chart title at least this similar to its item's name (Dice coefficient) is titled for its item, not a generic title",
+    },
+    RuleOption {
+        key: "min_removed",
+        default: 2.0,
+        range: (1.0, 100.0),
+        doc: "fewest characters a shortened title leaves out of the usual one",
+    },
+    RuleOption {
+        key: "max_removed",
+        default: 5.0,
+        range: (1.0, 100.0),
+        doc: "most characters a shortened title leaves out of the usual one (more is another title)",
+    },
+];
 
 fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
+    let removed = (
+        OPTIONS[1].value(&META, ctx) as usize,
+        OPTIONS[2].value(&META, ctx) as usize,
+    );
     let project = ctx.project;
     let own_title_similarity = OPTIONS[0].value(&META, ctx);
     for (j, jur) in project.jurisdictions.iter().enumerate() {
@@ -102,7 +121,7 @@ fn generic_titles(ctx: &Context, out: &mut Vec<Finding>) {
         for (short, occ) in &titles {
             let Some((long, locc)) = titles
                 .iter()
-                .filter(|(l, o)| o.len() > occ.len() && block_removed(l, short))
+                .filter(|(l, o)| o.len() > occ.len() && block_removed(l, short, removed))
                 .max_by_key(|(_, o)| o.len())
             else {
                 continue;

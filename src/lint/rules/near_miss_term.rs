@@ -106,10 +106,12 @@ struct Terms {
 }
 
 impl Terms {
-    fn new(mut list: Vec<(String, Kind)>) -> Self {
+    /// Terms of at least `min_chars` characters, 4 of them Han: shorter terms are one character
+    /// away from too many other words.
+    fn new(mut list: Vec<(String, Kind)>, min_chars: usize) -> Self {
         list.sort();
         list.dedup_by(|a, b| a.0 == b.0);
-        list.retain(|(t, _)| han_count(t) >= 4 && t.chars().count() >= 5);
+        list.retain(|(t, _)| han_count(t) >= 4 && t.chars().count() >= min_chars);
         let index = TermIndex::new(list.iter().map(|(t, _)| t.as_str()));
         let halves = list
             .iter()
@@ -158,7 +160,7 @@ impl Rule for NearMissTerm {
             v
         };
         let local: Vec<Terms> = (0..project.jurisdictions.len())
-            .map(|j| Terms::new(offices_of(j)))
+            .map(|j| Terms::new(offices_of(j), min_term_chars(ctx)))
             .collect();
 
         // Text accepted as written: the catalog's texts, known terms.
@@ -300,7 +302,7 @@ fn global_terms(ctx: &Context) -> Terms {
             global.push((t.clone(), Kind::Law));
         }
     }
-    Terms::new(global)
+    Terms::new(global, min_term_chars(ctx))
 }
 
 /// Report the accepted near misses of one text, best first, one per place.
@@ -410,7 +412,7 @@ fn unbracketed_forms(
 }
 
 /// Settable in `[lint.options.near-miss-term]` (or terms.toml's `[thresholds]`).
-static OPTIONS: [RuleOption; 2] = [
+static OPTIONS: [RuleOption; 3] = [
     RuleOption {
         key: "min_han",
         default: 4.0,
@@ -423,7 +425,17 @@ static OPTIONS: [RuleOption; 2] = [
         range: (0.0, 100.0),
         doc: "an edit this close to an end of the term is only believed at a boundary of the text (elsewhere it is two words meeting)",
     },
+    RuleOption {
+        key: "min_term_chars",
+        default: 5.0,
+        range: (4.0, 100.0),
+        doc: "characters a known term needs to be compared at all: shorter terms are one character away from too many other words",
+    },
 ];
+
+fn min_term_chars(ctx: &Context) -> usize {
+    OPTIONS[2].value(&META, ctx) as usize
+}
 
 /// What `accept` needs besides the near miss itself.
 struct Env<'a> {

@@ -12,7 +12,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHasher};
 use std::ops::Range;
 
 use crate::diagnostic::Severity;
-use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::lint::{Context, Finding, Rule, RuleMeta, RuleOption, rule_doc};
 use crate::text::chars::is_han;
 use crate::text::nearmiss::{EditKind, OneEdit, one_edit};
 use crate::text::numerals::is_chinese_numeral;
@@ -120,10 +120,18 @@ impl Rule for SpellingVariants {
         &META
     }
 
+    fn options(&self) -> &'static [RuleOption] {
+        &OPTIONS
+    }
+
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
 
-        let (catalog, known, bigrams) = catalog_knowledge(ctx);
+        let Knowledge {
+            catalog,
+            known,
+            bigrams,
+        } = catalog_knowledge(ctx);
         let units = units(ctx);
 
         for (ji, spellings) in units.iter().enumerate() {
@@ -243,11 +251,24 @@ impl Rule for SpellingVariants {
     }
 }
 
+/// Settable in `[lint.options.spelling-variants]` (or terms.toml's `[thresholds]`).
+static OPTIONS: [RuleOption; 1] = [RuleOption {
+    key: "min_han",
+    default: 4.0,
+    range: (2.0, 100.0),
+    doc: "Han characters a name needs to be compared: two short names one character apart are usually two words",
+}];
+
+/// What the catalog says: its texts, the known terms and its character pairs with their counts.
+struct Knowledge<'a> {
+    catalog: Vec<&'a str>,
+    known: BTreeSet<String>,
+    bigrams: HashMap<(char, char), usize>,
+}
+
 /// Catalog texts, the known terms near-miss-term already checks against, and the character
 /// pairs the catalog writes (with their counts).
-fn catalog_knowledge<'a>(
-    ctx: &Context<'a>,
-) -> (Vec<&'a str>, BTreeSet<String>, HashMap<(char, char), usize>) {
+fn catalog_knowledge<'a>(ctx: &Context<'a>) -> Knowledge<'a> {
     let project = ctx.project;
     let province = project.province;
     let catalog: Vec<&str> = ctx
@@ -274,7 +295,11 @@ fn catalog_knowledge<'a>(
             *bigrams.entry((w[0], w[1])).or_default() += 1;
         }
     }
-    (catalog, known, bigrams)
+    Knowledge {
+        catalog,
+        known,
+        bigrams,
+    }
 }
 
 /// Units per jurisdiction: spelling → occurrences (text index, byte range): names, titles, materials
@@ -282,12 +307,13 @@ fn catalog_knowledge<'a>(
 fn units<'a>(ctx: &Context<'a>) -> Vec<BTreeMap<&'a str, Occurrences>> {
     let project = ctx.project;
     let roles = &ctx.reference.terms.roles;
+    let min_han = OPTIONS[0].value(&META, ctx) as usize;
     let mut units: Vec<BTreeMap<&str, Occurrences>> =
         vec![BTreeMap::new(); project.jurisdictions.len()];
     for (ti, text) in ctx.texts.iter().enumerate() {
         let v: &str = text.value;
         let mut add = |range: Range<usize>, s: &'_ str| {
-            if s.len() <= 120 && han_count(s) >= 4 {
+            if s.len() <= 120 && han_count(s) >= min_han {
                 units[text.jurisdiction]
                     .entry(&v[range.clone()])
                     .or_default()
