@@ -221,7 +221,7 @@ fn fix_help(r: &Reported, text: &str) -> Option<String> {
 /// Names listed in the human note before "and N more".
 const AFFECTS_SHOWN: usize = 6;
 
-/// "affects 固安县, 霸州市 via counties/langfang/items/02-….toml:51", for a finding in text that other
+/// "affects 甲县, 乙市 via counties/jia/items/02-….toml:51", for a finding in text that other
 /// jurisdictions inherit (None when only the jurisdiction that wrote it prints it).
 fn affects_note(r: &Reported, project: &Project, loc: &Location) -> Option<String> {
     let others: Vec<&str> = r

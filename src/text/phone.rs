@@ -1,6 +1,6 @@
-//! Telephone numbers in published text: `0316-7273452`, `03167238417`, `87291551（职工）`,
+//! Telephone numbers in published text: `0351-1234567`, `03511234567`, `12345678（职工）`,
 //! `13812345678`, `12393`. Chinese area codes are 3 digits after a 0 for 01x/02x (010 北京,
-//! 022 天津) and 4 digits otherwise (0311 石家庄, 0316 廊坊).
+//! 022 天津) and 4 digits otherwise (0351 太原, 0354 晋中).
 
 use std::ops::Range;
 
@@ -167,27 +167,27 @@ mod tests {
 
     #[test]
     fn finds_numbers_in_published_forms() {
-        let t = find_phones("0316-7273452 03167238417");
+        let t = find_phones("0351-1234567 03517654321");
         assert_eq!(t.len(), 2);
-        assert_eq!(t[0].area.as_deref(), Some("0316"));
+        assert_eq!(t[0].area.as_deref(), Some("0351"));
         assert_eq!(t[0].separator.as_deref(), Some("-"));
-        assert_eq!(t[1].area.as_deref(), Some("0316"));
+        assert_eq!(t[1].area.as_deref(), Some("0351"));
         assert_eq!(t[1].separator, None);
-        assert_eq!(t[1].local, "7238417");
-        assert_eq!(t[0].key(None), "0316-7273452");
+        assert_eq!(t[1].local, "7654321");
+        assert_eq!(t[0].key(None), "0351-1234567");
 
-        let t = find_phones("87291551（职工） 87291550（居民）");
+        let t = find_phones("12345671（职工） 12345670（居民）");
         assert_eq!(t.len(), 2);
-        assert_eq!(t[0].key(Some("0311")), "0311-87291551");
+        assert_eq!(t[0].key(Some("0354")), "0354-12345671");
 
-        let t = find_phones("办公电话：职工2890172");
-        assert_eq!(t[0].local, "2890172");
-        assert_eq!(&"办公电话：职工2890172"[t[0].range.clone()], "2890172");
+        let t = find_phones("办公电话：职工2345678");
+        assert_eq!(t[0].local, "2345678");
+        assert_eq!(&"办公电话：职工2345678"[t[0].range.clone()], "2345678");
 
         assert!(find_phones("管委会四楼411室").is_empty());
         assert_eq!(find_phones("13812345678")[0].kind, PhoneKind::Mobile);
         assert_eq!(find_phones("010-12345678")[0].area.as_deref(), Some("010"));
-        assert_eq!(find_phones("0316-7235693、0316-7273453").len(), 2);
+        assert_eq!(find_phones("0351-7235693、0351-7273453").len(), 2);
         assert!(find_phones("http://y1fwzx.hebei.gov.cn/").is_empty());
     }
 }

@@ -25,7 +25,7 @@ consult = { phone = "" }
 
 ## Use instead
 ```toml
-consult = { phone = "87291548" }
+consult = { phone = "12345678" }
 ```
 "#
 );

@@ -20,7 +20,7 @@ Pairs the names and numbers of every person table (联系人, 咨询电话, 监�
 contacts; several names and numbers in one table are paired in order) and flags a person who has two
 different numbers within one jurisdiction. The rarer number is reported, next to the usual one.
 
-Numbers are compared without their form: `0316-7238417`, `03167238417` and `7238417` are one number.
+Numbers are compared without their form: `0351-7654321`, `03517654321` and `7654321` are one number.
 
 ## Why is this bad?
 A person normally answers one line. Two numbers for one person in one guide usually mean that a number
@@ -28,14 +28,14 @@ was copied from another person's entry, and callers reach the wrong desk.
 
 ## Example
 ```toml
-contact = { name = "宋威", phone = "0316-7238417" }
-consult = { phone = "0316-7235693", name = "宋威", title = "城乡医保中心科员" }
+contact = { name = "李某", phone = "0351-7654321" }
+consult = { phone = "0351-7650000", name = "李某", title = "城乡医保中心科员" }
 ```
 
 ## Use instead
 ```toml
-contact = { name = "宋威", phone = "0316-7235693" }
-consult = { phone = "0316-7235693", name = "宋威", title = "城乡医保中心科员" }
+contact = { name = "李某", phone = "0351-7650000" }
+consult = { phone = "0351-7650000", name = "李某", title = "城乡医保中心科员" }
 ```
 "#
 );

@@ -15,8 +15,8 @@ Checks every telephone number in phone fields (咨询电话, 监督电话, 联�
 flowchart captions that say 电话, against the area codes of `catalog/reference/phones.toml`:
 
 - a number with its area code must separate the two with the separator of `phones.toml` (`-`):
-  `03167238417` → `0316-7238417` (fixed by `--fix`);
-- the local number must have the digit count of its area (0316 廊坊: 7 digits, 0311 石家庄: 8); a
+  `03511234567` → `0351-1234567` (fixed by `--fix`);
+- the local number must have the digit count of its area (`digits` of the area in `phones.toml`: 7 or 8); a
   number written without an area code is checked against the jurisdiction's `area_code`;
 - within one jurisdiction, numbers are written the same way: when most are written without the area
   code, the few written with it are reported (a warning), and the other way round.
@@ -29,12 +29,12 @@ code is easily misread. Numbers written in different ways in one guide look like
 
 ## Example
 ```toml
-contact = { name = "张海龙", phone = "03167238417" }
+contact = { name = "张某", phone = "03517654321" }
 ```
 
 ## Use instead
 ```toml
-contact = { name = "张海龙", phone = "0316-7238417" }
+contact = { name = "张某", phone = "0351-7654321" }
 ```
 "#
 );

@@ -12,7 +12,7 @@ rule_doc!(
     r#"## What it does
 Flags a phone field that holds no number: a placeholder listed in `catalog/reference/phones.toml`
 (统筹区监督电话, 暂无, 待定, XXXX …) or any text without a single digit. A placeholder inside a number
-(`0316-XXXXXXX`) is flagged too.
+(`0351-XXXXXXX`) is flagged too.
 
 ## Why is this bad?
 The placeholder is the template's instruction to fill in the local number; printed as it is, the guide

@@ -21,14 +21,14 @@ into the wrong field.
 
 ## Example
 ```toml
-consult = { phone = "87291548" }
-supervision = { phone = "87291548" }
+consult = { phone = "12345678" }
+supervision = { phone = "12345678" }
 ```
 
 ## Use instead
 ```toml
-consult = { phone = "87291548" }
-supervision = { phone = "87291560" }
+consult = { phone = "12345678" }
+supervision = { phone = "12345670" }
 ```
 "#
 );

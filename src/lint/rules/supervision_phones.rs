@@ -16,7 +16,7 @@ rule_doc!(
     r#"## What it does
 Collects the 监督电话 (supervision phone) of every item of a jurisdiction and flags the ones that differ
 from the jurisdiction's: its `supervision_phone` in `jurisdiction.toml` when it has one, else the
-number most items print. Numbers are compared without their form (`0311-87291560` = `87291560`).
+number most items print. Numbers are compared without their form (`0351-12345670` = `12345670`).
 
 ## Why is this bad?
 The supervision line is where people complain about the office; a county has one for all its items.
@@ -25,13 +25,13 @@ copied into the 监督电话 field, so complaints reach the office complained ab
 
 ## Example
 ```toml
-# most items: supervision = { phone = "87291560" }
-supervision = { phone = "87291548" }
+# most items: supervision = { phone = "12345670" }
+supervision = { phone = "12345678" }
 ```
 
 ## Use instead
 ```toml
-supervision = { phone = "87291560" }
+supervision = { phone = "12345670" }
 ```
 "#
 );
