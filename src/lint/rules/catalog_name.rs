@@ -25,7 +25,7 @@ width or spacing alone are left to the punctuation rules.
 
 ## Why is this bad?
 Every level publishes an item under the catalog's name (六统一: the same name, code, materials, time
-limit …): a name with a remark (产前检查费支付(暂无)), an older wording (…参保信息查询… for
+limit …): a name with a remark (生育医疗费支付(暂无)), an older wording (…参保信息查询… for
 …信息查询…) or a word added makes the item hard to find and match with the catalog.
 
 ## Example

@@ -14,7 +14,7 @@ Flags a 发文字号 or order number that is not written the standard way: white
 (国务院令 第765号), Chinese numerals (国务院令第六四九号), 第 before the serial of a 文号
 (国发〔2016〕第3号), leading zeros (国发〔2016〕03号), a two-digit year (国发〔16〕3号), or an
 order written 国务院第259号令 instead of 国务院令第259号.
-(A number that mixes Chinese and Arabic numerals, 第六49号, is reported by mixed-numerals.)
+(A number that mixes Chinese and Arabic numerals, 第64九号, is reported by mixed-numerals.)
 
 ## Why is this bad?
 GB/T 9704-2012 §7.2.5: the year is written in full, the serial in Arabic numerals without 第
@@ -81,7 +81,7 @@ impl Rule for MalformedDocumentNumber {
                     DocNumber::Order(o) => (o.number.clone(), o.kind, o.value),
                 };
                 let digits = &v[num_range.clone()];
-                // A number mixing both kinds (第六49号) is reported by mixed-numerals (ZN103).
+                // A number mixing both kinds (第64九号) is reported by mixed-numerals (ZN103).
                 match (kind, value) {
                     (NumberKind::Chinese, Some(value)) => {
                         out.push(

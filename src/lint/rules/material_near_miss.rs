@@ -14,12 +14,12 @@ alternative of a material (A或B) that is so close to the catalog's alternative.
 (社保卡 for 社会保障卡: characters left out at several places) are not flagged.
 
 ## Why is this bad?
-Such a difference is almost always a typo or a truncation (医院机构收费票据 for 医疗机构收费票据,
-…分析报 for …分析报告), and it names a document that does not exist.
+Such a difference is almost always a typo or a truncation (医疗机构收费票剧 for 医疗机构收费票据,
+…自评报 for …自评报告), and it names a document that does not exist.
 
 ## Example
 ```text
-materials = ["医院机构收费票据"]
+materials = ["医疗机构收费票剧"]
 ```
 
 ## Use instead

@@ -1,4 +1,4 @@
-//! ZN103 mixed-numerals: one number written partly in Chinese, partly in Arabic digits (第六49号).
+//! ZN103 mixed-numerals: one number written partly in Chinese, partly in Arabic digits (第64九号).
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
@@ -9,20 +9,20 @@ rule_doc!(
     MixedNumerals,
     r#"## What it does
 Flags a number that mixes Chinese digits (〇 一 二 … 九) and Arabic digits (0–9) with nothing in
-between, such as 第六49号 or 二〇2三年.
+between, such as 第64九号 or 二〇2三年.
 
 Arabic numbers followed by a Chinese unit (3万, 5千) are normal and not flagged.
 
 ## Why is this bad?
 Such a number is a typing or conversion slip: it cannot be read with certainty and breaks every search
-for the document (国务院令第649号 is not found as 第六49号).
+for the document (国务院令第649号 is not found as 第64九号).
 
 The suggested fix writes the Chinese digits as Arabic digits; it is unsafe (the slip might be the other
 way round), so `--fix` applies it only with `--unsafe-fixes`.
 
 ## Example
 ```toml
-legal_basis = ["《社会救助暂行办法》（国务院令第六49号）第二十九条"]
+legal_basis = ["《社会救助暂行办法》（国务院令第64九号）第二十九条"]
 ```
 
 ## Use instead

@@ -1,5 +1,5 @@
-//! ZN107 near-miss-term: text one character away from a known term (医院机构收费票据 for the catalog's
-//! 医疗机构收费票据, 《医疗救助申请卡》 for 《医疗救助申请表》).
+//! ZN107 near-miss-term: text one character away from a known term (医疗机构收费票剧 for the catalog's
+//! 医疗机构收费票据, 《医疗救助申请袁》 for 《医疗救助申请表》).
 
 use crate::lint::context::FieldPath;
 use crate::model::Field;
@@ -37,18 +37,18 @@ misses (inside running text, or with a usual pair such as 急诊 for 门诊) are
 ## Why is this bad?
 A form or material named one character differently is not the form the catalog asks for: people bring
 the wrong paper or search for a form that does not exist. Inside running text, the slip usually
-changes or garbles the meaning (在转退休 for 在职转退休).
+changes or garbles the meaning (在职转退修 for 在职转退休).
 
 The suggested fix (the known term) is unsafe: `--fix --unsafe-fixes` applies it.
 
 ## Example
 ```toml
-materials = ["医院机构收费票据", "纳入定点后使用医疗保障基金的预测性分析报"]
+materials = ["医疗机构收费票剧", "定点医药机构年度考核自评报"]
 ```
 
 ## Use instead
 ```toml
-materials = ["医疗机构收费票据", "纳入定点后使用医疗保障基金的预测性分析报告"]
+materials = ["医疗机构收费票据", "定点医药机构年度考核自评报告"]
 ```
 "#
 );
@@ -540,7 +540,7 @@ fn accept(
     let edit_char = m.start + e.term_pos.min(m.end - m.start - 1);
     // Pairs of characters around the difference that the catalog never writes.
     let novel = match e.kind {
-        // A word cut at its first or last character (分析报 for 分析报告).
+        // A word cut at its first or last character (自评报 for 自评报告).
         EditKind::Dropped if from_start == 0 || from_end == 0 => true,
         EditKind::Dropped => {
             let p = m.start + e.term_pos;
@@ -576,7 +576,7 @@ fn written_right(
         return true;
     }
     // Text the catalog writes elsewhere is right, unless it is only part of the term there (a
-    // truncated 分析报 is inside the catalog's 分析报告).
+    // truncated 自评报 is inside the catalog's 自评报告).
     let written_elsewhere = |ti: usize| {
         env.catalog_texts.iter().any(|(i, v)| {
             *i != ti

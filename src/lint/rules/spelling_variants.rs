@@ -1,5 +1,5 @@
-//! ZN108 spelling-variants: the same name written two ways within one jurisdiction (基金监管股 and
-//! 基金监管科, 经办窗口微信公众号 and 经办窗口或微信公众号).
+//! ZN108 spelling-variants: the same name written two ways within one jurisdiction (待遇保障股 and
+//! 待遇保障科, 经办窗口网上大厅 and 经办窗口或网上大厅).
 
 use crate::lint::context::{FieldPath, FlowPart, JurisdictionPart};
 use crate::model::{Field, PersonPart};
@@ -40,19 +40,19 @@ In `catalog/reference/terms.toml`: `contrasts` (入/出, 增/减 …): two spell
 
 ## Why is this bad?
 One office, form or channel written two ways looks like two different things to a reader, and one of
-the two spellings is usually a slip (基金监管科 where the department is 基金监管股, 经办窗口微信公众号
+the two spellings is usually a slip (待遇保障科 where the department is 待遇保障股, 经办窗口网上大厅
 where 或 is missing).
 
 ## Example
 ```toml
-department = "基金监管股"
-consult = { phone = "010-12345678", name = "张某", title = "基金监管科科长" }
+department = "待遇保障股"
+consult = { phone = "010-12345678", name = "张某", title = "待遇保障科科长" }
 ```
 
 ## Use instead
 ```toml
-department = "基金监管股"
-consult = { phone = "010-12345678", name = "张某", title = "基金监管股股长" }
+department = "待遇保障股"
+consult = { phone = "010-12345678", name = "张某", title = "待遇保障股股长" }
 ```
 "#
 );
