@@ -91,6 +91,7 @@ pub mod list_numbering;
 pub mod numbering_style;
 pub mod power_type_name;
 pub mod repeated_text;
+pub mod style_required_field;
 pub mod subitem_code;
 pub mod swapped_flows;
 pub mod template_placeholder;
@@ -173,6 +174,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &template_placeholder::TemplatePlaceholder,
         &repeated_text::RepeatedText,
         &list_numbering::ListNumbering,
+        &style_required_field::StyleRequiredField,
         &flow_no_start::FlowNoStart,
         &flow_unreachable_box::FlowUnreachableBox,
         &flow_dead_end::FlowDeadEnd,

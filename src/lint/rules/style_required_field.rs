@@ -1,0 +1,157 @@
+//! ZN633 style-required-field: an item without a field its guide's style marks `required`.
+
+use rust_i18n::t;
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::diagnostic::Severity;
+use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::model::{Field, FieldValue};
+use crate::render::data::{DEFAULT_STYLE, is_style_name};
+
+rule_doc!(
+    StyleRequiredField,
+    r#"## What it does
+Reads the style each jurisdiction prints its guide with (`style` in `jurisdiction.toml`, default
+`standard`: `templates/styles/<style>.toml`) and, for every field the style marks
+`required = true`, flags the items the jurisdiction prints that do not have the field at all —
+neither their own nor one inherited from the city or the catalog. A 监督电话 of the jurisdiction
+(`supervision_phone`) counts for `supervision`. The finding points at the item's first line.
+
+A field written but blank is the specific rules' finding (`empty-time-limit`, `missing-phone`). A
+style without `required` fields asks for nothing.
+
+## Why is this bad?
+The style is the form the office publishes (its element set): a guide printed without a required
+element, such as 承诺时限 or 监督电话, is incomplete, and readers cannot tell whether the office
+forgot it or the item has none.
+
+## Example
+```toml
+# templates/styles/standard.toml
+fields = [{ key = "time_limit", label = "办理时限", required = true }]
+# the item
+[[item]]
+name = "单位参保登记"
+```
+
+## Use instead
+```toml
+[[item]]
+name = "单位参保登记"
+time_limit = "不超过5个工作日"
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN633",
+    name: "style-required-field",
+    severity: Severity::Warning,
+    doc: DOC,
+    fallback: false,
+};
+
+/// The fields a style marks `required`, with their labels; none when the style file is missing or
+/// unreadable (the build reports that).
+fn required_fields(root: &std::path::Path, style: &str) -> Vec<(Field, String)> {
+    if !is_style_name(style) {
+        return Vec::new();
+    }
+    let path = root.join("templates/styles").join(format!("{style}.toml"));
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Vec::new();
+    };
+    let Ok(table) = toml::from_str::<toml::Table>(&text) else {
+        return Vec::new();
+    };
+    let Some(fields) = table.get("fields").and_then(|f| f.as_array()) else {
+        return Vec::new();
+    };
+    fields
+        .iter()
+        .filter_map(|f| f.as_table())
+        .filter(|f| f.get("required").and_then(|r| r.as_bool()) == Some(true))
+        .filter_map(|f| {
+            let key = f.get("key")?.as_str()?;
+            let field = Field::ALL.iter().copied().find(|x| x.name() == key)?;
+            let label = f.get("label").and_then(|l| l.as_str()).unwrap_or(key);
+            Some((field, label.to_string()))
+        })
+        .collect()
+}
+
+/// Is the field there at all (blank text included: the specific rules judge blanks)?
+fn is_set(value: FieldValue) -> bool {
+    match value {
+        FieldValue::Text(t) => t.is_some(),
+        FieldValue::List(l) => l.is_some_and(|l| !l.is_empty()),
+        FieldValue::Person(p) => p.is_some(),
+        FieldValue::Flag(_) => true,
+        FieldValue::Flows(f) => !f.is_empty(),
+    }
+}
+
+impl Rule for StyleRequiredField {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let project = ctx.project;
+        let mut styles: HashMap<String, Vec<(Field, String)>> = HashMap::default();
+        for (j, jur) in project.jurisdictions.iter().enumerate() {
+            let style = jur
+                .data
+                .style
+                .as_ref()
+                .map(|s| s.get_ref().trim())
+                .filter(|s| !s.is_empty())
+                .unwrap_or(DEFAULT_STYLE);
+            let required = styles
+                .entry(style.to_string())
+                .or_insert_with(|| required_fields(&project.sources.root, style));
+            if required.is_empty() {
+                continue;
+            }
+            let own_supervision = jur
+                .data
+                .supervision_phone
+                .as_ref()
+                .is_some_and(|p| !p.get_ref().trim().is_empty());
+            for item in &jur.items {
+                let missing: Vec<&str> = required
+                    .iter()
+                    .filter(|(field, _)| {
+                        !(is_set(item.item.get(*field))
+                            || (*field == Field::Supervision && own_supervision))
+                    })
+                    .map(|(_, label)| label.as_str())
+                    .collect();
+                if missing.is_empty() {
+                    continue;
+                }
+                // The item's first line (`[[item]]`): a finding on the whole table would cover the
+                // findings on its fields.
+                let text = project.sources.text(item.decl.file);
+                let start = item.span.start.min(text.len());
+                let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+                out.push(
+                    Finding::span(
+                        META.code,
+                        item.decl.file,
+                        start..end.min(item.span.end.max(start)),
+                        j,
+                        Some(item.key.clone()),
+                        t!(
+                            "ZN633.message",
+                            item = item.name(),
+                            fields = missing.join("、"),
+                            style = style
+                        ),
+                    )
+                    .help(t!("ZN633.help")),
+                );
+            }
+        }
+    }
+}
