@@ -51,14 +51,23 @@ static META: RuleMeta = RuleMeta {
     fallback: false,
 };
 
-/// The fields a style marks `required`, with their labels; none when the style file is missing or
-/// unreadable (the build reports that).
+/// The fields a style marks `required`, with their labels; none when the style file is missing,
+/// unreadable or not a plain file inside the project (the build reports the first two).
 fn required_fields(root: &std::path::Path, style: &str) -> Vec<(Field, String)> {
     if !is_style_name(style) {
         return Vec::new();
     }
     let path = root.join("templates/styles").join(format!("{style}.toml"));
-    let Ok(text) = std::fs::read_to_string(path) else {
+    // Only a plain file inside the project: never a link that leads out of it.
+    let inside = match (path.canonicalize(), root.canonicalize()) {
+        (Ok(p), Ok(r)) => p.starts_with(r),
+        _ => false,
+    };
+    let plain = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
+    if !inside || !plain {
+        return Vec::new();
+    }
+    let Ok(text) = std::fs::read_to_string(&path) else {
         return Vec::new();
     };
     let Ok(table) = toml::from_str::<toml::Table>(&text) else {
@@ -152,6 +161,33 @@ impl Rule for StyleRequiredField {
                     .help(t!("ZN633.help")),
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn styles_are_read_from_plain_files_inside_the_project_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let styles = dir.path().join("templates/styles");
+        std::fs::create_dir_all(&styles).unwrap();
+        let style = "fields = [{ key = \"time_limit\", label = \"办理时限\", required = true }, { key = \"fee\", label = \"收费\" }]\n";
+        std::fs::write(styles.join("a.toml"), style).unwrap();
+        let found = required_fields(dir.path(), "a");
+        assert_eq!(found, vec![(Field::TimeLimit, "办理时限".to_string())]);
+        // A name that is not a style name, a missing style, a link out of the project: nothing.
+        assert!(required_fields(dir.path(), "../a").is_empty());
+        assert!(required_fields(dir.path(), "b").is_empty());
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("c.toml"), style).unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(outside.path().join("c.toml"), styles.join("c.toml"))
+                .unwrap();
+            assert!(required_fields(dir.path(), "c").is_empty());
         }
     }
 }
