@@ -10,7 +10,6 @@ use std::ops::Range;
 
 use crate::model::Text;
 use crate::resolve::{Project, ResolvedItem};
-use crate::text::citation;
 
 use super::{Context, TextRef};
 
@@ -287,13 +286,8 @@ fn push_trimmed(body: &str, base: usize, s: usize, e: usize, out: &mut Vec<Range
     }
 }
 
-/// Form names (the content of top-level 《》) in a material.
-pub fn forms(material: &str) -> Vec<(Range<usize>, &str)> {
-    citation::titles(material)
-        .into_iter()
-        .map(|t| (t.outer.clone(), &material[t.inner]))
-        .collect()
-}
+/// Form names (the content of top-level 《》) in a material, with the range of their marks.
+pub use crate::text::titles::marked_titles as forms;
 
 /// A material reduced for comparison: bracketed remarks, whitespace and list punctuation removed.
 pub fn material_core(material: &str) -> String {
