@@ -4,6 +4,7 @@
 
 use crate::lint::context::{FieldPath, FlowPart};
 use crate::model::Field;
+use crate::text::similar::{Similarity, dice_counted};
 use crate::text::time_limit::{Limit, certainly_longer};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -337,33 +338,7 @@ fn similarity_of_cores(ca: &str, cb: &str) -> f64 {
     if xa == xb || xa.iter().all(|x| xb.contains(x)) || xb.iter().all(|x| xa.contains(x)) {
         return 1.0;
     }
-    dice(ca, cb)
-}
-
-fn bigrams(s: &str) -> Vec<(char, char)> {
-    let cs: Vec<char> = s.chars().collect();
-    if cs.len() == 1 {
-        return vec![(cs[0], '\0')];
-    }
-    cs.windows(2).map(|w| (w[0], w[1])).collect()
-}
-
-/// Dice coefficient of character bigrams (a multiset comparison).
-pub fn dice(a: &str, b: &str) -> f64 {
-    let x = bigrams(a);
-    let mut y = bigrams(b);
-    let total = x.len() + y.len();
-    if total == 0 {
-        return 1.0;
-    }
-    let mut common = 0;
-    for g in &x {
-        if let Some(p) = y.iter().position(|h| h == g) {
-            y.swap_remove(p);
-            common += 1;
-        }
-    }
-    2.0 * common as f64 / total as f64
+    dice_counted(ca, cb)
 }
 
 /// The catalog's materials of an item, as plain strings (empty when it lists none).
@@ -450,7 +425,7 @@ pub struct RemarkDiff {
 }
 
 /// Minimum similarity for a material to stand for a catalog material.
-pub const SIMILAR: f64 = 0.5;
+pub const SIMILAR: Similarity = Similarity::at_least(0.5);
 
 /// A bracketed remark of a material: its range (brackets included) and normalised content.
 fn remarks(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
@@ -584,7 +559,7 @@ pub fn match_materials(ours: &[&str], theirs: &[&str]) -> MaterialMatch {
                 && their_forms[ti].is_empty()
                 && near_miss(&core, tcore);
             let sim = similarity_of_cores(&core, tcore);
-            if form_match || is_near || sim >= SIMILAR {
+            if form_match || is_near || SIMILAR.holds(sim) {
                 covered[ti] = true;
                 if is_near && !exact {
                     m.near.push(Near {
@@ -650,7 +625,7 @@ pub fn match_materials(ours: &[&str], theirs: &[&str]) -> MaterialMatch {
             let Some(tp) = tp else { continue };
             let tv = &t[tp.clone()];
             let tf: Vec<String> = forms(tv).into_iter().map(|(_, f)| norm_form(f)).collect();
-            let part_matches = forms_meet(&of, &tf) || similarity(ov, tv) >= SIMILAR;
+            let part_matches = forms_meet(&of, &tf) || SIMILAR.holds(similarity(ov, tv));
             if !part_matches {
                 if oparts.len() > 1 {
                     m.extra_parts.push((oi, op.clone()));

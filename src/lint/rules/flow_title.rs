@@ -5,8 +5,8 @@ use crate::diagnostic::Severity;
 use crate::lint::context::{FieldPath, FlowPart};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
-use crate::text::keyterms::{bigrams, dice};
-use crate::text::similar::normalize_name;
+use crate::text::keyterms::bigrams;
+use crate::text::similar::{Similarity, dice, normalize_name};
 use rust_i18n::t;
 
 rule_doc!(
@@ -88,8 +88,12 @@ impl Rule for FlowTitle {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
         let terms = &ctx.reference.terms;
-        let generic_below = terms.threshold("flow-title.generic_below", GENERIC_BELOW);
-        let closer_margin = terms.threshold("flow-title.closer_margin", CLOSER_MARGIN);
+        // A title at least `min` like an item name names that item; another item's name must be
+        // closer by more than `margin` for the chart to be called that item's.
+        let naming = Similarity {
+            min: terms.threshold("flow-title.generic_below", GENERIC_BELOW),
+            margin: terms.threshold("flow-title.closer_margin", CLOSER_MARGIN),
+        };
         let catalog_names: Vec<String> = project
             .catalog()
             .items
@@ -196,10 +200,10 @@ impl Rule for FlowTitle {
                 .map(|o| (o, dice(&cb, &bigrams(o, &[]))))
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .unwrap_or((&core, 0.0));
-            if own_sim.max(other_sim) < generic_below {
+            if !naming.holds(own_sim.max(other_sim)) {
                 continue; // a generic title (行政强制类权力运行流程图)
             }
-            let (message, help) = if other_sim > own_sim + closer_margin {
+            let (message, help) = if naming.closer(other_sim, own_sim) {
                 (
                     t!(
                         "ZN603.closer",
