@@ -4,7 +4,7 @@
 
 use crate::lint::context::{FieldPath, FlowPart};
 use crate::model::Field;
-use crate::text::similar::{Similarity, dice_counted};
+use crate::text::similar::{Similarity, dice_counted, without_spaces_fullwidth_brackets};
 use crate::text::time_limit::{Limit, certainly_longer};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -362,13 +362,7 @@ pub fn compared<'c>(ctx: &'c Context) -> &'c Compared {
                 .filter_map(|(&(j, ii), materials)| {
                     let gi = governing_index(project, j, &project.jurisdictions[j].items[ii])?;
                     let gov = &project.catalog().items[gi];
-                    let theirs: Vec<&str> = gov
-                        .item
-                        .materials
-                        .iter()
-                        .flatten()
-                        .map(|m| m.get_ref().as_str())
-                        .collect();
+                    let theirs = material_texts(gov);
                     let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
                     Some(((j, ii), (gi, match_materials(&ours, &theirs))))
                 })
@@ -445,15 +439,7 @@ fn remarks(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
                 depth -= 1;
                 if depth == 0 {
                     let end = i + c.len_utf8();
-                    let inner: String = text[start..end]
-                        .chars()
-                        .filter(|c| !c.is_whitespace())
-                        .map(|c| match c {
-                            '(' => '（',
-                            ')' => '）',
-                            c => c,
-                        })
-                        .collect();
+                    let inner = without_spaces_fullwidth_brackets(&text[start..end]);
                     let content = inner.trim_start_matches('（').trim_end_matches('）');
                     // List numbers （1） and list-level remarks (以上…) are not remarks of a material.
                     let numeric = content.chars().all(|c| {

@@ -31,17 +31,22 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         .map(|(_, c)| c)
 }
 
-/// A name or title for comparison: no spaces, full-width brackets, a doubled word written once.
-pub fn normalize_name(s: &str) -> String {
-    let mapped: String = s
-        .chars()
+/// The text without white space and with full-width round brackets, so that `（注销）` and
+/// `( 注销 )` compare equal.
+pub fn without_spaces_fullwidth_brackets(s: &str) -> String {
+    s.chars()
         .filter(|c| !c.is_whitespace())
         .map(|c| match c {
             '(' => '（',
             ')' => '）',
             c => c,
         })
-        .collect();
+        .collect()
+}
+
+/// A name or title for comparison: no spaces, full-width brackets, a doubled word written once.
+pub fn normalize_name(s: &str) -> String {
+    let mapped = without_spaces_fullwidth_brackets(s);
     let chars: Vec<char> = mapped.chars().collect();
     let mut out: Vec<char> = Vec::with_capacity(chars.len());
     let mut i = 0;

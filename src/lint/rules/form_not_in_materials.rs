@@ -3,6 +3,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::context::FieldPath;
+use crate::lint::governing::material_texts;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
 use crate::text::titles::marked_titles;
@@ -58,13 +59,7 @@ impl Rule for FormNotInMaterials {
         for text in ctx.texts.iter().filter(|t| FIELDS.contains(&t.field)) {
             let Some(ii) = text.item else { continue };
             let item = &ctx.project.jurisdictions[text.jurisdiction].items[ii];
-            let materials: Vec<&str> = item
-                .item
-                .materials
-                .iter()
-                .flatten()
-                .map(|m| m.get_ref().as_str())
-                .collect();
+            let materials = material_texts(item);
             for (range, name) in marked_titles(text.value) {
                 if !FORM_ENDINGS.iter().any(|e| name.ends_with(e)) {
                     continue;
