@@ -14,7 +14,7 @@
 
 use std::ops::Range;
 
-use super::chars::is_han;
+use super::chars::{is_han, is_space};
 use super::numerals::{self, NumberKind};
 use super::titles::{Title, titles};
 
@@ -158,10 +158,6 @@ pub struct Article {
 /// Characters that end a name run when scanning backwards (they close a number or an article).
 fn name_char(c: char) -> bool {
     is_han(c) && !matches!(c, '号' | '条' | '款' | '项')
-}
-
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
 }
 
 fn is_digitish(c: char) -> bool {

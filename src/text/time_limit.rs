@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::chars::is_space;
 use super::numerals;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -93,10 +94,6 @@ const AT_MOST_BEFORE: &[&str] = &["不超过", "不得超过", "不多于", "最
 
 fn clause_break(c: char) -> bool {
     matches!(c, '；' | ';' | '。' | '，' | ',' | '：' | ':' | '\n' | '、')
-}
-
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
 }
 
 /// Every time limit in the text, in order.
