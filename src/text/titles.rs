@@ -7,6 +7,20 @@ pub fn book_titles(value: &str) -> Vec<&str> {
     titles(value).into_iter().map(|t| &value[t.inner]).collect()
 }
 
+/// Whether byte offset `at` of `text` stands inside a 《…》 title: more 《 than 》 before it, a stray
+/// 》 closing nothing.
+pub fn inside_title(text: &str, at: usize) -> bool {
+    let mut depth = 0usize;
+    for c in text[..at].chars() {
+        match c {
+            '《' => depth += 1,
+            '》' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    depth > 0
+}
+
 /// Each top-level title with the byte range of its marks (《…》) and its content.
 pub fn marked_titles(value: &str) -> Vec<(Range<usize>, &str)> {
     titles(value)
@@ -100,7 +114,7 @@ pub fn titles(text: &str) -> Vec<Title> {
 
 #[cfg(test)]
 mod tests {
-    use super::{book_titles, marked_titles};
+    use super::{book_titles, inside_title, marked_titles};
 
     #[test]
     fn outermost_pairs_only() {
@@ -109,6 +123,14 @@ mod tests {
             vec!["国务院关于〈办法〉的通知", "条例"]
         );
         assert_eq!(book_titles("《未闭合"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn inside_a_title() {
+        let text = "依据《关于<甲>的通知》和<乙>";
+        assert!(inside_title(text, text.find('<').unwrap()));
+        assert!(!inside_title(text, text.rfind('<').unwrap()));
+        assert!(!inside_title("》甲", "》".len()));
     }
 
     #[test]
