@@ -47,7 +47,12 @@ pub(super) fn finish(
         }
     }
     for e in &mut d.edges {
-        for q in e.points.iter_mut().chain(e.arrow.iter_mut().flatten()) {
+        for q in e
+            .points
+            .iter_mut()
+            .chain(e.arrow.iter_mut().flatten())
+            .chain(e.hops.iter_mut())
+        {
             q.x += dx;
             q.y += dy;
         }
@@ -58,6 +63,7 @@ pub(super) fn finish(
         font_size: fs,
         label_size: p.label_fs,
         title_size: head.size,
+        hop_radius: p.hop_radius(),
         title,
         caption,
         boxes: d.boxes,
@@ -208,6 +214,7 @@ mod tests {
                 arrow: None,
                 dashed: false,
                 loop_back: false,
+                hops: Vec::new(),
             }],
         };
         let graph = FlowGraph {
