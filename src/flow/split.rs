@@ -172,6 +172,11 @@ fn page(
         } else {
             Vec::new()
         },
+        heads: if k == 0 {
+            layout.heads.clone()
+        } else {
+            Vec::new()
+        },
         boxes: layout
             .boxes
             .iter()

@@ -201,6 +201,12 @@ pub fn to_svg_scaled(layout: &Layout, style: &SvgStyle, scale: f32) -> String {
         );
         write_text(&mut svg, &layout.caption, layout.font_size, "");
     }
+    write_text(
+        &mut svg,
+        &layout.heads,
+        layout.font_size,
+        " font-weight=\"bold\"",
+    );
     let _ = writeln!(
         svg,
         "<g fill=\"none\" stroke=\"#000000\" stroke-width=\"{sw}\">"

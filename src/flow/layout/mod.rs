@@ -152,6 +152,9 @@ pub struct Layout {
     pub hop_radius: f32,
     pub title: Vec<TextLine>,
     pub caption: Vec<TextLine>,
+    /// Titles over the columns of a chart of several procedures (see
+    /// [`FlowGraph::column_titles`]), drawn in bold at the box text size; none otherwise.
+    pub heads: Vec<TextLine>,
     pub boxes: Vec<BoxLayout>,
     pub edges: Vec<EdgeLayout>,
     pub labels: Vec<LabelLayout>,
@@ -318,5 +321,42 @@ mod tests {
         // A plain chain has nothing to cross either.
         let chain = graph(&["a", "b", "c"], &[("a", "b"), ("b", "c")]);
         assert_eq!(hops(&chain), 0);
+    }
+
+    /// 赵县 6-6: two procedures side by side, one caption line per start box: each line heads
+    /// its own column, above its start box, and none is left under the title.
+    #[test]
+    fn each_procedure_of_a_two_column_chart_gets_its_title_over_its_column() {
+        let mut g = graph(
+            &["a1", "a2", "b1", "b2", "b3"],
+            &[("a1", "a2"), ("b1", "b2"), ("b2", "b3")],
+        );
+        g.nodes[2].kind = NodeKind::Start;
+        g.caption = vec!["出具参保凭证流程图".into(), "转移接续手续办理流程图".into()];
+        let opts = LayoutOptions {
+            title: true,
+            ..LayoutOptions::default()
+        };
+        let l = layout(&g, &Metrics::fallback(), &opts);
+        assert!(l.caption.is_empty());
+        for (caption, node) in g.caption.iter().zip([0, 2]) {
+            let b = &l.boxes[node].rect;
+            // The column's title, wrapped, centred over its start box.
+            let lines: Vec<&TextLine> = l
+                .heads
+                .iter()
+                .filter(|h| (h.x - b.cx()).abs() < 1.0)
+                .collect();
+            let text: String = lines.iter().map(|h| h.text.as_str()).collect();
+            assert_eq!(&text, caption);
+            for h in lines {
+                assert!(h.baseline < b.y && h.baseline > l.title[0].baseline);
+            }
+        }
+        // One caption line for two start boxes: a caption under the title, no column heads.
+        g.caption.pop();
+        let l = layout(&g, &Metrics::fallback(), &opts);
+        assert!(l.heads.is_empty());
+        assert_eq!(l.caption.len(), 1);
     }
 }
