@@ -8,8 +8,8 @@ use crate::diagnostic::Severity;
 use crate::lint::context::{FieldPath, FlowPart};
 use crate::lint::{Context, Finding, Rule, RuleMeta, RuleOption, rule_doc};
 use crate::text::chars::is_han;
-use crate::text::keyterms::{bigrams, dice};
-use crate::text::similar::normalize_name;
+use crate::text::keyterms::bigrams;
+use crate::text::similar::{dice, normalize_name};
 
 rule_doc!(
     GenericTitleVariant,
