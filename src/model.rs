@@ -10,12 +10,14 @@ pub use toml::Spanned;
 /// A string with its span in the source file.
 pub type Text = Spanned<String>;
 
-/// Level of a jurisdiction in the province → city → county tree.
+/// Level of a jurisdiction in the national → province → city → county tree.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// The national list (全国医疗保障经办政务服务事项清单): optional, at most one, above the provinces.
+    National,
     Province,
     City,
     County,
@@ -24,6 +26,7 @@ pub enum Level {
 impl Level {
     pub fn as_str(self) -> &'static str {
         match self {
+            Level::National => "national",
             Level::Province => "province",
             Level::City => "city",
             Level::County => "county",
@@ -158,6 +161,11 @@ pub struct Item {
     pub id: Option<Text>,
     #[serde(default)]
     pub local: bool,
+    /// The code (or id) of the catalog item one level up the chain that governs this item, when its
+    /// own code differs: a county's own code under its province's item, a province's item under the
+    /// national list's item.
+    #[schemars(with = "Option<String>")]
+    pub governed_by: Option<Text>,
     #[schemars(with = "Option<String>")]
     pub seq: Option<Text>,
     #[schemars(with = "Option<String>")]
@@ -267,6 +275,7 @@ pub enum Field {
     Code,
     Id,
     Local,
+    GovernedBy,
     Seq,
     Name,
     PowerCode,
@@ -382,6 +391,7 @@ item_fields!(
     Code code: Text own,
     Id id: Text own,
     Local local: Flag own,
+    GovernedBy governed_by: Text own,
     Seq seq: Text own,
     Name name: Text inherits,
     PowerCode power_code: Text inherits,

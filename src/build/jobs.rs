@@ -35,7 +35,7 @@ pub fn jobs(
         let charts = crate::site::charts(project, j);
         job.files.extend(crate::site::files(&job.guide, &charts));
         job.files.extend(crate::opendata::files(project, j));
-        if j == project.province {
+        if jur.is_catalog() {
             job.catalog = Some(catalog(jur, &job));
         }
         jobs.push(job);

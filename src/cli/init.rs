@@ -234,7 +234,9 @@ fn new_jurisdiction(
     }
     let parent = match parent {
         Some(p) => find(project, p)?,
-        None => project.province,
+        None => project
+            .primary_province()
+            .ok_or_else(|| "the project has no province: name a parent".to_string())?,
     };
     let p = &project.jurisdictions[parent];
     // A county's folder sits in its city's folder; a city's (or a county directly under the

@@ -82,6 +82,7 @@ pub mod flow_note_link;
 pub mod flow_self_loop;
 pub mod flow_title;
 pub mod flow_unreachable_box;
+pub mod governed_by_name;
 pub mod list_numbering;
 pub mod numbering_style;
 pub mod power_type_name;
@@ -163,6 +164,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &template_placeholder::TemplatePlaceholder,
         &repeated_text::RepeatedText,
         &list_numbering::ListNumbering,
+        &governed_by_name::GovernedByName,
         &flow_no_start::FlowNoStart,
         &flow_unreachable_box::FlowUnreachableBox,
         &flow_dead_end::FlowDeadEnd,
