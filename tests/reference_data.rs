@@ -182,3 +182,64 @@ fn published_misspellings_group_is_sorted() {
     sorted.sort();
     assert_eq!(wrongs, sorted);
 }
+
+#[derive(Debug, Deserialize)]
+struct LawsFile {
+    law: Vec<toml::Table>,
+}
+
+/// Every replaced document names a successor the registry knows, with an ISO date after its own
+/// date; every title and alias is unique (a citation finds one document).
+#[test]
+fn replaced_documents_name_a_known_successor_and_a_later_date() {
+    let text = std::fs::read_to_string(reference_dir().join("laws.toml")).unwrap();
+    let laws: LawsFile = toml::from_str(&text).unwrap();
+    let str_of = |l: &toml::Table, k: &str| l.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    let mut names = BTreeSet::new();
+    for l in &laws.law {
+        let title = str_of(l, "title").unwrap();
+        let aliases = l.get("aliases").and_then(|a| a.as_array()).cloned();
+        for n in std::iter::once(title.clone()).chain(
+            aliases
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_str().map(str::to_string)),
+        ) {
+            assert!(names.insert(n.clone()), "{n} names two documents");
+        }
+    }
+    let mut replaced = 0;
+    for l in &laws.law {
+        let title = str_of(l, "title").unwrap();
+        let Some(date) = str_of(l, "replaced") else {
+            assert!(
+                l.get("replaced_by").is_none(),
+                "{title}: replaced_by without replaced"
+            );
+            continue;
+        };
+        replaced += 1;
+        let iso = date.len() == 10
+            && date.chars().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        assert!(iso, "{title}: replaced = {date:?} is not YYYY-MM-DD");
+        if let Some(issued) = str_of(l, "date") {
+            assert!(
+                issued.as_str() < date.as_str(),
+                "{title}: replaced before it was issued"
+            );
+        }
+        if let Some(by) = str_of(l, "replaced_by") {
+            assert!(
+                names.contains(&by),
+                "{title}: successor {by} is not in the registry"
+            );
+        }
+    }
+    assert!(replaced >= 5, "{replaced} replaced documents");
+}

@@ -37,6 +37,7 @@ pub mod malformed_document_number;
 pub mod missing_document_number;
 pub mod nested_title_marks;
 pub mod order_number_missing_di;
+pub mod replaced_document;
 pub mod title_mismatch;
 pub mod title_near_miss;
 pub mod title_spelling;
@@ -130,6 +131,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &title_spelling::TitleSpelling,
         &unmarked_title::UnmarkedTitle,
         &ascii_angle_in_title::AsciiAngleInTitle,
+        &replaced_document::ReplacedDocument,
         // ZN3xx time limits
         &time_limit_exceeds_catalog::TimeLimitExceedsCatalog,
         &time_limit_unit::TimeLimitUnit,
