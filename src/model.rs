@@ -212,6 +212,30 @@ pub struct Item {
     pub evaluation: Option<Text>,
     #[schemars(with = "Option<String>")]
     pub notes: Option<Text>,
+    /// 法定时限: the limit the law sets, printed beside the promised `time_limit` (承诺时限).
+    #[schemars(with = "Option<String>")]
+    pub legal_time_limit: Option<Text>,
+    /// 办理时间: office hours.
+    #[schemars(with = "Option<String>")]
+    pub office_hours: Option<Text>,
+    /// 办件类型: 即办件, 承诺件 ….
+    #[schemars(with = "Option<String>")]
+    pub case_type: Option<Text>,
+    /// 事项类型 / 事项类别 when a guide prints it apart from the power type: 公共服务, 行政给付 ….
+    #[schemars(with = "Option<String>")]
+    pub item_type: Option<Text>,
+    /// 办理层级: 省级, 市级, 县级 ….
+    #[schemars(with = "Option<String>")]
+    pub service_level: Option<Text>,
+    /// 申请主体 / 服务对象类型: 自然人, 法人 ….
+    #[schemars(with = "Option<String>")]
+    pub applicant: Option<Text>,
+    /// 咨询渠道 that are not a person with a phone: an address, a web page, a mailbox, 12345 ….
+    #[schemars(with = "Option<Vec<String>>")]
+    pub consult_channels: Option<Vec<Text>>,
+    /// 投诉渠道 (监督投诉) that are not a phone: an address, a web page, a mailbox, 12345 ….
+    #[schemars(with = "Option<Vec<String>>")]
+    pub complaint_channels: Option<Vec<Text>>,
     #[serde(default)]
     #[schemars(with = "Vec<Flow>")]
     pub flow: Vec<Spanned<Flow>>,
@@ -299,6 +323,14 @@ pub enum Field {
     Query,
     Evaluation,
     Notes,
+    LegalTimeLimit,
+    OfficeHours,
+    CaseType,
+    ItemType,
+    ServiceLevel,
+    Applicant,
+    ConsultChannels,
+    ComplaintChannels,
     Flow,
 }
 
@@ -415,6 +447,14 @@ item_fields!(
     Query query: Text inherits,
     Evaluation evaluation: Text inherits,
     Notes notes: Text inherits,
+    LegalTimeLimit legal_time_limit: Text inherits,
+    OfficeHours office_hours: Text inherits,
+    CaseType case_type: Text inherits,
+    ItemType item_type: Text inherits,
+    ServiceLevel service_level: Text inherits,
+    Applicant applicant: Text inherits,
+    ConsultChannels consult_channels: List inherits,
+    ComplaintChannels complaint_channels: List inherits,
     Flow flow: Flows own,
 );
 
@@ -471,7 +511,11 @@ mod tests {
         for field in Field::ALL {
             let value = match field {
                 Field::Local => "true",
-                Field::LegalBasis | Field::Materials | Field::Flow => "[]",
+                Field::LegalBasis
+                | Field::Materials
+                | Field::ConsultChannels
+                | Field::ComplaintChannels
+                | Field::Flow => "[]",
                 Field::Consult | Field::Supervision | Field::Contact => "{}",
                 _ => "\"x\"",
             };

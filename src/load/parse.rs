@@ -443,6 +443,13 @@ fn item_texts(item: &Item) -> Vec<(&'static str, &Text)> {
         ("query", &item.query),
         ("evaluation", &item.evaluation),
         ("notes", &item.notes),
+        ("governed_by", &item.governed_by),
+        ("legal_time_limit", &item.legal_time_limit),
+        ("office_hours", &item.office_hours),
+        ("case_type", &item.case_type),
+        ("item_type", &item.item_type),
+        ("service_level", &item.service_level),
+        ("applicant", &item.applicant),
     ]
     .into_iter()
     .filter_map(|(k, t)| t.as_ref().map(|t| (k, t)))
@@ -450,6 +457,8 @@ fn item_texts(item: &Item) -> Vec<(&'static str, &Text)> {
     for (key, list) in [
         ("legal_basis", &item.legal_basis),
         ("materials", &item.materials),
+        ("consult_channels", &item.consult_channels),
+        ("complaint_channels", &item.complaint_channels),
     ] {
         out.extend(list.iter().flatten().map(|t| (key, t)));
     }

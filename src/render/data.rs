@@ -169,7 +169,7 @@ pub fn is_style_name(name: &str) -> bool {
 /// The printable fields of an item. A style (`templates/styles/<name>.toml`) decides
 /// which of them a guide prints, with which labels, in which order and how they are numbered: the
 /// Rust side numbers nothing.
-pub const FIELD_KEYS: [Field; 20] = [
+pub const FIELD_KEYS: [Field; 28] = [
     Field::Agency,
     Field::Address,
     Field::Target,
@@ -190,6 +190,14 @@ pub const FIELD_KEYS: [Field; 20] = [
     Field::Query,
     Field::Evaluation,
     Field::Notes,
+    Field::LegalTimeLimit,
+    Field::OfficeHours,
+    Field::CaseType,
+    Field::ItemType,
+    Field::ServiceLevel,
+    Field::Applicant,
+    Field::ConsultChannels,
+    Field::ComplaintChannels,
 ];
 
 /// One field as a template prints it (after the style chose and labelled it).
@@ -304,6 +312,14 @@ impl ItemView {
                 Field::Query => plain_opt(&item.query),
                 Field::Evaluation => plain_opt(&item.evaluation),
                 Field::Notes => notes.clone(),
+                Field::LegalTimeLimit => plain_opt(&item.legal_time_limit),
+                Field::OfficeHours => plain_opt(&item.office_hours),
+                Field::CaseType => plain_opt(&item.case_type),
+                Field::ItemType => plain_opt(&item.item_type),
+                Field::ServiceLevel => plain_opt(&item.service_level),
+                Field::Applicant => plain_opt(&item.applicant),
+                Field::ConsultChannels => list_blocks(&texts(&item.consult_channels)),
+                Field::ComplaintChannels => list_blocks(&texts(&item.complaint_channels)),
                 // Every other field is not printed as a field.
                 _ => Vec::new(),
             };
