@@ -68,7 +68,29 @@ pub struct JurisdictionFile {
     /// Item fields applied to every item of this jurisdiction that does not set them.
     #[schemars(with = "Option<Item>")]
     pub defaults: Option<Spanned<Item>>,
+    /// How the item codes of this catalog (a province's or the national list's) are made; it
+    /// applies to every jurisdiction of the catalog's chain.
+    pub code_scheme: Option<CodeScheme>,
     pub notice: Option<NoticeSpec>,
+}
+
+/// `[code_scheme]` of a catalog's `jurisdiction.toml`: the shape of its item codes, as data.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodeScheme {
+    /// Every item code, character by character: `9` a digit, `A` a capital letter, `[9Y]` one of
+    /// the characters in brackets (`9` again any digit), any other character itself. Hebei:
+    /// `13203699999[9Y]`.
+    #[schemars(with = "String")]
+    pub pattern: Text,
+    /// How many leading characters a 子项 code shares with its 主项's (Hebei: 9).
+    pub main_prefix: Option<usize>,
+    /// The end of a 主项 code that has 子项 (Hebei: `00Y`).
+    #[schemars(with = "Option<String>")]
+    pub main_with_items: Option<Text>,
+    /// The end of a 主项 code without 子项, whose only item carries the same code (Hebei: `000`).
+    #[schemars(with = "Option<String>")]
+    pub main_alone: Option<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

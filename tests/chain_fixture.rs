@@ -230,3 +230,27 @@ fn check_and_show_print_the_chain() {
         zhinan(&["show", "廊坊市", "132036001006"], &fixture())
     );
 }
+
+#[test]
+fn codes_are_checked_against_their_own_catalogs_scheme() {
+    // 广西's 452036029008 fits 广西's declared scheme: no ZN601. The same code under 河北 (廊坊市,
+    // local) does not fit 河北's scheme: ZN601 there.
+    let (_dir, project) = project_with(&[(
+        "counties/langfang/items/99.toml",
+        "[[item]]\ncode = \"452036029008\"\nlocal = true\nname = \"城乡居民参保信息变更登记\"\n",
+    )]);
+    let reported = engine::lint(&project, &LintConfig::default()).expect("reference data");
+    let zn601: Vec<_> = reported
+        .iter()
+        .filter(|r| r.meta.code == "ZN601")
+        .map(|r| &r.finding)
+        .collect();
+    let langfang = project.find("廊坊市").unwrap();
+    assert_eq!(zn601.len(), 1, "{zn601:?}");
+    assert_eq!(zn601[0].jurisdiction, langfang);
+    assert!(
+        zn601[0].message.contains("13203699999[9Y]"),
+        "{}",
+        zn601[0].message
+    );
+}

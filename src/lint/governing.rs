@@ -137,12 +137,14 @@ fn by_name(project: &Project, c: usize, item: &ResolvedItem) -> Option<usize> {
         let main = m.name.get_ref();
         main == name || (name.starts_with(&format!("{main}（主项）")) && !name.contains("（子项）"))
     })?;
-    let prefix: String = main.1.code.get_ref().chars().take(9).collect();
+    // Its 子项 share the leading part the catalog's code scheme names (no scheme: none is known).
+    let scheme = project.code_scheme(c)?;
+    let prefix = scheme.main_part(main.1.code.get_ref())?;
     let subs: Vec<usize> = (0..catalog.items.len())
         .filter(|&i| {
             catalog.items[i]
                 .code()
-                .is_some_and(|k| k.starts_with(&prefix))
+                .is_some_and(|k| scheme.main_part(k) == Some(prefix))
         })
         .collect();
     match subs[..] {

@@ -216,6 +216,8 @@ pub struct AreaCode {
     pub city: String,
     /// Digits of a local number (7 or 8).
     pub local_digits: usize,
+    /// A second length in service for the same code (numbers of both lengths exist).
+    pub also_local_digits: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]

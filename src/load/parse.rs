@@ -26,6 +26,23 @@ pub fn jurisdiction_file(
     let data: JurisdictionFile = deserialize(file, text, value, diags)?;
     let before = diags.len();
     require_nonempty(file, &data.name, "name", diags);
+    if let Some(scheme) = &data.code_scheme {
+        let pattern = &scheme.pattern;
+        if let Some(at) = crate::resolve::code_scheme::pattern_error(pattern.get_ref()) {
+            // The span includes the opening quote.
+            let start = pattern.span().start + 1 + at;
+            diags.push(
+                Diag::error(
+                    "load::invalid",
+                    file,
+                    start..(start + 1).min(pattern.span().end),
+                    t!("load.code-pattern"),
+                )
+                .label(t!("load.here"))
+                .help(t!("load.code-pattern-help")),
+            );
+        }
+    }
     for (key, t) in jurisdiction_texts(&data) {
         limits::check_text(file, text, t, key, diags);
     }

@@ -6,6 +6,7 @@
 //! A project may hold several provinces: each city and county is governed by the catalog of the
 //! province above it and by no other, and a province by the national list when it has one.
 
+pub mod code_scheme;
 mod merge;
 mod tree;
 
@@ -155,6 +156,16 @@ impl Project {
     /// Whether `j` is a catalog (a province or the national list).
     pub fn is_catalog(&self, j: usize) -> bool {
         self.jurisdictions[j].is_catalog()
+    }
+
+    /// The code scheme that applies to `j`'s items: the nearest catalog of its chain (itself for a
+    /// catalog) that declares one.
+    pub fn code_scheme(&self, j: usize) -> Option<&crate::model::CodeScheme> {
+        std::iter::once(j)
+            .filter(|&j| self.is_catalog(j))
+            .chain(self.province_of(j))
+            .chain(self.chain(j))
+            .find_map(|c| self.jurisdictions[c].data.code_scheme.as_ref())
     }
 
     pub fn item(&self, r: ItemRef) -> &ResolvedItem {
