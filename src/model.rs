@@ -258,9 +258,54 @@ pub struct Item {
     /// 投诉渠道 (监督投诉) that are not a phone: an address, a web page, a mailbox, 12345 ….
     #[schemars(with = "Option<Vec<String>>")]
     pub complaint_channels: Option<Vec<Text>>,
+    /// Materials grouped by case (新参保 / 变更 / 港澳台人员 …), when a guide lists them so; printed
+    /// after `materials` (which holds the materials every case needs, if any).
+    #[schemars(with = "Option<Vec<MaterialGroup>>")]
+    pub material_groups: Option<Vec<Spanned<MaterialGroup>>>,
+    /// 设定依据 as structured entries (title, 文号, articles), besides the free-text `legal_basis`.
+    #[schemars(with = "Option<Vec<LegalRef>>")]
+    pub legal_refs: Option<Vec<Spanned<LegalRef>>>,
     #[serde(default)]
     #[schemars(with = "Vec<Flow>")]
     pub flow: Vec<Spanned<Flow>>,
+}
+
+/// One case of `material_groups`: `{ case = "新参保", materials = ["…", "…"] }`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialGroup {
+    #[schemars(with = "String")]
+    pub case: Text,
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub materials: Vec<Text>,
+}
+
+/// One entry of `legal_refs`: `{ title = "中华人民共和国社会保险法", number = "主席令第35号",
+/// articles = ["第五十七条"] }` (the title without 《》).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LegalRef {
+    #[schemars(with = "String")]
+    pub title: Text,
+    #[schemars(with = "Option<String>")]
+    pub number: Option<Text>,
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub articles: Vec<Text>,
+}
+
+impl LegalRef {
+    /// The entry as a citation is written: 《title》（number）articles.
+    pub fn citation(&self) -> String {
+        let mut out = format!("《{}》", self.title.get_ref());
+        if let Some(n) = &self.number {
+            out.push_str(&format!("（{}）", n.get_ref()));
+        }
+        let articles: Vec<&str> = self.articles.iter().map(|a| a.get_ref().as_str()).collect();
+        out.push_str(&articles.join("、"));
+        out
+    }
 }
 
 /// A 流程图 as authored.
@@ -353,6 +398,8 @@ pub enum Field {
     Applicant,
     ConsultChannels,
     ComplaintChannels,
+    MaterialGroups,
+    LegalRefs,
     Flow,
 }
 
@@ -362,6 +409,8 @@ pub enum FieldValue<'a> {
     Text(Option<&'a Text>),
     List(Option<&'a Vec<Text>>),
     Person(Option<&'a Spanned<Person>>),
+    Groups(Option<&'a Vec<Spanned<MaterialGroup>>>),
+    Refs(Option<&'a Vec<Spanned<LegalRef>>>),
     Flag(bool),
     Flows(&'a [Spanned<Flow>]),
 }
@@ -433,6 +482,8 @@ macro_rules! item_fields {
     (@get $value:expr, Text) => { FieldValue::Text($value.as_ref()) };
     (@get $value:expr, List) => { FieldValue::List($value.as_ref()) };
     (@get $value:expr, Person) => { FieldValue::Person($value.as_ref()) };
+    (@get $value:expr, Groups) => { FieldValue::Groups($value.as_ref()) };
+    (@get $value:expr, Refs) => { FieldValue::Refs($value.as_ref()) };
     (@get $value:expr, Flag) => { FieldValue::Flag($value) };
     (@get $value:expr, Flows) => { FieldValue::Flows(&$value) };
     (@inherit $dst:expr, $src:expr, inherits) => { $dst.inherit(&$src) };
@@ -477,6 +528,8 @@ item_fields!(
     Applicant applicant: Text inherits,
     ConsultChannels consult_channels: List inherits,
     ComplaintChannels complaint_channels: List inherits,
+    MaterialGroups material_groups: Groups inherits,
+    LegalRefs legal_refs: Refs inherits,
     Flow flow: Flows own,
 );
 
@@ -537,6 +590,8 @@ mod tests {
                 | Field::Materials
                 | Field::ConsultChannels
                 | Field::ComplaintChannels
+                | Field::MaterialGroups
+                | Field::LegalRefs
                 | Field::Flow => "[]",
                 Field::Consult | Field::Supervision | Field::Contact => "{}",
                 _ => "\"x\"",

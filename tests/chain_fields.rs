@@ -19,6 +19,14 @@ service_level = "省级、市级、县级"
 applicant = "法人"
 consult_channels = ["测试省政务服务网在线咨询", "来信：测试市人民路1号"]
 complaint_channels = ["12345政务服务便民热线"]
+material_groups = [
+  { case = "新参保", materials = ["营业执照", "《参保登记表》"] },
+  { case = "港澳台人员", materials = ["港澳台居民居住证"] },
+]
+legal_refs = [
+  { title = "中华人民共和国社会保险法", articles = ["第五十七条"] },
+  { title = "社会保险经办条例", number = "国务院令第765号", articles = ["第六条", "第十条"] },
+]
 "#;
 
 fn zhinan(root: &Path, args: &[&str]) -> std::process::Output {
@@ -54,6 +62,11 @@ fn show_lists_the_new_fields() {
         ("applicant", "法人"),
         ("consult_channels", "来信：测试市人民路1号"),
         ("complaint_channels", "12345政务服务便民热线"),
+        ("material_groups", "港澳台居民居住证"),
+        (
+            "legal_refs",
+            "《社会保险经办条例》（国务院令第765号）第六条、第十条",
+        ),
     ] {
         let line = text
             .lines()
@@ -104,6 +117,12 @@ fn the_standard_guide_prints_the_new_fields() {
         "来信：测试市人民路1号",
         "投诉渠道",
         "12345政务服务便民热线",
+        "分情形申请材料",
+        "新参保：",
+        "港澳台人员：",
+        "港澳台居民居住证",
+        "设定依据",
+        "《社会保险经办条例》（国务院令第765号）第六条、第十条",
     ] {
         assert!(text.contains(printed), "{printed} not printed:\n{text}");
     }

@@ -93,6 +93,25 @@ fn value_of(item: &Item, field: Field) -> Option<(serde_json::Value, usize)> {
                 p.span().start,
             )
         }),
+        FieldValue::Groups(g) => g.map(|g| {
+            let start = g.first().map_or(0, |t| t.span().start);
+            let groups: Vec<serde_json::Value> = g
+                .iter()
+                .map(|g| {
+                    let g = g.get_ref();
+                    serde_json::json!({
+                        "case": g.case.get_ref(),
+                        "materials": g.materials.iter().map(|m| m.get_ref()).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            (serde_json::json!(groups), start)
+        }),
+        FieldValue::Refs(r) => r.map(|r| {
+            let start = r.first().map_or(0, |t| t.span().start);
+            let refs: Vec<String> = r.iter().map(|r| r.get_ref().citation()).collect();
+            (serde_json::json!(refs), start)
+        }),
         FieldValue::Flag(_) | FieldValue::Flows(_) => None,
     }
 }

@@ -479,6 +479,17 @@ fn item_texts(item: &Item) -> Vec<(&'static str, &Text)> {
     ] {
         out.extend(list.iter().flatten().map(|t| (key, t)));
     }
+    for g in item.material_groups.iter().flatten() {
+        let g = g.get_ref();
+        out.push(("case", &g.case));
+        out.extend(g.materials.iter().map(|t| ("materials", t)));
+    }
+    for r in item.legal_refs.iter().flatten() {
+        let r = r.get_ref();
+        out.push(("title", &r.title));
+        out.extend(r.number.iter().map(|t| ("number", t)));
+        out.extend(r.articles.iter().map(|t| ("articles", t)));
+    }
     for person in [&item.consult, &item.supervision, &item.contact]
         .into_iter()
         .flatten()
