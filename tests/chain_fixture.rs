@@ -21,6 +21,15 @@ fn fixture() -> PathBuf {
 fn project_with(extra: &[(&str, &str)]) -> (tempfile::TempDir, Project) {
     let dir = tempfile::tempdir().unwrap();
     cli_support::copy_dir(&fixture(), dir.path());
+    let reference = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/reference");
+    let target = dir.path().join("catalog/reference");
+    std::fs::create_dir_all(&target).unwrap();
+    for entry in std::fs::read_dir(reference).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            std::fs::copy(&path, target.join(path.file_name().unwrap())).unwrap();
+        }
+    }
     for (path, text) in extra {
         let path = dir.path().join(path);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -253,4 +262,27 @@ fn codes_are_checked_against_their_own_catalogs_scheme() {
         "{}",
         zn601[0].message
     );
+}
+
+#[test]
+fn phone_lengths_are_checked_outside_hebei() {
+    // 广西's 南宁 (0771) and 柳州 (0772) have 7-digit numbers (the national area table).
+    let (_dir, project) = project_with(&[
+        (
+            "counties/guangxi/nanning/jurisdiction.toml",
+            "name = \"南宁市\"\nlevel = \"city\"\nparent = \"广西壮族自治区\"\narea_code = \"0771\"\n",
+        ),
+        (
+            "counties/guangxi/nanning/items/01.toml",
+            "[[item]]\nid = \"nn-1\"\nname = \"城乡居民参保信息变更登记\"\nconsult = { phone = \"0771-55512345\" }\nsupervision = { phone = \"0772-2812345\" }\n",
+        ),
+    ]);
+    let reported = engine::lint(&project, &LintConfig::default()).expect("reference data");
+    let zn501: Vec<&str> = reported
+        .iter()
+        .filter(|r| r.meta.code == "ZN501")
+        .map(|r| r.finding.message.as_str())
+        .collect();
+    assert_eq!(zn501.len(), 1, "{zn501:?}");
+    assert!(zn501[0].contains("0771-55512345"), "{zn501:?}");
 }
