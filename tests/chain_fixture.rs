@@ -286,3 +286,46 @@ fn phone_lengths_are_checked_outside_hebei() {
     assert_eq!(zn501.len(), 1, "{zn501:?}");
     assert!(zn501[0].contains("0771-55512345"), "{zn501:?}");
 }
+
+#[test]
+fn a_new_city_of_the_second_province_goes_into_its_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    cli_support::copy_dir(&fixture(), dir.path());
+    let new = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_zhinan"))
+            .args(["-C", dir.path().to_str().unwrap(), "new", "county"])
+            .args(args)
+            .output()
+            .expect("binary runs")
+    };
+    let out = new(&[
+        "南宁市",
+        "--parent",
+        "广西壮族自治区",
+        "--dir",
+        "nanning",
+        "--level",
+        "city",
+    ]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        dir.path()
+            .join("counties/guangxi/nanning/jurisdiction.toml")
+            .is_file()
+    );
+    let project = load(dir.path());
+    let nanning = project.find("南宁市").unwrap();
+    assert_eq!(project.province_of(nanning), project.find("广西壮族自治区"));
+    // Under the national list: refused, nothing written.
+    let out = new(&[
+        "某市",
+        "--parent",
+        "全国医疗保障经办政务服务事项清单",
+        "--dir",
+        "mou",
+        "--level",
+        "city",
+    ]);
+    assert!(!out.status.success());
+    assert!(!dir.path().join("counties/mou").exists());
+}
