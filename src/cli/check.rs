@@ -150,22 +150,27 @@ pub fn run(root: &Path, format: Format, ui: &Ui) -> ExitCode {
                 );
                 out.push_str(&line);
                 out.push('\n');
-                // The chain each item is checked against (not for the national list itself).
-                if !s.chain.is_empty() || (j.level != crate::model::Level::National && s.items > 0)
-                {
-                    let chain = if s.chain.is_empty() {
-                        t!("cli.check.chain-none").into_owned()
-                    } else {
-                        s.chain.join(" → ")
-                    };
+                // The catalogs its items are checked against, and how many found their item how.
+                if !s.chain.is_empty() && s.items > 0 {
+                    let g = &s.governed;
+                    let counts: Vec<String> = [
+                        (g.code, t!("cli.check.by-code", count = g.code)),
+                        (
+                            g.governed_by,
+                            t!("cli.check.by-governed-by", count = g.governed_by),
+                        ),
+                        (g.name, t!("cli.check.by-name", count = g.name)),
+                        (g.none, t!("cli.check.by-none", count = g.none)),
+                    ]
+                    .into_iter()
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(_, text)| text.into_owned())
+                    .collect();
                     out.push_str(&t!(
                         "cli.check.chain",
                         indent = "  ".repeat(depth),
-                        chain = chain,
-                        code = s.governed.code,
-                        governed_by = s.governed.governed_by,
-                        name = s.governed.name,
-                        none = s.governed.none,
+                        chain = s.chain.join(" → "),
+                        counts = counts.join(t!("cli.check.separator").as_ref()),
                     ));
                     out.push('\n');
                 }
