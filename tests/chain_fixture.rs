@@ -218,14 +218,28 @@ fn a_second_national_list_and_a_province_under_a_province_are_refused() {
 fn the_fixtures_national_list_is_the_repositorys() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/reference/national");
     let copy = fixture().join("catalog/national");
-    for rel in [
-        "jurisdiction.toml",
-        "items/01-基本医疗保险参保和变更登记.toml",
-        "items/02-其他主项.toml",
-    ] {
+    let files = |dir: &Path| -> Vec<String> {
+        let mut out: Vec<String> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned()
+            })
+            .collect();
+        out.sort();
+        out
+    };
+    assert_eq!(files(&repo), files(&copy));
+    assert!(files(&repo).len() >= 3);
+    for rel in files(&repo) {
         assert_eq!(
-            std::fs::read_to_string(repo.join(rel)).unwrap(),
-            std::fs::read_to_string(copy.join(rel)).unwrap(),
+            std::fs::read_to_string(repo.join(&rel)).unwrap(),
+            std::fs::read_to_string(copy.join(&rel)).unwrap(),
             "{rel}: copy catalog/reference/national/ into the fixture again"
         );
     }
