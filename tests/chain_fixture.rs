@@ -343,3 +343,48 @@ fn a_new_city_of_the_second_province_goes_into_its_folder() {
     assert!(!out.status.success());
     assert!(!dir.path().join("counties/mou").exists());
 }
+
+#[test]
+fn every_catalog_of_the_chain_prints_its_items() {
+    let dir = tempfile::tempdir().unwrap();
+    cli_support::copy_dir(&fixture(), dir.path());
+    let out_dir = dir.path().join("out");
+    let templates = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let out = Command::new(env!("CARGO_BIN_EXE_zhinan"))
+        .args([
+            "-C",
+            dir.path().to_str().unwrap(),
+            "build",
+            "--allow-lint-errors",
+        ])
+        .args(["--out", out_dir.to_str().unwrap()])
+        .args(["--templates", templates.to_str().unwrap()])
+        .output()
+        .expect("binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = |jurisdiction: &str| {
+        let pdf = out_dir.join(jurisdiction).join("catalog.pdf");
+        let out = Command::new("pdftotext")
+            .args([pdf.to_str().unwrap(), "-"])
+            .output()
+            .expect("pdftotext is installed (scripts/setup.sh)");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace([' ', '\n'], "")
+    };
+    // 广西's catalog has no [main]: its item is printed all the same.
+    assert!(text("广西壮族自治区").contains("452036029008"));
+    // The national list, by 主项.
+    let national = text("全国医疗保障经办政务服务事项清单");
+    for name in [
+        "单位参保登记",
+        "参保人员个人账户一次性支取",
+        "医疗机构申请定点协议管理",
+    ] {
+        assert!(national.contains(name), "{name}: {national}");
+    }
+}
