@@ -47,7 +47,13 @@ pub fn run(root: &Path, args: &DiffArgs) -> ExitCode {
         },
         None => None,
     };
-    let here = || Edition::from_project(&project, "工作目录中的目录 / catalog in the working tree");
+    let here = || {
+        Edition::from_project_of(
+            &project,
+            only,
+            "工作目录中的目录 / catalog in the working tree",
+        )
+    };
     let load = |spec: &Option<String>| match spec {
         Some(s) => Edition::load(s, root),
         None => Ok(here()),

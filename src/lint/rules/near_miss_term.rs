@@ -140,7 +140,6 @@ impl Rule for NearMissTerm {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let province = project.province;
         let reference = ctx.reference;
 
         let global = global_terms(ctx);
@@ -168,7 +167,7 @@ impl Rule for NearMissTerm {
             .texts
             .iter()
             .enumerate()
-            .filter(|(_, t)| t.jurisdiction == province)
+            .filter(|(_, t)| project.is_catalog(t.jurisdiction))
             .map(|(i, t)| (i, t.value))
             .collect();
         let mut bigrams = HashSet::default();
@@ -244,14 +243,17 @@ impl Rule for NearMissTerm {
     }
 }
 
-/// Terms known everywhere: the catalog's forms, materials and names, the glossary, the laws.
+/// Terms known everywhere: the catalogs' (every province's and the national list's) forms,
+/// materials and names, the glossary, the laws.
 fn global_terms(ctx: &Context) -> Terms {
     let project = ctx.project;
-    let province = project.province;
     let reference = ctx.reference;
-    // Global terms: the catalog's, the glossary's, the law registry's.
     let mut global: Vec<(String, Kind)> = Vec::new();
-    for text in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
+    for text in ctx
+        .texts
+        .iter()
+        .filter(|t| project.is_catalog(t.jurisdiction))
+    {
         if text.field == FieldPath::Item(Field::LegalBasis) {
             continue;
         }
@@ -291,7 +293,8 @@ fn global_terms(ctx: &Context) -> Terms {
             _ => {}
         }
     }
-    for (_, main) in &project.catalog().mains {
+    let catalogs = project.jurisdictions.iter().filter(|j| j.is_catalog());
+    for (_, main) in catalogs.flat_map(|j| &j.mains) {
         global.push((main.name.get_ref().clone(), Kind::Name));
     }
     for g in &reference.terms.glossary {

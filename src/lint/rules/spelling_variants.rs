@@ -270,15 +270,18 @@ struct Knowledge<'a> {
 /// pairs the catalog writes (with their counts).
 fn catalog_knowledge<'a>(ctx: &Context<'a>) -> Knowledge<'a> {
     let project = ctx.project;
-    let province = project.province;
     let catalog: Vec<&str> = ctx
         .texts
         .iter()
-        .filter(|t| t.jurisdiction == province)
+        .filter(|t| project.is_catalog(t.jurisdiction))
         .map(|t| t.value)
         .collect();
     let mut known: BTreeSet<String> = ctx.reference.terms.glossary.iter().cloned().collect();
-    for t in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
+    for t in ctx
+        .texts
+        .iter()
+        .filter(|t| project.is_catalog(t.jurisdiction))
+    {
         if matches!(t.field, FieldPath::Item(Field::Materials | Field::Name)) {
             known.insert(t.value.trim().to_string());
         }

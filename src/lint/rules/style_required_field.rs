@@ -95,8 +95,20 @@ fn is_set(value: FieldValue) -> bool {
         FieldValue::Text(t) => t.is_some(),
         FieldValue::List(l) => l.is_some_and(|l| !l.is_empty()),
         FieldValue::Person(p) => p.is_some(),
+        FieldValue::Groups(g) => g.is_some_and(|g| !g.is_empty()),
+        FieldValue::Refs(r) => r.is_some_and(|r| !r.is_empty()),
         FieldValue::Flag(_) => true,
         FieldValue::Flows(f) => !f.is_empty(),
+    }
+}
+
+/// The structured field that can stand for a required one: materials grouped by case for
+/// `materials`, structured legal references for `legal_basis`.
+fn alternative(field: Field) -> Option<Field> {
+    match field {
+        Field::Materials => Some(Field::MaterialGroups),
+        Field::LegalBasis => Some(Field::LegalRefs),
+        _ => None,
     }
 }
 
@@ -132,6 +144,7 @@ impl Rule for StyleRequiredField {
                     .iter()
                     .filter(|(field, _)| {
                         !(is_set(item.item.get(*field))
+                            || alternative(*field).is_some_and(|f| is_set(item.item.get(f)))
                             || (*field == Field::Supervision && own_supervision))
                     })
                     .map(|(_, label)| label.as_str())
