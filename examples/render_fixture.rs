@@ -30,7 +30,7 @@ fn main() -> miette::Result<()> {
             .map(|i| {
                 let mut item = base[i % base.len()].clone();
                 item.key = format!("{}-{}", item.key, i + 1);
-                item.number = zhinan::render::data::cn_numeral(i + 1);
+                item.number = zhinan::text::numerals::to_chinese(i as u64 + 1);
                 item
             })
             .collect();

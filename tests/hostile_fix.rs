@@ -2,31 +2,18 @@
 //! `其他B83形式` (the fix overwrote half of the escape). The fix must replace whole escapes and leave
 //! every other value as it decodes.
 
+mod lint_cases;
+
 use std::fs;
-use std::path::Path;
 
 use zhinan::lint::config::LintConfig;
 use zhinan::lint::fix::fix_project;
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
 
 const ITEMS: &str = "catalog/items/01-基本医疗保险参保和变更登记.toml";
 
 /// The known-typo fixture with `其它 → 其他` in its corrections and `notes` written as given.
 fn fixed_notes(notes_literal: &str) -> (String, toml::Table) {
-    let dir = tempfile::tempdir().unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/lint/known-typo/fail");
-    copy_tree(&fixture, dir.path());
+    let dir = lint_cases::materialize("known-typo/fail");
     let corrections = dir.path().join("catalog/reference/corrections.toml");
     let mut reference = fs::read_to_string(&corrections).unwrap();
     reference.push_str("\n[[correction]]\nwrong = \"其它\"\nright = \"其他\"\n");

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use rust_i18n::t;
 
 use super::EXIT_INVALID;
-use crate::lint::output::display_width;
 use crate::render::{FontOptions, font_report};
+use crate::text::width::display_width;
 
 /// `text` followed by spaces up to `width` terminal columns.
 fn pad(text: &str, width: usize) -> String {

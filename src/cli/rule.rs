@@ -5,9 +5,9 @@ use std::process::ExitCode;
 use rust_i18n::t;
 
 use super::EXIT_USAGE;
-use crate::lint::output::display_width;
 use crate::lint::rules;
 use crate::text::nearest;
+use crate::text::width::display_width;
 
 pub fn run(query: Option<&str>, all: bool) -> ExitCode {
     if all {

@@ -195,12 +195,12 @@ fn list_items(project: &Project, j: usize, format: Format) {
             let width = jur
                 .items
                 .iter()
-                .map(|i| crate::lint::output::display_width(i.name()))
+                .map(|i| crate::text::width::display_width(i.name()))
                 .max()
                 .unwrap_or(0);
             for (i, row) in jur.items.iter().zip(&rows) {
                 let name = i.name();
-                let pad = width - crate::lint::output::display_width(name);
+                let pad = width - crate::text::width::display_width(name);
                 println!(
                     "  {:<14} {}{}  {}",
                     i.key,

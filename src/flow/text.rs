@@ -6,6 +6,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::text::width::is_wide_in_cjk_font;
+
 /// Family the guide's PDF and the SVG `font-family` chain start with.
 pub const DEFAULT_FAMILY: &str = "Noto Sans CJK SC";
 
@@ -219,18 +221,9 @@ fn fallback_em(c: char) -> f32 {
         ' ' => 0.224,
         'a'..='z' | 'A'..='Z' => 0.55,
         '!'..='~' => 0.35,
-        _ if is_wide(c) => 1.0,
+        _ if is_wide_in_cjk_font(c) => 1.0,
         _ => 0.55,
     }
-}
-
-/// Han, kana, hangul, CJK and full-width punctuation: one em in CJK fonts.
-fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD
-        | 0x2014 | 0x2018 | 0x2019 | 0x201C | 0x201D | 0x2026 | 0x00B7)
 }
 
 /// May not begin a line (closing punctuation, pauses).

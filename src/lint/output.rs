@@ -21,6 +21,7 @@ use super::{RuleMeta, rules};
 use crate::diagnostic::{Diag, Severity, render};
 use crate::resolve::Project;
 use crate::source::{FileId, Sources, clamp_span};
+use crate::text::width::display_width;
 
 /// Where a finding is, in the terms of an editor.
 #[derive(Debug, Clone, Serialize)]
@@ -386,20 +387,6 @@ fn grid(first: &str, rows: &[[String; 5]]) -> String {
         out.push('\n');
     }
     out
-}
-
-/// Terminal columns of a string: CJK and full-width characters take two.
-pub fn display_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let u = c as u32;
-            let wide = matches!(u,
-                0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF |
-                0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF |
-                0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD);
-            if wide { 2 } else { 1 }
-        })
-        .sum()
 }
 
 pub fn json_diagnostic(r: &Reported, project: &Project) -> JsonDiagnostic {

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::markdown::{self, Node};
 use crate::model::{self, Field, Item, JurisdictionFile, MainItem, Text};
+use crate::text::numerals::to_chinese;
 
 /// Free text as Markdown block nodes.
 pub type Blocks = Vec<Node>;
@@ -760,39 +761,14 @@ fn year_of(edition: &str) -> Option<i32> {
     parse_date(edition).map(|(y, _, _)| y)
 }
 
-/// 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 29 → 二十九, 105 → 一百零五.
-pub fn cn_numeral(n: usize) -> String {
-    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
-    match n {
-        0..=9 => D[n].to_string(),
-        10..=19 => format!("十{}", if n.is_multiple_of(10) { "" } else { D[n % 10] }),
-        20..=99 => format!(
-            "{}十{}",
-            D[n / 10],
-            if n.is_multiple_of(10) { "" } else { D[n % 10] }
-        ),
-        100..=999 => {
-            let rest = n % 100;
-            let tail = match rest {
-                0 => String::new(),
-                1..=9 => format!("零{}", D[rest]),
-                10..=19 => format!("一{}", cn_numeral(rest)),
-                _ => cn_numeral(rest),
-            };
-            format!("{}百{tail}", D[n / 100])
-        }
-        _ => n.to_string(),
-    }
-}
-
 /// The number printed before an item's name: its `seq` in Chinese numerals, else its position.
 fn heading_number(seq: Option<&str>, index: usize) -> String {
     match seq {
         Some(s) if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) => {
-            s.parse().map(cn_numeral).unwrap_or_else(|_| s.to_string())
+            s.parse().map(to_chinese).unwrap_or_else(|_| s.to_string())
         }
         Some(s) if !s.is_empty() => s.to_string(),
-        _ => cn_numeral(index + 1),
+        _ => to_chinese(index as u64 + 1),
     }
 }
 
@@ -824,7 +800,7 @@ mod tests {
     #[test]
     fn numerals() {
         let got: Vec<_> = [1, 9, 10, 11, 12, 20, 29, 99, 100, 105, 110, 123]
-            .map(cn_numeral)
+            .map(|n: usize| heading_number(None, n - 1))
             .into();
         assert_eq!(
             got,

@@ -1,6 +1,6 @@
 //! Round brackets of both widths, matched into pairs.
 
-use super::chars::{is_arabic_digit, is_chinese_numeral};
+use super::numerals::{is_arabic_digit, is_chinese_numeral};
 
 /// A matched or unmatched bracket of a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

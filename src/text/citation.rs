@@ -14,6 +14,7 @@
 
 use std::ops::Range;
 
+use super::chars::is_han;
 use super::numerals::{self, NumberKind};
 
 /// A citation: a title and/or a document number, with the articles cited.
@@ -170,11 +171,6 @@ pub struct Article {
     pub kind: NumberKind,
     pub paragraph: Option<u64>,
     pub item: Option<u64>,
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
-        || c == '〇'
 }
 
 /// Characters that end a name run when scanning backwards (they close a number or an article).

@@ -4,6 +4,7 @@ pub mod brackets;
 pub mod chars;
 pub mod citation;
 pub mod keyterms;
+pub mod lists;
 pub mod nearmiss;
 pub mod numerals;
 pub mod phone;
@@ -11,5 +12,6 @@ pub mod similar;
 pub mod span;
 pub mod time_limit;
 pub mod titles;
+pub mod width;
 
 pub use similar::{edit_distance, nearest};

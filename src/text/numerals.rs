@@ -46,6 +46,11 @@ pub fn is_chinese_numeral(c: char) -> bool {
     digit_value(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some()
 }
 
+/// An Arabic digit, half- or full-width.
+pub fn is_arabic_digit(c: char) -> bool {
+    arabic_digit(c).is_some()
+}
+
 /// Value of an ASCII or full-width Arabic digit.
 pub fn arabic_digit(c: char) -> Option<u64> {
     match c {

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
-use crate::text::chars::{MarkerStyle, list_marker, number_value};
+use crate::text::lists::{MarkerStyle, list_marker, number_value};
 
 rule_doc!(
     DuplicateNumbering,

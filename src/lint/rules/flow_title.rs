@@ -130,7 +130,7 @@ impl Rule for FlowTitle {
             let mut core = text.value.trim();
             core = core.strip_suffix("流程图").unwrap_or(core);
             core = core.strip_suffix("流程").unwrap_or(core);
-            let prefixes: Vec<&str> = std::iter::once(j)
+            let mut prefixes: Vec<&str> = std::iter::once(j)
                 .chain(project.ancestors(j))
                 .flat_map(|k| {
                     let d = &project.jurisdictions[k];
@@ -141,6 +141,8 @@ impl Rule for FlowTitle {
                 })
                 .flatten()
                 .collect();
+            // The longest first: the agency (示例市医疗保障局) before the name it starts with (示例市).
+            prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
             for p in &prefixes {
                 core = core.strip_prefix(p).unwrap_or(core);
             }

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
-use crate::text::chars::{chinese_digit, is_arabic_digit};
+use crate::text::numerals::{digit_value, is_arabic_digit};
 use rust_i18n::t;
 
 rule_doc!(
@@ -56,7 +56,7 @@ impl Rule for MixedNumerals {
             let chars: Vec<(usize, char)> = value.char_indices().collect();
             let mut i = 0;
             while i < chars.len() {
-                let is_digit = |c: char| is_arabic_digit(c) || chinese_digit(c).is_some();
+                let is_digit = |c: char| is_arabic_digit(c) || digit_value(c).is_some();
                 if !is_digit(chars[i].1) {
                     i += 1;
                     continue;
@@ -70,15 +70,15 @@ impl Rule for MixedNumerals {
                 // 两 is a word (两个, 两证) more often than a digit; 一 too when it starts a word.
                 let chinese = run
                     .iter()
-                    .any(|c| chinese_digit(c.1).is_some() && c.1 != '两');
+                    .any(|c| digit_value(c.1).is_some() && c.1 != '两');
                 if arabic && chinese && !leading_word(run) {
                     let start = run[0].0;
                     let end = chars.get(k).map_or(value.len(), |c| c.0);
                     let written = &value[start..end];
                     let fixed: String = run
                         .iter()
-                        .map(|c| match chinese_digit(c.1) {
-                            Some(d) => char::from_digit(d, 10).expect("a digit"),
+                        .map(|c| match digit_value(c.1) {
+                            Some(d) => char::from_digit(d as u32, 10).expect("a digit"),
                             None => c.1,
                         })
                         .collect();
@@ -102,7 +102,7 @@ impl Rule for MixedNumerals {
 
 /// `1一次性`, `3一级`: an Arabic number followed by a word that starts with 一 is not a mixed number.
 fn leading_word(run: &[(usize, char)]) -> bool {
-    let first_chinese = run.iter().position(|c| chinese_digit(c.1).is_some());
+    let first_chinese = run.iter().position(|c| digit_value(c.1).is_some());
     match first_chinese {
         Some(p) => {
             p > 0

@@ -9,8 +9,9 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
-use crate::text::chars::{is_chinese_numeral, is_han};
+use crate::text::chars::is_han;
 use crate::text::nearmiss::{EditKind, NearMiss, TermIndex};
+use crate::text::numerals::is_chinese_numeral;
 
 rule_doc!(
     NearMissTerm,

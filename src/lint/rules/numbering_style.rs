@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
-use crate::text::chars::is_arabic_digit;
+use crate::text::numerals::is_arabic_digit;
 
 rule_doc!(
     NumberingStyle,
@@ -65,8 +65,8 @@ type OddEnding = (usize, usize, Option<char>, Option<char>, usize);
 /// (three or more lines): `(byte offset, length, its end mark, the others' end mark, lines)`. A last
 /// line ending in `。` after lines ending in `；` is the usual Chinese list, not an odd one.
 fn odd_ending(value: &str) -> Option<OddEnding> {
-    use crate::text::chars::list_marker;
-    let mut by_style: BTreeMap<crate::text::chars::MarkerStyle, Vec<(usize, &str)>> =
+    use crate::text::lists::list_marker;
+    let mut by_style: BTreeMap<crate::text::lists::MarkerStyle, Vec<(usize, &str)>> =
         BTreeMap::new();
     let mut offset = 0;
     for line in value.split_inclusive('\n') {

@@ -13,8 +13,9 @@ use std::ops::Range;
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
-use crate::text::chars::{is_chinese_numeral, is_han};
+use crate::text::chars::is_han;
 use crate::text::nearmiss::{EditKind, OneEdit, one_edit};
+use crate::text::numerals::is_chinese_numeral;
 
 use crate::text::keyterms::bigrams;
 use crate::text::keyterms::dice;
