@@ -72,7 +72,7 @@ fn bazhou_pages_use_the_twelve_numbered_labels_of_its_style() {
             // Numbered 一、二、… without gaps, labels in the style's order.
             assert_eq!(
                 number,
-                zhinan::render::data::cn_numeral(n + 1),
+                zhinan::text::numerals::to_chinese(n as u64 + 1),
                 "{path}: {h}"
             );
             let at = labels

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
-use crate::render::data::cn_numeral;
+use crate::text::numerals::to_chinese;
 
 /// One field of a style: its source key and the label printed before it.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -51,7 +51,7 @@ impl Style {
     /// The prefix of the `n`-th numbered field (1-based), as lib.typ's `field-number`.
     pub fn number(&self, n: usize) -> String {
         match self.numbering.as_str() {
-            "cn" => format!("{}、", cn_numeral(n)),
+            "cn" => format!("{}、", to_chinese(n as u64)),
             "arabic" => format!("{n}. "),
             _ => String::new(),
         }
