@@ -408,8 +408,7 @@ fn literals(code: &str) -> Vec<Literal> {
                 let before: String = chars[line_start..i].iter().collect();
                 let mut k = j + hashes + 1;
                 let mut text = String::new();
-                loop {
-                    let Some(&ch) = chars.get(k) else { break };
+                while let Some(&ch) = chars.get(k) {
                     if ch == '\n' {
                         line += 1;
                         line_start = k + 1;
