@@ -1,6 +1,6 @@
 //! Renders the render tests' fixture county (guide, items, notice, catalog) into a directory, to
-//! look at the pages: `cargo run --example render_fixture -- /tmp/look` then
-//! `pdftoppm -png -r 60 /tmp/look/霸州市/guide.pdf /tmp/look/guide`.
+//! look at the pages: `cargo run --example render_fixture -- out/look` then
+//! `pdftoppm -png -r 60 out/look/霸州市/guide.pdf out/look/guide`.
 //! A second argument repeats the items up to that count (timings of a full county, e.g. 29).
 
 #[path = "../tests/render_common/mod.rs"]

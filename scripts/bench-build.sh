@@ -4,11 +4,20 @@
 #
 #   bash scripts/bench-build.sh            # needs `typst` on PATH (or TYPST=/path/to/typst) for the
 #                                          # comparison: cargo install typst-cli --version 0.15.1
+#   PROFILE=dev bash scripts/bench-build.sh     # the dev build (no release build of typst needed);
+#                                               # compare dev with dev only
+#   ZHINAN_BIN=path/to/zhinan bash scripts/bench-build.sh   # a binary built before (e.g. the
+#                                               # previous commit's), to compare two versions
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
-cargo build --release --quiet --bin zhinan --example typst_inputs
-bin="$CARGO_TARGET_DIR/release/zhinan"
+profile=${PROFILE:-release}
+dir=$([ "$profile" = dev ] && echo debug || echo "$profile")
+if [ -z "${ZHINAN_BIN:-}" ]; then
+  cargo build --profile "$profile" --quiet --bin zhinan --example typst_inputs
+fi
+bin=${ZHINAN_BIN:-"$CARGO_TARGET_DIR/$dir/zhinan"}
+echo "== binary: $bin ($profile)"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 now() { date +%s.%N; }
@@ -35,7 +44,7 @@ if [ -z "$typst" ]; then
   exit 0
 fi
 echo "== typst CLI ($("$typst" --version)) compiling the same $(basename "$bin") inputs"
-"$CARGO_TARGET_DIR/release/examples/typst_inputs" "$work/inputs" > "$work/list" 2>/dev/null
+"$CARGO_TARGET_DIR/$dir/examples/typst_inputs" "$work/inputs" > "$work/list" 2>/dev/null
 docs=$(wc -l < "$work/list")
 compile() { "$typst" compile --root "$1" "$1/$2" "$1/out.pdf"; }
 export -f compile; export typst

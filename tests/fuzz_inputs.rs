@@ -15,7 +15,7 @@ use proptest::prelude::*;
 use zhinan::diagnostic::render_all;
 use zhinan::render::markdown;
 use zhinan::resolve::load_project;
-use zhinan::text::{citation, numerals, phone, time_limit};
+use zhinan::text::{citation, numerals, phone, time_limit, titles};
 
 fn config(default: u32) -> ProptestConfig {
     ProptestConfig {
@@ -137,7 +137,7 @@ proptest! {
             }
             check_ranges(&text, c.articles.iter().map(|a| a.range.clone()));
         }
-        check_ranges(&text, citation::titles(&text).into_iter().map(|t| t.outer));
+        check_ranges(&text, titles::titles(&text).into_iter().map(|t| t.outer));
         check_ranges(&text, citation::numbers(&text).into_iter().map(|n| n.range()));
         for l in time_limit::parse(&text) {
             check_ranges(&text, [l.range.clone(), l.number.clone()]);

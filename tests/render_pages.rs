@@ -1,7 +1,8 @@
 //! Checks that see the page, on every PDF of every seed jurisdiction: no glyph outside the type
 //! area or across the running header's or footer's edge, no overlapping text, no heading or label
 //! as the last line of a page, every drawing (the charts) inside the type area, no empty 附件
-//! column that a notice's body refers to. Each check also fails on a fixture made to break it
+//! column that a notice's body refers to, no chart pushed to a page of its own when it fits after
+//! the text. Each check also fails on a fixture made to break it
 //! (tests/fixtures/render/pages, see its README). Then a few pages compared with stored pictures.
 
 mod render_common;
@@ -72,6 +73,9 @@ fn every_seed_pdf_passes_the_page_checks() {
         // Ink: the documents with charts and tables (item sheets repeat the guide's charts).
         if !name.contains("/items/") {
             found.extend(check_ink(pdf, frame));
+        } else {
+            // One item: a chart that fits follows its text on the same page.
+            found.extend(check_pushed_pages(pdf, frame, PUSHED_SLACK_MM));
         }
         if name.ends_with("notice.pdf") {
             found.extend(check_notice_columns(&pages));
@@ -85,6 +89,9 @@ fn every_seed_pdf_passes_the_page_checks() {
         problems.join("\n")
     );
 }
+
+/// Room a chart block takes besides its drawing (the space above it and its title's spacing), mm.
+const PUSHED_SLACK_MM: f64 = 15.0;
 
 /// A fixture of tests/fixtures/render/pages compiled to a PDF file.
 fn fixture(name: &str) -> (tempfile::TempDir, PathBuf) {
@@ -145,6 +152,13 @@ fn each_check_fails_on_its_fixture() {
         "near the paper edge",
     );
 
+    let (_d, pdf) = fixture("chart-pushed.typ");
+    assert_breaks(
+        "chart-pushed.typ",
+        check_pushed_pages(&pdf, Frame::GUIDE, PUSHED_SLACK_MM),
+        "would fit in the",
+    );
+
     let (_d, pdf) = fixture("empty-column.typ");
     assert_breaks(
         "empty-column.typ",
@@ -161,6 +175,7 @@ fn the_checks_pass_a_clean_fixture_page() {
     let problems = check_type_area(&pages, Frame::GUIDE);
     assert!(problems.is_empty(), "{problems:?}");
     assert!(check_ink(&pdf, Frame::GUIDE).is_empty());
+    assert!(check_pushed_pages(&pdf, Frame::GUIDE, PUSHED_SLACK_MM).is_empty());
     let (_d, pdf) = fixture("outside.typ");
     assert!(check_overlaps(&read_pages(&pdf)).is_empty());
 }

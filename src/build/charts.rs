@@ -56,7 +56,8 @@ pub fn attach_flows(project: &Project, j: usize, job: &mut Job, metrics: &Metric
             job.add_flow_parts(
                 i,
                 graph.title.clone(),
-                graph.caption.clone(),
+                // Column titles of a chart of several procedures are drawn in the chart itself.
+                graph.caption_under_title().to_vec(),
                 parts,
                 landscape,
             );

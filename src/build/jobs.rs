@@ -34,7 +34,12 @@ pub fn jobs(
         // Read at load time, inside the project only (see `load::attachment`).
         let notice_body = jur.notice.map(|f| project.sources.text(f));
         let items: Vec<Item> = jur.items.iter().map(|i| i.item.clone()).collect();
-        let mut job = Job::from_model(&jur.data, &items, notice_body);
+        let parents: Vec<_> = project
+            .ancestors(j)
+            .into_iter()
+            .map(|p| &project.jurisdictions[p].data)
+            .collect();
+        let mut job = Job::from_model_in(&jur.data, &parents, &items, notice_body);
         super::attach_flows(project, j, &mut job, metrics);
         // The web site and the open data of the same items, written with the PDFs (atomically).
         let charts = crate::site::charts(project, j);

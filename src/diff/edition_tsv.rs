@@ -6,6 +6,7 @@
 use rust_i18n::t;
 
 use super::edition::{Edition, EditionItem};
+use crate::text::lists::{MarkerStyle, list_marker};
 
 /// Column headings, and the field each one fills.
 const NAME: &str = "子项";
@@ -77,18 +78,15 @@ pub(super) fn numbered_entries(cell: &str) -> Vec<String> {
     let mut i = 0;
     while i < bytes.len() {
         let at_boundary = i == 0 || bytes[i - 1] == b' ';
-        if at_boundary && bytes[i].is_ascii_digit() {
-            let digits = cell[i..].bytes().take_while(u8::is_ascii_digit).count();
-            let after = i + digits;
-            if cell[i..after].parse::<u32>() == Ok(next)
-                && cell[after..].starts_with(['.', '、', '．'])
-            {
-                let mark_len = cell[after..].chars().next().map_or(1, char::len_utf8);
-                starts.push((i, after + mark_len));
-                next += 1;
-                i = after + mark_len;
-                continue;
-            }
+        if at_boundary
+            && bytes[i].is_ascii_digit()
+            && let Some((MarkerStyle::ArabicDot, n, len)) = list_marker(&cell[i..])
+            && n == next
+        {
+            starts.push((i, i + len));
+            next += 1;
+            i += len;
+            continue;
         }
         i += 1;
     }

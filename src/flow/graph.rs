@@ -75,6 +75,31 @@ impl FlowGraph {
         }
     }
 
+    /// A chart of several procedures side by side (赵县 4-3, 6-6): as many caption lines as
+    /// start boxes, two or more. Each caption line is the title of the column its start box
+    /// heads, in declaration order: `(start node index, title)`. `None` for any other chart,
+    /// whose caption lines are printed under the chart's title.
+    pub fn column_titles(&self) -> Option<Vec<(usize, &str)>> {
+        let starts: Vec<usize> = (0..self.nodes.len())
+            .filter(|&i| self.nodes[i].kind == NodeKind::Start && self.nodes[i].attach.is_none())
+            .collect();
+        (starts.len() >= 2 && starts.len() == self.caption.len()).then(|| {
+            starts
+                .into_iter()
+                .zip(self.caption.iter().map(String::as_str))
+                .collect()
+        })
+    }
+
+    /// The caption lines printed under the chart's title: none when they head columns.
+    pub fn caption_under_title(&self) -> &[String] {
+        if self.column_titles().is_some() {
+            &[]
+        } else {
+            &self.caption
+        }
+    }
+
     /// Index of the first node with this id (later duplicates are a validation problem).
     pub fn node_index(&self, id: &str) -> Option<usize> {
         self.nodes.iter().position(|n| n.id == id)

@@ -64,7 +64,7 @@ pub fn heading_room(graph: &FlowGraph, area: TypeArea) -> f32 {
     let title_lines = (graph.title.chars().count() as f32 / per_line)
         .ceil()
         .max(1.0);
-    34.0 + title_lines * 22.0 + 10.0 + graph.caption.len() as f32 * 18.0 + 9.0
+    34.0 + title_lines * 22.0 + 10.0 + graph.caption_under_title().len() as f32 * 18.0 + 9.0
 }
 
 /// Chooses how to print `graph` in `area`, with `head` pt above the chart on its first page.

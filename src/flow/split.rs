@@ -172,6 +172,11 @@ fn page(
         } else {
             Vec::new()
         },
+        heads: if k == 0 {
+            layout.heads.clone()
+        } else {
+            Vec::new()
+        },
         boxes: layout
             .boxes
             .iter()
@@ -263,6 +268,7 @@ fn shift(l: &mut Layout, dy: f32) {
     for e in &mut l.edges {
         e.points.iter_mut().for_each(mv);
         e.arrow.iter_mut().flatten().for_each(mv);
+        e.hops.iter_mut().for_each(mv);
     }
     for m in &mut l.markers {
         m.center.y += dy;

@@ -134,6 +134,47 @@ fn write_text(svg: &mut String, lines: &[TextLine], size: f32, extra: &str) {
     svg.push_str("</text>\n");
 }
 
+/// A polyline as path data, its horizontal segments jumping over the `hops` in half circles
+/// of radius `r` (above the line).
+fn hop_path(pts: &[Point], hops: &[Point], r: f32) -> String {
+    let mut d = String::new();
+    let Some(first) = pts.first() else {
+        return d;
+    };
+    let _ = write!(d, "M{},{}", num(first.x), num(first.y));
+    for w in pts.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let dir = (b.x - a.x).signum();
+        if (a.y - b.y).abs() < 0.01 && dir != 0.0 {
+            let mut on: Vec<f32> = hops
+                .iter()
+                .filter(|h| {
+                    (h.y - a.y).abs() < 0.01 && (h.x - a.x) * dir > r && (b.x - h.x) * dir > r
+                })
+                .map(|h| h.x)
+                .collect();
+            on.sort_by(|x, y| (x * dir).total_cmp(&(y * dir)));
+            // Clockwise from the left end, counter-clockwise from the right: always over the top.
+            let sweep = u8::from(dir > 0.0);
+            for x in on {
+                let (x0, x1) = (x - dir * r, x + dir * r);
+                let _ = write!(
+                    d,
+                    " L{},{} A{},{} 0 0 {sweep} {},{}",
+                    num(x0),
+                    num(a.y),
+                    num(r),
+                    num(r),
+                    num(x1),
+                    num(a.y)
+                );
+            }
+        }
+        let _ = write!(d, " L{},{}", num(b.x), num(b.y));
+    }
+    d
+}
+
 /// Writes a laid-out chart as SVG, sized in pt (1 user unit = 1 pt).
 pub fn to_svg(layout: &Layout, style: &SvgStyle) -> String {
     to_svg_scaled(layout, style, 1.0)
@@ -160,6 +201,12 @@ pub fn to_svg_scaled(layout: &Layout, style: &SvgStyle, scale: f32) -> String {
         );
         write_text(&mut svg, &layout.caption, layout.font_size, "");
     }
+    write_text(
+        &mut svg,
+        &layout.heads,
+        layout.font_size,
+        " font-weight=\"bold\"",
+    );
     let _ = writeln!(
         svg,
         "<g fill=\"none\" stroke=\"#000000\" stroke-width=\"{sw}\">"
@@ -178,7 +225,12 @@ pub fn to_svg_scaled(layout: &Layout, style: &SvgStyle, scale: f32) -> String {
         } else {
             ""
         };
-        let _ = writeln!(svg, "<polyline points=\"{}\"{dash}/>", points(&pts));
+        if e.hops.is_empty() {
+            let _ = writeln!(svg, "<polyline points=\"{}\"{dash}/>", points(&pts));
+        } else {
+            let d = hop_path(&pts, &e.hops, layout.hop_radius);
+            let _ = writeln!(svg, "<path d=\"{d}\"{dash}/>");
+        }
     }
     svg.push_str("</g>\n");
     for e in &layout.edges {
@@ -248,4 +300,33 @@ pub fn to_svg_scaled(layout: &Layout, style: &SvgStyle, scale: f32) -> String {
     }
     svg.push_str("</svg>\n");
     svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hop_is_a_half_circle_over_the_line_in_either_direction() {
+        let pts = [
+            Point::new(0.0, 0.0),
+            Point::new(0.0, 10.0),
+            Point::new(40.0, 10.0),
+        ];
+        let hop = [Point::new(20.0, 10.0)];
+        assert_eq!(
+            hop_path(&pts, &hop, 3.0),
+            "M0,0 L0,10 L17,10 A3,3 0 0 1 23,10 L40,10"
+        );
+        let back: Vec<Point> = pts.iter().rev().copied().collect();
+        assert_eq!(
+            hop_path(&back, &hop, 3.0),
+            "M40,10 L23,10 A3,3 0 0 0 17,10 L0,10 L0,0"
+        );
+        // A hop too near the segment's end is left out rather than drawn past it.
+        assert_eq!(
+            hop_path(&pts, &[Point::new(2.0, 10.0)], 3.0),
+            "M0,0 L0,10 L40,10"
+        );
+    }
 }

@@ -6,6 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use crate::text::lists::{MarkerStyle, list_marker};
 use crate::text::width::is_wide_in_cjk_font;
 
 /// Family the guide's PDF and the SVG `font-family` chain start with.
@@ -326,10 +327,9 @@ fn units(para: &str, max_em: f32, metrics: &Metrics) -> Vec<Unit> {
     out
 }
 
-/// `1、`, `2.`, `(3)`-style list numbers read badly at a line end.
+/// `1、`, `2.` list numbers read badly at a line end.
 fn is_enumerator(s: &str) -> bool {
-    let body = s.trim_end_matches(['、', '.', '．']);
-    body.len() < s.len() && !body.is_empty() && body.chars().all(|c| c.is_ascii_digit())
+    matches!(list_marker(s), Some((MarkerStyle::ArabicDot, _, len)) if len == s.len())
 }
 
 /// Greedy lines under `limit`: ranges into `units`; leading spaces are skipped.

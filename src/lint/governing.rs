@@ -4,13 +4,13 @@
 
 use crate::lint::context::{FieldPath, FlowPart};
 use crate::model::Field;
+use crate::text::similar::{Similarity, dice_counted, without_spaces_fullwidth_brackets};
 use crate::text::time_limit::{Limit, certainly_longer};
 use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::model::Text;
 use crate::resolve::{Project, ResolvedItem};
-use crate::text::citation;
 
 use super::{Context, TextRef};
 
@@ -287,13 +287,8 @@ fn push_trimmed(body: &str, base: usize, s: usize, e: usize, out: &mut Vec<Range
     }
 }
 
-/// Form names (the content of top-level 《》) in a material.
-pub fn forms(material: &str) -> Vec<(Range<usize>, &str)> {
-    citation::titles(material)
-        .into_iter()
-        .map(|t| (t.outer.clone(), &material[t.inner]))
-        .collect()
-}
+/// Form names (the content of top-level 《》) in a material, with the range of their marks.
+pub use crate::text::titles::marked_titles as forms;
 
 /// A material reduced for comparison: bracketed remarks, whitespace and list punctuation removed.
 pub fn material_core(material: &str) -> String {
@@ -343,33 +338,7 @@ fn similarity_of_cores(ca: &str, cb: &str) -> f64 {
     if xa == xb || xa.iter().all(|x| xb.contains(x)) || xb.iter().all(|x| xa.contains(x)) {
         return 1.0;
     }
-    dice(ca, cb)
-}
-
-fn bigrams(s: &str) -> Vec<(char, char)> {
-    let cs: Vec<char> = s.chars().collect();
-    if cs.len() == 1 {
-        return vec![(cs[0], '\0')];
-    }
-    cs.windows(2).map(|w| (w[0], w[1])).collect()
-}
-
-/// Dice coefficient of character bigrams (a multiset comparison).
-pub fn dice(a: &str, b: &str) -> f64 {
-    let x = bigrams(a);
-    let mut y = bigrams(b);
-    let total = x.len() + y.len();
-    if total == 0 {
-        return 1.0;
-    }
-    let mut common = 0;
-    for g in &x {
-        if let Some(p) = y.iter().position(|h| h == g) {
-            y.swap_remove(p);
-            common += 1;
-        }
-    }
-    2.0 * common as f64 / total as f64
+    dice_counted(ca, cb)
 }
 
 /// The catalog's materials of an item, as plain strings (empty when it lists none).
@@ -393,13 +362,7 @@ pub fn compared<'c>(ctx: &'c Context) -> &'c Compared {
                 .filter_map(|(&(j, ii), materials)| {
                     let gi = governing_index(project, j, &project.jurisdictions[j].items[ii])?;
                     let gov = &project.catalog().items[gi];
-                    let theirs: Vec<&str> = gov
-                        .item
-                        .materials
-                        .iter()
-                        .flatten()
-                        .map(|m| m.get_ref().as_str())
-                        .collect();
+                    let theirs = material_texts(gov);
                     let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
                     Some(((j, ii), (gi, match_materials(&ours, &theirs))))
                 })
@@ -456,7 +419,7 @@ pub struct RemarkDiff {
 }
 
 /// Minimum similarity for a material to stand for a catalog material.
-pub const SIMILAR: f64 = 0.5;
+pub const SIMILAR: Similarity = Similarity::at_least(0.5);
 
 /// A bracketed remark of a material: its range (brackets included) and normalised content.
 fn remarks(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
@@ -476,15 +439,7 @@ fn remarks(text: &str, range: Range<usize>) -> Vec<(Range<usize>, String)> {
                 depth -= 1;
                 if depth == 0 {
                     let end = i + c.len_utf8();
-                    let inner: String = text[start..end]
-                        .chars()
-                        .filter(|c| !c.is_whitespace())
-                        .map(|c| match c {
-                            '(' => '（',
-                            ')' => '）',
-                            c => c,
-                        })
-                        .collect();
+                    let inner = without_spaces_fullwidth_brackets(&text[start..end]);
                     let content = inner.trim_start_matches('（').trim_end_matches('）');
                     // List numbers （1） and list-level remarks (以上…) are not remarks of a material.
                     let numeric = content.chars().all(|c| {
@@ -590,7 +545,7 @@ pub fn match_materials(ours: &[&str], theirs: &[&str]) -> MaterialMatch {
                 && their_forms[ti].is_empty()
                 && near_miss(&core, tcore);
             let sim = similarity_of_cores(&core, tcore);
-            if form_match || is_near || sim >= SIMILAR {
+            if form_match || is_near || SIMILAR.holds(sim) {
                 covered[ti] = true;
                 if is_near && !exact {
                     m.near.push(Near {
@@ -656,7 +611,7 @@ pub fn match_materials(ours: &[&str], theirs: &[&str]) -> MaterialMatch {
             let Some(tp) = tp else { continue };
             let tv = &t[tp.clone()];
             let tf: Vec<String> = forms(tv).into_iter().map(|(_, f)| norm_form(f)).collect();
-            let part_matches = forms_meet(&of, &tf) || similarity(ov, tv) >= SIMILAR;
+            let part_matches = forms_meet(&of, &tf) || SIMILAR.holds(similarity(ov, tv));
             if !part_matches {
                 if oparts.len() > 1 {
                     m.extra_parts.push((oi, op.clone()));

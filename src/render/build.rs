@@ -72,7 +72,22 @@ impl Job {
         items: &[Item],
         notice_body: Option<&str>,
     ) -> Job {
+        Job::from_model_in(jurisdiction, &[], items, notice_body)
+    }
+
+    /// [`Job::from_model`] with the jurisdiction's `parents` (nearest first), whose phones fill
+    /// the notice's table where the jurisdiction and its items have none.
+    pub fn from_model_in(
+        jurisdiction: &JurisdictionFile,
+        parents: &[&JurisdictionFile],
+        items: &[Item],
+        notice_body: Option<&str>,
+    ) -> Job {
         let j = JurisdictionView::from_file(jurisdiction);
+        let parents: Vec<JurisdictionView> = parents
+            .iter()
+            .map(|p| JurisdictionView::from_file(p))
+            .collect();
         let items: Vec<ItemView> = items
             .iter()
             .enumerate()
@@ -81,6 +96,7 @@ impl Job {
         let notice = match (&jurisdiction.notice, notice_body) {
             (Some(spec), Some(body)) => Some(NoticeData::new(
                 &j,
+                &parents,
                 spec.title.get_ref(),
                 spec.date.get_ref(),
                 body,

@@ -141,6 +141,14 @@ impl JurisdictionView {
         }
     }
 
+    /// The jurisdiction-wide 咨询电话: the phone of its only office with one (an office that
+    /// answers for every item); none when several offices have phones of their own.
+    pub fn consult_phone(&self) -> Option<String> {
+        let mut phones = self.offices.iter().filter_map(|o| o.phone.clone());
+        let first = phones.next()?;
+        phones.all(|p| p == first).then_some(first)
+    }
+
     /// The jurisdiction-wide 监督电话 with the person who answers it (a contact with that phone).
     pub fn supervision(&self) -> Option<PersonView> {
         let phone = self.supervision_phone.clone()?;
@@ -423,14 +431,26 @@ pub struct NoticeData {
 }
 
 impl NoticeData {
-    /// A notice with the jurisdiction's agency as signature and a table of `items`.
+    /// A notice with the jurisdiction's agency as signature and a table of `items`. An item
+    /// without its own 咨询电话 or 监督电话 takes the jurisdiction's, else the nearest of its
+    /// `parents`' (nearest first; see [`JurisdictionView::consult_phone`]).
     pub fn new(
         jurisdiction: &JurisdictionView,
+        parents: &[JurisdictionView],
         title: &str,
         date: &str,
         body_markdown: &str,
         items: &[ItemView],
     ) -> NoticeData {
+        let area = jurisdiction.area_code.as_deref();
+        // A number from a parent's data carries that parent's area code.
+        let inherited = |get: fn(&JurisdictionView) -> Option<String>| {
+            std::iter::once(jurisdiction)
+                .chain(parents)
+                .find_map(|j| Some(with_area_code(&get(j)?, j.area_code.as_deref().or(area))))
+        };
+        let jurisdiction_consult = inherited(JurisdictionView::consult_phone);
+        let jurisdiction_supervision = inherited(|j| j.supervision_phone.clone());
         NoticeData {
             title: title.to_string(),
             agency: jurisdiction.agency.clone(),
@@ -444,7 +464,6 @@ impl NoticeData {
                 .iter()
                 .enumerate()
                 .map(|(i, item)| {
-                    let area = jurisdiction.area_code.as_deref();
                     let consult = item
                         .consult
                         .as_ref()
@@ -457,18 +476,19 @@ impl NoticeData {
                                 .collect();
                             (!phones.is_empty()).then(|| phones.join("、"))
                         })
-                        .or_else(|| item.office_phone.clone());
+                        .or_else(|| item.office_phone.clone())
+                        .map(|p| with_area_code(&p, area));
                     let supervision = item
                         .supervision
                         .as_ref()
                         .and_then(|p| p.phone.clone())
-                        .or_else(|| jurisdiction.supervision_phone.clone());
+                        .map(|p| with_area_code(&p, area));
                     NoticeRow {
                         number: (i + 1).to_string(),
                         name: item.name.clone(),
                         time_limit: item.time_limit.clone(),
-                        consult_phone: consult.map(|p| with_area_code(&p, area)),
-                        supervision_phone: supervision.map(|p| with_area_code(&p, area)),
+                        consult_phone: consult.or_else(|| jurisdiction_consult.clone()),
+                        supervision_phone: supervision.or_else(|| jurisdiction_supervision.clone()),
                     }
                 })
                 .collect(),
@@ -899,6 +919,50 @@ mod tests {
         let supervision = markdown::to_plain_text(&view.fields[5].content);
         assert_eq!(supervision, "0316-5660125\n朱增维（法规科负责人）");
         assert!(matches!(&view.fields[2].content[0], Node::List { items, .. } if items.len() == 2));
+    }
+
+    fn jurisdiction(toml: &str) -> JurisdictionView {
+        JurisdictionView::from_file(&toml::from_str::<JurisdictionFile>(toml).unwrap())
+    }
+
+    /// 廊坊市 had no 咨询电话 column: an item with no phone of its own takes the jurisdiction's,
+    /// else the nearest parent's, with that parent's area code; its own phones come first.
+    #[test]
+    fn notice_rows_take_missing_phones_from_the_jurisdiction_then_its_parents() {
+        let county = jurisdiction(
+            "name = \"某县\"\nlevel = \"county\"\nparent = \"某市\"\narea_code = \"0312\"\n",
+        );
+        let city = jurisdiction(concat!(
+            "name = \"某市\"\nlevel = \"city\"\nparent = \"河北省\"\narea_code = \"0316\"\n",
+            "supervision_phone = \"2227529\"\n",
+            "[[offices]]\nname = \"市医保服务大厅\"\nphone = \"2227500\"\n",
+        ));
+        let province = jurisdiction(
+            "name = \"河北省\"\nlevel = \"province\"\nsupervision_phone = \"12345\"\n",
+        );
+        let bare: Item = toml::from_str("name = \"生育津贴支付\"").unwrap();
+        let own: Item =
+            toml::from_str("name = \"住院费用报销\"\nconsult = { phone = \"2890172\" }").unwrap();
+        let items = [
+            ItemView::from_item(&bare, 0, &county),
+            ItemView::from_item(&own, 1, &county),
+        ];
+        let parents = [city.clone(), province.clone()];
+        let n = NoticeData::new(&county, &parents, "公告", "2023-06-01", "正文", &items);
+        let phones = |r: &NoticeRow| (r.consult_phone.clone(), r.supervision_phone.clone());
+        assert_eq!(
+            phones(&n.rows[0]),
+            (Some("0316-2227500".into()), Some("0316-2227529".into()))
+        );
+        assert_eq!(
+            phones(&n.rows[1]),
+            (Some("0312-2890172".into()), Some("0316-2227529".into()))
+        );
+        // Without parents nothing is made up; the province's own number is the last resort.
+        let alone = NoticeData::new(&county, &[], "公告", "2023-06-01", "正文", &items);
+        assert_eq!(phones(&alone.rows[0]), (None, None));
+        let far = NoticeData::new(&county, &[province], "公告", "2023-06-01", "正文", &items);
+        assert_eq!(far.rows[0].supervision_phone.as_deref(), Some("12345"));
     }
 
     fn person(name: &str, title: Option<&str>, phone: &str) -> PersonView {

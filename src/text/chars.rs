@@ -9,6 +9,11 @@ pub fn is_han(c: char) -> bool {
         || c == '〇'
 }
 
+/// White space, the ideographic space 　 and the no-break space included (Unicode White_Space).
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace()
+}
+
 /// Full-width (CJK) punctuation.
 pub fn is_cjk_punct(c: char) -> bool {
     matches!(
@@ -58,4 +63,17 @@ pub fn fullwidth(c: char) -> Option<char> {
         '!' => '！',
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn han_and_spaces() {
+        assert!(is_han('医') && is_han('〇') && is_han('\u{2F800}'));
+        assert!(!is_han('1') && !is_han('，') && !is_han('a'));
+        assert!(is_space('\u{3000}') && is_space('\u{a0}') && is_space('\t'));
+        assert!(!is_space('、'));
+    }
 }

@@ -14,8 +14,9 @@
 
 use std::ops::Range;
 
-use super::chars::is_han;
+use super::chars::{is_han, is_space};
 use super::numerals::{self, NumberKind};
+use super::titles::{Title, titles};
 
 /// A citation: a title and/or a document number, with the articles cited.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,25 +45,6 @@ impl Citation {
             }
         }
     }
-}
-
-/// A 书名号 title.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Title {
-    /// The title with its marks: 《…》.
-    pub outer: Range<usize>,
-    /// The content between the marks.
-    pub inner: Range<usize>,
-    /// Titles inside the title (a notice that issues a regulation).
-    pub nested: Vec<Nested>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Nested {
-    pub outer: Range<usize>,
-    pub inner: Range<usize>,
-    /// `true` for 〈…〉; `false` for 《…》 inside 《…》 (should be 〈…〉).
-    pub marks_ok: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -178,10 +160,6 @@ fn name_char(c: char) -> bool {
     is_han(c) && !matches!(c, '号' | '条' | '款' | '项')
 }
 
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
-}
-
 fn is_digitish(c: char) -> bool {
     numerals::arabic_digit(c).is_some() || numerals::is_chinese_numeral(c)
 }
@@ -244,67 +222,6 @@ impl<'t> Scan<'t> {
             _ => (j, NumberKind::Mixed, numerals::parse_digitwise(s)),
         })
     }
-}
-
-/// Every 书名号 title of the text (top level), with nested titles.
-pub fn titles(text: &str) -> Vec<Title> {
-    let scan = Scan::new(text);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < scan.len() {
-        if scan.c(i) != Some('《') {
-            i += 1;
-            continue;
-        }
-        // Find the matching 》, counting nested 《》; collect 〈〉 and wrongly nested 《》.
-        let mut depth = 0usize;
-        let mut nested = Vec::new();
-        let mut open_stack: Vec<(usize, char)> = Vec::new();
-        let mut end = None;
-        let mut j = i + 1;
-        while j < scan.len() {
-            match scan.c(j) {
-                Some('《') => {
-                    depth += 1;
-                    open_stack.push((j, '《'));
-                }
-                Some('〈') => open_stack.push((j, '〈')),
-                Some('》') if depth == 0 => {
-                    end = Some(j);
-                    break;
-                }
-                Some(c @ ('》' | '〉')) => {
-                    if c == '》' {
-                        depth -= 1;
-                    }
-                    let want = if c == '》' { '《' } else { '〈' };
-                    if let Some(pos) = open_stack.iter().rposition(|&(_, o)| o == want) {
-                        let (k, _) = open_stack.remove(pos);
-                        nested.push(Nested {
-                            outer: scan.at(k)..scan.at(j + 1),
-                            inner: scan.at(k + 1)..scan.at(j),
-                            marks_ok: c == '〉',
-                        });
-                    }
-                }
-                _ => {}
-            }
-            j += 1;
-        }
-        match end {
-            Some(e) => {
-                nested.sort_by_key(|n| n.outer.start);
-                out.push(Title {
-                    outer: scan.at(i)..scan.at(e + 1),
-                    inner: scan.at(i + 1)..scan.at(e),
-                    nested,
-                });
-                i = e + 1;
-            }
-            None => i += 1,
-        }
-    }
-    out
 }
 
 /// A 文号 starting at the opening bracket `i` (char index), with the agency before it.

@@ -88,14 +88,6 @@ impl NameModel {
     }
 }
 
-/// Dice coefficient of two bigram sets: 0 (nothing shared) to 1 (the same).
-pub fn dice(a: &BigramSet, b: &BigramSet) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    2.0 * a.intersection(b).count() as f64 / (a.len() + b.len()) as f64
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::chars::is_space;
 use super::numerals;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -95,115 +96,153 @@ fn clause_break(c: char) -> bool {
     matches!(c, '；' | ';' | '。' | '，' | ',' | '：' | ':' | '\n' | '、')
 }
 
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}' || c == '\u{a0}'
-}
-
 /// Every time limit in the text, in order.
 pub fn parse(text: &str) -> Vec<Limit> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let at = |i: usize| chars.get(i).map_or(text.len(), |&(b, _)| b);
-    let c = |i: usize| chars.get(i).map(|&(_, c)| c);
-    let char_index = |byte: usize| chars.partition_point(|&(b, _)| b < byte);
-    let mut out: Vec<Limit> = Vec::new();
+    let chars = Chars::new(text);
+    let mut out = durations(&chars);
+    immediate_words(text, &mut out);
+    out.sort_by_key(|l| l.range.start);
+    for l in &mut out {
+        attach_clause(&chars, l);
+    }
+    out
+}
 
-    // 1. Durations: number [个] unit.
+/// The characters of a text with their byte offsets.
+struct Chars<'t> {
+    text: &'t str,
+    chars: Vec<(usize, char)>,
+}
+
+impl<'t> Chars<'t> {
+    fn new(text: &'t str) -> Self {
+        Chars {
+            text,
+            chars: text.char_indices().collect(),
+        }
+    }
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+    /// Byte offset of char index `i` (the text length past the end).
+    fn at(&self, i: usize) -> usize {
+        self.chars.get(i).map_or(self.text.len(), |&(b, _)| b)
+    }
+    fn c(&self, i: usize) -> Option<char> {
+        self.chars.get(i).map(|&(_, c)| c)
+    }
+    fn char_index(&self, byte: usize) -> usize {
+        self.chars.partition_point(|&(b, _)| b < byte)
+    }
+}
+
+fn is_num(ch: char) -> bool {
+    numerals::arabic_digit(ch).is_some() || numerals::is_chinese_numeral(ch)
+}
+
+/// Durations: number [个] unit, with the words around them that bound them (不超过…以内, …后).
+fn durations(chars: &Chars) -> Vec<Limit> {
+    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let is_num =
-            |ch: char| numerals::arabic_digit(ch).is_some() || numerals::is_chinese_numeral(ch);
-        if !c(i).is_some_and(is_num) {
+        if !chars.c(i).is_some_and(is_num) {
             i += 1;
             continue;
         }
-        let n_start = i;
-        let mut j = i;
-        while c(j).is_some_and(is_num) {
-            j += 1;
+        match duration_at(chars, i) {
+            Ok(limit) => {
+                i = chars.char_index(limit.range.end);
+                out.push(limit);
+            }
+            Err(next) => i = next,
         }
-        let n_end = j;
-        let num_text = &text[at(n_start)..at(n_end)];
-        let arabic = num_text
-            .chars()
-            .all(|ch| numerals::arabic_digit(ch).is_some());
-        let value = numerals::parse_arabic(num_text).or_else(|| numerals::parse_chinese(num_text));
-        let mut k = n_end;
+    }
+    out
+}
+
+/// The duration whose number starts at char `n_start`, or the char index to go on from.
+fn duration_at(chars: &Chars, n_start: usize) -> Result<Limit, usize> {
+    let (text, at, c) = (chars.text, |i| chars.at(i), |i| chars.c(i));
+    let mut j = n_start;
+    while c(j).is_some_and(is_num) {
+        j += 1;
+    }
+    let n_end = j;
+    let num_text = &text[at(n_start)..at(n_end)];
+    let arabic = num_text
+        .chars()
+        .all(|ch| numerals::arabic_digit(ch).is_some());
+    let value = numerals::parse_arabic(num_text).or_else(|| numerals::parse_chinese(num_text));
+    let mut k = n_end;
+    while c(k).is_some_and(is_space) {
+        k += 1;
+    }
+    if c(k) == Some('个') {
+        k += 1;
         while c(k).is_some_and(is_space) {
             k += 1;
         }
-        if c(k) == Some('个') {
-            k += 1;
-            while c(k).is_some_and(is_space) {
-                k += 1;
-            }
-        }
-        let rest = &text[at(k)..];
-        let (unit, unit_len) = if rest.starts_with("工作日") {
-            (Unit::WorkingDay, 3)
-        } else if rest.starts_with("自然日") {
-            (Unit::CalendarDay, 3)
-        } else if rest.starts_with('日') || rest.starts_with('天') {
-            (Unit::CalendarDay, 1)
-        } else {
-            i = n_end;
-            continue;
-        };
-        let Some(days) = value else {
-            i = n_end;
-            continue;
-        };
-        let mut end = k + unit_len;
-        // What follows: 内 / 以内 / 之内 → at most; 后 / 以后 → after.
-        let after = &text[at(end)..];
-        let mut bound = Bound::Plain;
-        for (word, b) in [
-            ("以内", Bound::AtMost),
-            ("之内", Bound::AtMost),
-            ("内", Bound::AtMost),
-            ("以后", Bound::After),
-            ("之后", Bound::After),
-            ("后", Bound::After),
-        ] {
-            if after.starts_with(word) {
-                bound = b;
-                end += word.chars().count();
-                break;
-            }
-        }
-        // What precedes: 不超过 …
-        let mut start = n_start;
-        let before = &text[..at(n_start)];
-        let before_trim = before.trim_end_matches(is_space);
-        for w in AT_MOST_BEFORE {
-            if before_trim.ends_with(w) {
-                start = char_index(before_trim.len() - w.len());
-                bound = Bound::AtMost;
-                break;
-            }
-        }
-        // A bare day count after 月 is a date (8月25日), and a Chinese numeral + 日 / 天 needs a
-        // bound to be a duration (统一日, 每一天 are not).
-        if unit_len == 1 {
-            let prev = n_start.checked_sub(1).and_then(c);
-            let dated = prev == Some('月');
-            if dated || (!arabic && bound == Bound::Plain) {
-                i = n_end;
-                continue;
-            }
-        }
-        out.push(Limit {
-            range: at(start)..at(end),
-            group: None,
-            days,
-            unit,
-            bound,
-            number: at(n_start)..at(n_end),
-            clause: 0..0,
-        });
-        i = end;
     }
+    let rest = &text[at(k)..];
+    let (unit, unit_len) = if rest.starts_with("工作日") {
+        (Unit::WorkingDay, 3)
+    } else if rest.starts_with("自然日") {
+        (Unit::CalendarDay, 3)
+    } else if rest.starts_with('日') || rest.starts_with('天') {
+        (Unit::CalendarDay, 1)
+    } else {
+        return Err(n_end);
+    };
+    let days = value.ok_or(n_end)?;
+    let mut end = k + unit_len;
+    // What follows: 内 / 以内 / 之内 → at most; 后 / 以后 → after.
+    let after = &text[at(end)..];
+    let mut bound = Bound::Plain;
+    for (word, b) in [
+        ("以内", Bound::AtMost),
+        ("之内", Bound::AtMost),
+        ("内", Bound::AtMost),
+        ("以后", Bound::After),
+        ("之后", Bound::After),
+        ("后", Bound::After),
+    ] {
+        if after.starts_with(word) {
+            bound = b;
+            end += word.chars().count();
+            break;
+        }
+    }
+    // What precedes: 不超过 …
+    let mut start = n_start;
+    let before_trim = text[..at(n_start)].trim_end_matches(is_space);
+    for w in AT_MOST_BEFORE {
+        if before_trim.ends_with(w) {
+            start = chars.char_index(before_trim.len() - w.len());
+            bound = Bound::AtMost;
+            break;
+        }
+    }
+    // A bare day count after 月 is a date (8月25日), and a Chinese numeral + 日 / 天 needs a
+    // bound to be a duration (统一日, 每一天 are not).
+    if unit_len == 1 {
+        let dated = n_start.checked_sub(1).and_then(c) == Some('月');
+        if dated || (!arabic && bound == Bound::Plain) {
+            return Err(n_end);
+        }
+    }
+    Ok(Limit {
+        range: at(start)..at(end),
+        group: None,
+        days,
+        unit,
+        bound,
+        number: at(n_start)..at(n_end),
+        clause: 0..0,
+    })
+}
 
-    // 2. 即时办结 and its synonyms.
+/// 即时办结 and its synonyms, where no duration was read.
+fn immediate_words(text: &str, out: &mut Vec<Limit>) {
     for word in IMMEDIATE {
         let mut from = 0;
         while let Some(pos) = text[from..].find(word) {
@@ -223,42 +262,41 @@ pub fn parse(text: &str) -> Vec<Limit> {
             from = e;
         }
     }
-    out.sort_by_key(|l| l.range.start);
+}
 
-    // 3. Clauses and group labels.
-    for l in &mut out {
-        let ls = char_index(l.range.start);
-        let le = char_index(l.range.end);
-        let mut cs = ls;
-        while cs > 0 && !c(cs - 1).is_some_and(clause_break) {
-            cs -= 1;
-        }
-        let mut ce = le;
-        while ce < chars.len() && !c(ce).is_some_and(clause_break) {
-            ce += 1;
-        }
-        l.clause = at(cs)..at(ce);
-        // A group label: a short noun phrase right before 不超过… / 即时办结 that fills the clause.
-        let label = text[at(cs)..l.range.start].trim_matches(is_space);
-        let tail = text[l.range.end..at(ce)].trim_matches(is_space);
-        let label_ok = !label.is_empty()
-            && label.chars().count() <= 16
-            && tail.is_empty()
-            && !label.ends_with([
-                '后', '起', '在', '于', '的', '内', '自', '经', '（', '(', '为',
-            ])
-            && !label.starts_with(['（', '('])
-            && (l.unit == Unit::Immediate
-                || AT_MOST_BEFORE
-                    .iter()
-                    .any(|w| text[l.range.clone()].starts_with(w)));
-        if label_ok {
-            let off = text[at(cs)..l.range.start].find(label).unwrap_or(0);
-            let g = at(cs) + off;
-            l.group = Some(g..g + label.len());
-        }
+/// The clause a limit stands in, and its group label: a short noun phrase right before
+/// 不超过… / 即时办结 that fills the clause (在职职工：不超过5个工作日).
+fn attach_clause(chars: &Chars, l: &mut Limit) {
+    let (text, at, c) = (chars.text, |i| chars.at(i), |i| chars.c(i));
+    let ls = chars.char_index(l.range.start);
+    let le = chars.char_index(l.range.end);
+    let mut cs = ls;
+    while cs > 0 && !c(cs - 1).is_some_and(clause_break) {
+        cs -= 1;
     }
-    out
+    let mut ce = le;
+    while ce < chars.len() && !c(ce).is_some_and(clause_break) {
+        ce += 1;
+    }
+    l.clause = at(cs)..at(ce);
+    let label = text[at(cs)..l.range.start].trim_matches(is_space);
+    let tail = text[l.range.end..at(ce)].trim_matches(is_space);
+    let label_ok = !label.is_empty()
+        && label.chars().count() <= 16
+        && tail.is_empty()
+        && !label.ends_with([
+            '后', '起', '在', '于', '的', '内', '自', '经', '（', '(', '为',
+        ])
+        && !label.starts_with(['（', '('])
+        && (l.unit == Unit::Immediate
+            || AT_MOST_BEFORE
+                .iter()
+                .any(|w| text[l.range.clone()].starts_with(w)));
+    if label_ok {
+        let off = text[at(cs)..l.range.start].find(label).unwrap_or(0);
+        let g = at(cs) + off;
+        l.group = Some(g..g + label.len());
+    }
 }
 
 /// Whether `a` (a promise) is certainly longer than `b` (a cap), with the safe unit conversion:

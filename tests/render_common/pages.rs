@@ -435,3 +435,47 @@ pub fn check_notice_columns(pages: &[Page]) -> Vec<String> {
     }
     problems
 }
+
+/// A chart that fits shares the page with the text before it: no page's whole content would
+/// have fitted in the room left at the foot of the page before (with `slack` mm for the space
+/// above a chart block). A landscape page after a portrait one (a chart too wide for portrait)
+/// is not compared. For documents of one item (a new item starts a new page on purpose).
+pub fn check_pushed_pages(pdf: &Path, frame: Frame, slack: f64) -> Vec<String> {
+    const DPI: u32 = 24;
+    let px = |pt: f64| pt * f64::from(DPI) / 72.0;
+    let mm = |p: f64| p / px(MM);
+    let pages = read_pages(pdf);
+    // Per page: the first and last row with ink inside the type area, and the area's bottom.
+    let extents: Vec<Option<(f64, f64, f64)>> = raster(pdf, DPI)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (w, h, pixels))| {
+            let page = pages.get(i)?;
+            let (left, top, right, bottom) = frame.area(page, i + 1);
+            let (x0, x1) = (px(left) as usize, (px(right) as usize).min(w));
+            let (y0, y1) = (px(top) as usize, (px(bottom) as usize).min(h));
+            let inked = |y: &usize| (x0..x1).any(|x| pixels[y * w + x] <= 160);
+            let first = (y0..y1).find(inked)?;
+            let last = (y0..y1).rev().find(inked)?;
+            Some((first as f64, last as f64, y1 as f64))
+        })
+        .collect();
+    let landscape: Vec<bool> = pages.iter().map(|p| p.width > p.height).collect();
+    let mut problems = Vec::new();
+    for k in 1..extents.len() {
+        if landscape.get(k) != landscape.get(k - 1) {
+            continue;
+        }
+        let (Some((_, last, bottom)), Some((first, end, _))) = (extents[k - 1], extents[k]) else {
+            continue;
+        };
+        let (free, need) = (mm(bottom - last), mm(end - first));
+        if need + slack < free {
+            problems.push(format!(
+                "p.{}: its content ({need:.0} mm) would fit in the {free:.0} mm left on p.{k}",
+                k + 1
+            ));
+        }
+    }
+    problems
+}

@@ -1,5 +1,6 @@
 //! The canvas: everything moved inside a small margin, with the title and caption above the
-//! chart when it stands alone.
+//! chart when it stands alone, and each column's title above its start box when the chart holds
+//! several procedures side by side.
 
 use super::geometry::Point;
 use super::params::Params;
@@ -31,7 +32,18 @@ pub(super) fn finish(
     let (title, caption) = head.lines(width, margin, p);
 
     let dx = margin - min.x + (width - chart_w) / 2.0;
-    let dy = margin - min.y + head.height;
+    let columns = column_heads(graph, &d.boxes, (min.x, max.x), metrics, p);
+    let band = columns.height;
+    let dy = margin - min.y + head.height + band;
+    let heads: Vec<TextLine> = columns
+        .lines
+        .into_iter()
+        .map(|mut l| {
+            l.x += dx;
+            l.baseline += head.height + margin;
+            l
+        })
+        .collect();
     for b in &mut d.boxes {
         b.rect.translate(dx, dy);
         for l in &mut b.lines {
@@ -47,19 +59,26 @@ pub(super) fn finish(
         }
     }
     for e in &mut d.edges {
-        for q in e.points.iter_mut().chain(e.arrow.iter_mut().flatten()) {
+        for q in e
+            .points
+            .iter_mut()
+            .chain(e.arrow.iter_mut().flatten())
+            .chain(e.hops.iter_mut())
+        {
             q.x += dx;
             q.y += dy;
         }
     }
     Layout {
         width,
-        height: chart_h + head.height,
+        height: chart_h + head.height + band,
         font_size: fs,
         label_size: p.label_fs,
         title_size: head.size,
+        hop_radius: p.hop_radius(),
         title,
         caption,
+        heads,
         boxes: d.boxes,
         edges: d.edges,
         labels: d.labels,
@@ -93,6 +112,78 @@ fn bounds(d: &Drawing) -> (Point, Point) {
     (min, max)
 }
 
+/// Column titles above a chart of several procedures, and the height of their band.
+struct ColumnHeads {
+    lines: Vec<TextLine>,
+    height: f32,
+}
+
+/// Each column's title centred over its start box, wrapped to the room between the midpoints to
+/// the neighbouring columns (`span`: the chart's left and right edge), in layout coordinates
+/// with y from the top of the band.
+fn column_heads(
+    graph: &FlowGraph,
+    boxes: &[BoxLayout],
+    (left, right): (f32, f32),
+    metrics: &Metrics,
+    p: &Params,
+) -> ColumnHeads {
+    let fs = p.fs;
+    let mut columns: Vec<(f32, &str)> = graph
+        .column_titles()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|(node, title)| {
+            let b = boxes.iter().find(|b| b.node == node)?;
+            Some((b.rect.cx(), title))
+        })
+        .collect();
+    if columns.is_empty() {
+        return ColumnHeads {
+            lines: Vec::new(),
+            height: 0.0,
+        };
+    }
+    columns.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut wrapped: Vec<(f32, Vec<String>)> = Vec::new();
+    for (k, &(cx, title)) in columns.iter().enumerate() {
+        let lo = if k == 0 {
+            left
+        } else {
+            (columns[k - 1].0 + cx) / 2.0
+        };
+        let hi = columns.get(k + 1).map_or(right, |n| (cx + n.0) / 2.0);
+        let room = (hi - lo - fs).max(4.0 * fs);
+        let lines = wrap(title, room / fs, metrics);
+        let widest = lines
+            .iter()
+            .map(|l| metrics.text_em(l) * fs)
+            .fold(0.0, f32::max);
+        // Centred on the column, kept inside its share of the width.
+        let x = cx.clamp(
+            lo + widest / 2.0,
+            (hi - widest / 2.0).max(lo + widest / 2.0),
+        );
+        wrapped.push((x, lines));
+    }
+    let rows = wrapped.iter().map(|w| w.1.len()).max().unwrap_or(0);
+    let mut lines = Vec::new();
+    for (x, ls) in wrapped {
+        for (i, l) in ls.into_iter().enumerate() {
+            lines.push(TextLine {
+                text: l,
+                x,
+                baseline: i as f32 * p.lh + p.lh / 2.0 + 0.38 * fs,
+                anchor: Anchor::Middle,
+            });
+        }
+    }
+    ColumnHeads {
+        lines,
+        height: rows as f32 * p.lh + 0.6 * fs,
+    }
+}
+
 /// Title and caption lines of a standalone chart (none in the PDF).
 struct Heading {
     size: f32,
@@ -120,7 +211,7 @@ impl Heading {
         if opts.title {
             let avail = chart_w.max(opts.max_width.unwrap_or(30.0 * fs)) - 2.0 * margin;
             title = wrap(&graph.title, avail / size, metrics);
-            for c in &graph.caption {
+            for c in graph.caption_under_title() {
                 caption.extend(wrap(c, avail / fs, metrics));
             }
         }
@@ -208,6 +299,7 @@ mod tests {
                 arrow: None,
                 dashed: false,
                 loop_back: false,
+                hops: Vec::new(),
             }],
         };
         let graph = FlowGraph {

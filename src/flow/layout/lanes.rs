@@ -47,6 +47,7 @@ pub(super) fn place(
             points: pts,
             dashed: false,
             loop_back: true,
+            hops: Vec::new(),
         });
     }
 }

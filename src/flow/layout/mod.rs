@@ -28,7 +28,8 @@
 //! 8. [`routing`]: edges at right angles (down, across on the track, down).
 //! 9. [`labels`] (placed): off boxes, lines and each other.
 //! 10. [`lanes`]: loop edges on outer lanes, their labels written vertically.
-//! 11. [`canvas`]: everything moved inside a margin; title and caption for a standalone chart.
+//! 11. [`hops`]: a line that must cross another edge's run gets a small arc there.
+//! 12. [`canvas`]: everything moved inside a margin; title and caption for a standalone chart.
 //!
 //! Text is measured with the real font's advance widths; steps wrap at about 14 em, diamonds
 //! at 7 em (a diamond is twice its text box each way), notes at 16 em. The chart is laid out
@@ -42,6 +43,7 @@ mod canvas;
 mod cycles;
 mod exits;
 mod geometry;
+mod hops;
 mod labels;
 mod lanes;
 mod order;
@@ -125,6 +127,8 @@ pub struct EdgeLayout {
     pub dashed: bool,
     /// Drawn on an outer lane back up the chart.
     pub loop_back: bool,
+    /// Where a horizontal segment jumps over another edge's vertical line (a small arc).
+    pub hops: Vec<Point>,
 }
 
 /// An edge label; vertical labels (on loop lanes) hold one character per line.
@@ -144,8 +148,13 @@ pub struct Layout {
     pub font_size: f32,
     pub label_size: f32,
     pub title_size: f32,
+    /// Radius of the arcs in [`EdgeLayout::hops`].
+    pub hop_radius: f32,
     pub title: Vec<TextLine>,
     pub caption: Vec<TextLine>,
+    /// Titles over the columns of a chart of several procedures (see
+    /// [`FlowGraph::column_titles`]), drawn in bold at the box text size; none otherwise.
+    pub heads: Vec<TextLine>,
     pub boxes: Vec<BoxLayout>,
     pub edges: Vec<EdgeLayout>,
     pub labels: Vec<LabelLayout>,
@@ -222,10 +231,132 @@ fn layout_once(
     let (chain_labels, loop_labels) = label_blocks.split_at(lg.chains.len());
     let mut labels = labels::place(&lg, chain_labels, &edges, &segments, &rects, &p);
     lanes::place(&lg, &rows, loop_labels, &rects, &mut labels, &mut edges, &p);
+    hops::mark(&mut edges, p.hop_radius());
     let drawing = canvas::Drawing {
         boxes,
         labels,
         edges,
     };
     canvas::finish(drawing, graph, metrics, opts, &p)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::graph::{FlowEdge, FlowNode};
+
+    fn graph(nodes: &[&str], edges: &[(&str, &str)]) -> FlowGraph {
+        FlowGraph {
+            title: "t".into(),
+            caption: Vec::new(),
+            nodes: nodes
+                .iter()
+                .enumerate()
+                .map(|(i, id)| FlowNode {
+                    id: id.to_string(),
+                    kind: if i == 0 {
+                        NodeKind::Start
+                    } else {
+                        NodeKind::Step
+                    },
+                    text: format!("{id}{id}{id}{id}"),
+                    attach: None,
+                })
+                .collect(),
+            edges: edges
+                .iter()
+                .map(|(a, b)| FlowEdge {
+                    from: a.to_string(),
+                    to: b.to_string(),
+                    label: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn hops(g: &FlowGraph) -> usize {
+        let l = layout(g, &Metrics::fallback(), &LayoutOptions::default());
+        l.edges.iter().map(|e| e.hops.len()).sum()
+    }
+
+    /// Every box of the first rank feeds every box of the second (K3,3): no drawing avoids
+    /// crossings, so the runs hop over the lines they cross.
+    #[test]
+    fn a_graph_that_must_cross_gets_hops() {
+        let mut edges = vec![("s", "a"), ("s", "b"), ("s", "c")];
+        for u in ["a", "b", "c"] {
+            for v in ["x", "y", "z"] {
+                edges.push((u, v));
+            }
+        }
+        let g = graph(&["s", "a", "b", "c", "x", "y", "z"], &edges);
+        assert!(hops(&g) > 0);
+    }
+
+    /// 赵县 6-8: a fork to two boxes beside a merge of five into 经办机构办理. Putting the merge's
+    /// bus above the fork's avoids every crossing, so nothing hops.
+    #[test]
+    fn a_graph_that_can_avoid_crossings_gets_no_hop() {
+        let nodes = [
+            "top", "q", "ok", "nok", "tell", "w", "wl", "wt", "o1", "o2", "o3", "o4", "o5", "off",
+            "done",
+        ];
+        let mut edges = vec![
+            ("top", "q"),
+            ("q", "ok"),
+            ("q", "nok"),
+            ("nok", "tell"),
+            ("ok", "w"),
+            ("w", "wl"),
+            ("w", "wt"),
+            ("wl", "done"),
+            ("wt", "done"),
+            ("off", "done"),
+        ];
+        for o in ["o1", "o2", "o3", "o4", "o5"] {
+            edges.push(("ok", o));
+            edges.push((o, "off"));
+        }
+        assert_eq!(hops(&graph(&nodes, &edges)), 0);
+        // A plain chain has nothing to cross either.
+        let chain = graph(&["a", "b", "c"], &[("a", "b"), ("b", "c")]);
+        assert_eq!(hops(&chain), 0);
+    }
+
+    /// 赵县 6-6: two procedures side by side, one caption line per start box: each line heads
+    /// its own column, above its start box, and none is left under the title.
+    #[test]
+    fn each_procedure_of_a_two_column_chart_gets_its_title_over_its_column() {
+        let mut g = graph(
+            &["a1", "a2", "b1", "b2", "b3"],
+            &[("a1", "a2"), ("b1", "b2"), ("b2", "b3")],
+        );
+        g.nodes[2].kind = NodeKind::Start;
+        g.caption = vec!["出具参保凭证流程图".into(), "转移接续手续办理流程图".into()];
+        let opts = LayoutOptions {
+            title: true,
+            ..LayoutOptions::default()
+        };
+        let l = layout(&g, &Metrics::fallback(), &opts);
+        assert!(l.caption.is_empty());
+        for (caption, node) in g.caption.iter().zip([0, 2]) {
+            let b = &l.boxes[node].rect;
+            // The column's title, wrapped, centred over its start box.
+            let lines: Vec<&TextLine> = l
+                .heads
+                .iter()
+                .filter(|h| (h.x - b.cx()).abs() < 1.0)
+                .collect();
+            let text: String = lines.iter().map(|h| h.text.as_str()).collect();
+            assert_eq!(&text, caption);
+            for h in lines {
+                assert!(h.baseline < b.y && h.baseline > l.title[0].baseline);
+            }
+        }
+        // One caption line for two start boxes: a caption under the title, no column heads.
+        g.caption.pop();
+        let l = layout(&g, &Metrics::fallback(), &opts);
+        assert!(l.heads.is_empty());
+        assert_eq!(l.caption.len(), 1);
+    }
 }

@@ -29,6 +29,10 @@ impl Params {
     pub fn arrow_len(&self) -> f32 {
         0.6 * self.fs
     }
+    /// Radius of the arc where a line jumps over another.
+    pub fn hop_radius(&self) -> f32 {
+        0.3 * self.fs
+    }
 }
 
 /// A box's outer size and its wrapped lines.

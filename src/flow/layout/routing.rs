@@ -59,6 +59,7 @@ pub(super) fn forward(lg: &Layered, rows: &Rows, tracks: &Tracks, p: &Params) ->
             points: pts,
             dashed: false,
             loop_back: false,
+            hops: Vec::new(),
         });
     }
     out_edges.extend(note_connectors(lg, rows));
@@ -84,6 +85,7 @@ fn note_connectors(lg: &Layered, rows: &Rows) -> Vec<EdgeLayout> {
             arrow: None,
             dashed: true,
             loop_back: false,
+            hops: Vec::new(),
         });
     }
     out

@@ -8,9 +8,9 @@ use rust_i18n::t;
 
 use std::ops::Range;
 
-use crate::text::keyterms::dice;
 use crate::text::keyterms::{BigramSet, bigrams};
 use crate::text::similar::normalize_name;
+use crate::text::similar::{Similarity, dice};
 
 rule_doc!(
     CatalogName,
@@ -109,7 +109,8 @@ impl Rule for CatalogName {
         let province = project.province;
         let catalog = project.catalog();
         let terms = &ctx.reference.terms;
-        let min_similarity = terms.threshold("catalog-name.min_similarity", MIN_SIMILARITY);
+        let close =
+            Similarity::at_least(terms.threshold("catalog-name.min_similarity", MIN_SIMILARITY));
         for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
             if text.jurisdiction == province {
                 continue;
@@ -172,7 +173,7 @@ impl Rule for CatalogName {
                     .map(|(n, b)| (n, dice(&pb, b)))
                     .max_by(|a, b| a.1.total_cmp(&b.1));
                 let Some((name, score)) = best else { continue };
-                if score < min_similarity {
+                if !close.holds(score) {
                     continue;
                 }
                 out.push(

@@ -5,8 +5,9 @@ use crate::diagnostic::Severity;
 use crate::lint::context::{FieldPath, FlowPart};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
-use crate::text::keyterms::{bigrams, dice};
-use crate::text::similar::normalize_name;
+use crate::resolve::Project;
+use crate::text::keyterms::bigrams;
+use crate::text::similar::{Similarity, dice, normalize_name};
 use rust_i18n::t;
 
 rule_doc!(
@@ -80,6 +81,31 @@ const GENERIC_BELOW: f64 = 0.3;
 /// title must be to be called that item's.
 const CLOSER_MARGIN: f64 = 0.1;
 
+/// A chart title without `流程图` and without the names and agencies of its jurisdiction and of
+/// their parents in front.
+fn title_core<'t>(project: &Project, j: usize, title: &'t str) -> &'t str {
+    let mut core = title.trim();
+    core = core.strip_suffix("流程图").unwrap_or(core);
+    core = core.strip_suffix("流程").unwrap_or(core);
+    let mut prefixes: Vec<&str> = std::iter::once(j)
+        .chain(project.ancestors(j))
+        .flat_map(|k| {
+            let d = &project.jurisdictions[k];
+            [
+                Some(d.name.as_str()),
+                d.data.agency.as_ref().map(|a| a.get_ref().as_str()),
+            ]
+        })
+        .flatten()
+        .collect();
+    // The longest first: the agency (示例市医疗保障局) before the name it starts with (示例市).
+    prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    for p in &prefixes {
+        core = core.strip_prefix(p).unwrap_or(core);
+    }
+    core
+}
+
 impl Rule for FlowTitle {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -88,8 +114,12 @@ impl Rule for FlowTitle {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
         let terms = &ctx.reference.terms;
-        let generic_below = terms.threshold("flow-title.generic_below", GENERIC_BELOW);
-        let closer_margin = terms.threshold("flow-title.closer_margin", CLOSER_MARGIN);
+        // A title at least `min` like an item name names that item; another item's name must be
+        // closer by more than `margin` for the chart to be called that item's.
+        let naming = Similarity {
+            min: terms.threshold("flow-title.generic_below", GENERIC_BELOW),
+            margin: terms.threshold("flow-title.closer_margin", CLOSER_MARGIN),
+        };
         let catalog_names: Vec<String> = project
             .catalog()
             .items
@@ -127,26 +157,7 @@ impl Rule for FlowTitle {
             let Some(item) = ctx.item(text) else { continue };
             let j = text.jurisdiction;
             let jur = &project.jurisdictions[j];
-            let mut core = text.value.trim();
-            core = core.strip_suffix("流程图").unwrap_or(core);
-            core = core.strip_suffix("流程").unwrap_or(core);
-            let mut prefixes: Vec<&str> = std::iter::once(j)
-                .chain(project.ancestors(j))
-                .flat_map(|k| {
-                    let d = &project.jurisdictions[k];
-                    [
-                        Some(d.name.as_str()),
-                        d.data.agency.as_ref().map(|a| a.get_ref().as_str()),
-                    ]
-                })
-                .flatten()
-                .collect();
-            // The longest first: the agency (示例市医疗保障局) before the name it starts with (示例市).
-            prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
-            for p in &prefixes {
-                core = core.strip_prefix(p).unwrap_or(core);
-            }
-            let core = normalize_name(core);
+            let core = normalize_name(title_core(project, j, text.value));
             if core.is_empty() {
                 continue;
             }
@@ -196,10 +207,10 @@ impl Rule for FlowTitle {
                 .map(|o| (o, dice(&cb, &bigrams(o, &[]))))
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .unwrap_or((&core, 0.0));
-            if own_sim.max(other_sim) < generic_below {
+            if !naming.holds(own_sim.max(other_sim)) {
                 continue; // a generic title (行政强制类权力运行流程图)
             }
-            let (message, help) = if other_sim > own_sim + closer_margin {
+            let (message, help) = if naming.closer(other_sim, own_sim) {
                 (
                     t!(
                         "ZN603.closer",

@@ -3,8 +3,10 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::context::FieldPath;
+use crate::lint::governing::material_texts;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
+use crate::text::titles::marked_titles;
 use rust_i18n::t;
 
 rule_doc!(
@@ -48,25 +50,6 @@ const FIELDS: &[FieldPath] = &[
 ];
 const FORM_ENDINGS: &[&str] = &["表", "单", "申请书", "承诺书", "委托书"];
 
-/// The names in 《》 of a text (outermost marks), with their byte ranges (marks included).
-fn titles(v: &str) -> Vec<(std::ops::Range<usize>, &str)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = v[from..].find('《') {
-        let open = from + i;
-        let Some(k) = v[open..].find('》') else {
-            break;
-        };
-        let close = open + k;
-        out.push((
-            open..close + '》'.len_utf8(),
-            &v[open + '《'.len_utf8()..close],
-        ));
-        from = close;
-    }
-    out
-}
-
 impl Rule for FormNotInMaterials {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -76,14 +59,8 @@ impl Rule for FormNotInMaterials {
         for text in ctx.texts.iter().filter(|t| FIELDS.contains(&t.field)) {
             let Some(ii) = text.item else { continue };
             let item = &ctx.project.jurisdictions[text.jurisdiction].items[ii];
-            let materials: Vec<&str> = item
-                .item
-                .materials
-                .iter()
-                .flatten()
-                .map(|m| m.get_ref().as_str())
-                .collect();
-            for (range, name) in titles(text.value) {
+            let materials = material_texts(item);
+            for (range, name) in marked_titles(text.value) {
                 if !FORM_ENDINGS.iter().any(|e| name.ends_with(e)) {
                     continue;
                 }
@@ -113,17 +90,5 @@ impl Rule for FormNotInMaterials {
                 );
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::titles;
-
-    #[test]
-    fn titles_in_marks() {
-        let t = titles("填写《甲申请表》后提交《乙办法》");
-        assert_eq!(t.len(), 2);
-        assert_eq!(t[0].1, "甲申请表");
     }
 }

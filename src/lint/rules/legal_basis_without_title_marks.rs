@@ -5,7 +5,7 @@ use crate::lint::context::FieldPath;
 use crate::lint::legal::LawIndex;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
-use crate::text::citation;
+use crate::text::titles::titles;
 use rust_i18n::t;
 
 rule_doc!(
@@ -46,7 +46,7 @@ impl Rule for LegalBasisWithoutTitleMarks {
         let index = LawIndex::of(ctx);
         for t in ctx.texts_of(FieldPath::Item(Field::LegalBasis)) {
             let v = t.value.trim();
-            if v.is_empty() || !citation::titles(v).is_empty() || v.contains('〈') {
+            if v.is_empty() || !titles(v).is_empty() || v.contains('〈') {
                 continue;
             }
             let start = t.value.find(v).unwrap_or(0);

@@ -4,6 +4,7 @@
 use crate::diagnostic::Severity;
 use crate::lint::context::TextRef;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use crate::text::lists::{MarkerStyle, list_marker};
 use rust_i18n::t;
 
 rule_doc!(
@@ -65,30 +66,28 @@ fn numbered_lines(v: &str) -> Vec<Numbered> {
         let start = offset;
         offset += line.len() + 1;
         let body = line.trim_start();
-        let lead = line.len() - body.len();
-        let digits: String = body.chars().take_while(|c| c.is_ascii_digit()).collect();
-        if digits.is_empty() || digits.len() > 2 {
-            continue;
-        }
-        let Some(mark) = body[digits.len()..].chars().next() else {
+        let Some((MarkerStyle::ArabicDot, n, len)) = list_marker(body) else {
             continue;
         };
-        if !matches!(mark, '、' | '.' | '．') {
+        let Some(mark) = body[..len].chars().next_back() else {
+            continue;
+        };
+        // A number of three digits or more (2023、) is a year or a count, not a list number.
+        if body[..len - mark.len_utf8()].chars().count() > MAX_DIGITS {
             continue;
         }
-        // "1.5倍" is a number, not a list mark.
-        if mark == '.' && body[digits.len() + 1..].starts_with(|c: char| c.is_ascii_digit()) {
-            continue;
-        }
-        let at = start + lead;
+        let at = start + line.len() - body.len();
         out.push(Numbered {
-            n: digits.parse().unwrap_or(0),
+            n,
             mark,
-            range: at..at + digits.len() + mark.len_utf8(),
+            range: at..at + len,
         });
     }
     out
 }
+
+/// Digits of the longest list number read (a list of a hundred entries is not a guide's).
+const MAX_DIGITS: usize = 2;
 
 fn check_text(ctx: &Context, text: &TextRef, out: &mut Vec<Finding>) {
     let lines = numbered_lines(text.value);

@@ -18,7 +18,7 @@ use crate::text::nearmiss::{EditKind, OneEdit, one_edit};
 use crate::text::numerals::is_chinese_numeral;
 
 use crate::text::keyterms::bigrams;
-use crate::text::keyterms::dice;
+use crate::text::similar::dice;
 use crate::text::similar::normalize_name;
 use crate::text::titles::book_titles;
 

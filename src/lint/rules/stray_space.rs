@@ -5,6 +5,7 @@ use crate::lint::context::FieldPath;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
 use crate::text::chars::is_han;
+use crate::text::titles::inside_title;
 use rust_i18n::t;
 
 rule_doc!(
@@ -124,8 +125,7 @@ impl Rule for StraySpace {
                 if c != ' ' || !is_han(before) || !is_han(after) || ISSUER_ENDS.contains(&before) {
                     continue;
                 }
-                let prefix = &v[..at];
-                if prefix.matches('《').count() > prefix.matches('》').count() {
+                if inside_title(v, at) {
                     continue;
                 }
                 if separates_fields(&ctx.reference.terms, &v[..at], &v[at + 1..]) {
