@@ -10,12 +10,14 @@ pub use toml::Spanned;
 /// A string with its span in the source file.
 pub type Text = Spanned<String>;
 
-/// Level of a jurisdiction in the province → city → county tree.
+/// Level of a jurisdiction in the national → province → city → county tree.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize, JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
+    /// The national list (全国医疗保障经办政务服务事项清单): optional, at most one, above the provinces.
+    National,
     Province,
     City,
     County,
@@ -24,6 +26,7 @@ pub enum Level {
 impl Level {
     pub fn as_str(self) -> &'static str {
         match self {
+            Level::National => "national",
             Level::Province => "province",
             Level::City => "city",
             Level::County => "county",
@@ -65,7 +68,29 @@ pub struct JurisdictionFile {
     /// Item fields applied to every item of this jurisdiction that does not set them.
     #[schemars(with = "Option<Item>")]
     pub defaults: Option<Spanned<Item>>,
+    /// How the item codes of this catalog (a province's or the national list's) are made; it
+    /// applies to every jurisdiction of the catalog's chain.
+    pub code_scheme: Option<CodeScheme>,
     pub notice: Option<NoticeSpec>,
+}
+
+/// `[code_scheme]` of a catalog's `jurisdiction.toml`: the shape of its item codes, as data.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CodeScheme {
+    /// Every item code, character by character: `9` a digit, `A` a capital letter, `[9Y]` one of
+    /// the characters in brackets (`9` again any digit), any other character itself. Hebei:
+    /// `13203699999[9Y]`.
+    #[schemars(with = "String")]
+    pub pattern: Text,
+    /// How many leading characters a 子项 code shares with its 主项's (Hebei: 9).
+    pub main_prefix: Option<usize>,
+    /// The end of a 主项 code that has 子项 (Hebei: `00Y`).
+    #[schemars(with = "Option<String>")]
+    pub main_with_items: Option<Text>,
+    /// The end of a 主项 code without 子项, whose only item carries the same code (Hebei: `000`).
+    #[schemars(with = "Option<String>")]
+    pub main_alone: Option<Text>,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
@@ -158,6 +183,11 @@ pub struct Item {
     pub id: Option<Text>,
     #[serde(default)]
     pub local: bool,
+    /// The code (or id) of the catalog item one level up the chain that governs this item, when its
+    /// own code differs: a county's own code under its province's item, a province's item under the
+    /// national list's item.
+    #[schemars(with = "Option<String>")]
+    pub governed_by: Option<Text>,
     #[schemars(with = "Option<String>")]
     pub seq: Option<Text>,
     #[schemars(with = "Option<String>")]
@@ -204,9 +234,78 @@ pub struct Item {
     pub evaluation: Option<Text>,
     #[schemars(with = "Option<String>")]
     pub notes: Option<Text>,
+    /// 法定时限: the limit the law sets, printed beside the promised `time_limit` (承诺时限).
+    #[schemars(with = "Option<String>")]
+    pub legal_time_limit: Option<Text>,
+    /// 办理时间: office hours.
+    #[schemars(with = "Option<String>")]
+    pub office_hours: Option<Text>,
+    /// 办件类型: 即办件, 承诺件 ….
+    #[schemars(with = "Option<String>")]
+    pub case_type: Option<Text>,
+    /// 事项类型 / 事项类别 when a guide prints it apart from the power type: 公共服务, 行政给付 ….
+    #[schemars(with = "Option<String>")]
+    pub item_type: Option<Text>,
+    /// 办理层级: 省级, 市级, 县级 ….
+    #[schemars(with = "Option<String>")]
+    pub service_level: Option<Text>,
+    /// 申请主体 / 服务对象类型: 自然人, 法人 ….
+    #[schemars(with = "Option<String>")]
+    pub applicant: Option<Text>,
+    /// 咨询渠道 that are not a person with a phone: an address, a web page, a mailbox, 12345 ….
+    #[schemars(with = "Option<Vec<String>>")]
+    pub consult_channels: Option<Vec<Text>>,
+    /// 投诉渠道 (监督投诉) that are not a phone: an address, a web page, a mailbox, 12345 ….
+    #[schemars(with = "Option<Vec<String>>")]
+    pub complaint_channels: Option<Vec<Text>>,
+    /// Materials grouped by case (新参保 / 变更 / 港澳台人员 …), when a guide lists them so; printed
+    /// after `materials` (which holds the materials every case needs, if any).
+    #[schemars(with = "Option<Vec<MaterialGroup>>")]
+    pub material_groups: Option<Vec<Spanned<MaterialGroup>>>,
+    /// 设定依据 as structured entries (title, 文号, articles), besides the free-text `legal_basis`.
+    #[schemars(with = "Option<Vec<LegalRef>>")]
+    pub legal_refs: Option<Vec<Spanned<LegalRef>>>,
     #[serde(default)]
     #[schemars(with = "Vec<Flow>")]
     pub flow: Vec<Spanned<Flow>>,
+}
+
+/// One case of `material_groups`: `{ case = "新参保", materials = ["…", "…"] }`.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MaterialGroup {
+    #[schemars(with = "String")]
+    pub case: Text,
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub materials: Vec<Text>,
+}
+
+/// One entry of `legal_refs`: `{ title = "中华人民共和国社会保险法", number = "主席令第35号",
+/// articles = ["第五十七条"] }` (the title without 《》).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LegalRef {
+    #[schemars(with = "String")]
+    pub title: Text,
+    #[schemars(with = "Option<String>")]
+    pub number: Option<Text>,
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub articles: Vec<Text>,
+}
+
+impl LegalRef {
+    /// The entry as a citation is written: 《title》（number）articles.
+    pub fn citation(&self) -> String {
+        let mut out = format!("《{}》", self.title.get_ref());
+        if let Some(n) = &self.number {
+            out.push_str(&format!("（{}）", n.get_ref()));
+        }
+        let articles: Vec<&str> = self.articles.iter().map(|a| a.get_ref().as_str()).collect();
+        out.push_str(&articles.join("、"));
+        out
+    }
 }
 
 /// A 流程图 as authored.
@@ -267,6 +366,7 @@ pub enum Field {
     Code,
     Id,
     Local,
+    GovernedBy,
     Seq,
     Name,
     PowerCode,
@@ -290,6 +390,16 @@ pub enum Field {
     Query,
     Evaluation,
     Notes,
+    LegalTimeLimit,
+    OfficeHours,
+    CaseType,
+    ItemType,
+    ServiceLevel,
+    Applicant,
+    ConsultChannels,
+    ComplaintChannels,
+    MaterialGroups,
+    LegalRefs,
     Flow,
 }
 
@@ -299,6 +409,8 @@ pub enum FieldValue<'a> {
     Text(Option<&'a Text>),
     List(Option<&'a Vec<Text>>),
     Person(Option<&'a Spanned<Person>>),
+    Groups(Option<&'a Vec<Spanned<MaterialGroup>>>),
+    Refs(Option<&'a Vec<Spanned<LegalRef>>>),
     Flag(bool),
     Flows(&'a [Spanned<Flow>]),
 }
@@ -370,6 +482,8 @@ macro_rules! item_fields {
     (@get $value:expr, Text) => { FieldValue::Text($value.as_ref()) };
     (@get $value:expr, List) => { FieldValue::List($value.as_ref()) };
     (@get $value:expr, Person) => { FieldValue::Person($value.as_ref()) };
+    (@get $value:expr, Groups) => { FieldValue::Groups($value.as_ref()) };
+    (@get $value:expr, Refs) => { FieldValue::Refs($value.as_ref()) };
     (@get $value:expr, Flag) => { FieldValue::Flag($value) };
     (@get $value:expr, Flows) => { FieldValue::Flows(&$value) };
     (@inherit $dst:expr, $src:expr, inherits) => { $dst.inherit(&$src) };
@@ -382,6 +496,7 @@ item_fields!(
     Code code: Text own,
     Id id: Text own,
     Local local: Flag own,
+    GovernedBy governed_by: Text own,
     Seq seq: Text own,
     Name name: Text inherits,
     PowerCode power_code: Text inherits,
@@ -405,6 +520,16 @@ item_fields!(
     Query query: Text inherits,
     Evaluation evaluation: Text inherits,
     Notes notes: Text inherits,
+    LegalTimeLimit legal_time_limit: Text inherits,
+    OfficeHours office_hours: Text inherits,
+    CaseType case_type: Text inherits,
+    ItemType item_type: Text inherits,
+    ServiceLevel service_level: Text inherits,
+    Applicant applicant: Text inherits,
+    ConsultChannels consult_channels: List inherits,
+    ComplaintChannels complaint_channels: List inherits,
+    MaterialGroups material_groups: Groups inherits,
+    LegalRefs legal_refs: Refs inherits,
     Flow flow: Flows own,
 );
 
@@ -461,7 +586,13 @@ mod tests {
         for field in Field::ALL {
             let value = match field {
                 Field::Local => "true",
-                Field::LegalBasis | Field::Materials | Field::Flow => "[]",
+                Field::LegalBasis
+                | Field::Materials
+                | Field::ConsultChannels
+                | Field::ComplaintChannels
+                | Field::MaterialGroups
+                | Field::LegalRefs
+                | Field::Flow => "[]",
                 Field::Consult | Field::Supervision | Field::Contact => "{}",
                 _ => "\"x\"",
             };

@@ -87,7 +87,7 @@ fn invalid_sources_exit_with_code_3_and_name_the_file() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("catalog/jurisdiction.toml:2:9"), "{err}");
     assert!(
-        err.contains("help: use one of: province, city, county"),
+        err.contains("help: use one of: national, province, city, county"),
         "{err}"
     );
 }

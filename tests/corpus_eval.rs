@@ -375,7 +375,8 @@ fn with_reference(project: &Path) -> tempfile::TempDir {
     for entry in std::fs::read_dir(manifest().join("catalog/reference")).unwrap() {
         let entry = entry.unwrap();
         let name = entry.file_name().to_string_lossy().into_owned();
-        if !SEED_ONLY.contains(&name.as_str()) {
+        // Folders (catalog/reference/national/) are data to copy into a project, not reference files.
+        if !SEED_ONLY.contains(&name.as_str()) && entry.path().is_file() {
             std::fs::copy(entry.path(), target.join(&name)).unwrap();
         }
     }

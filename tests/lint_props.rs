@@ -101,6 +101,10 @@ fn project(root: &Path, t: &[String]) {
     let reference = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/reference");
     for entry in std::fs::read_dir(reference).unwrap() {
         let path = entry.unwrap().path();
+        // Folders (catalog/reference/national/) are data to copy into a project, not reference files.
+        if !path.is_file() {
+            continue;
+        }
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         write(
             root,

@@ -182,3 +182,109 @@ fn published_misspellings_group_is_sorted() {
     sorted.sort();
     assert_eq!(wrongs, sorted);
 }
+
+#[derive(Debug, Deserialize)]
+struct LawsFile {
+    law: Vec<toml::Table>,
+}
+
+/// Every replaced document names a successor the registry knows, with an ISO date after its own
+/// date; every title and alias is unique (a citation finds one document).
+#[test]
+fn replaced_documents_name_a_known_successor_and_a_later_date() {
+    let text = std::fs::read_to_string(reference_dir().join("laws.toml")).unwrap();
+    let laws: LawsFile = toml::from_str(&text).unwrap();
+    let str_of = |l: &toml::Table, k: &str| l.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    let mut names = BTreeSet::new();
+    for l in &laws.law {
+        let title = str_of(l, "title").unwrap();
+        let aliases = l.get("aliases").and_then(|a| a.as_array()).cloned();
+        for n in std::iter::once(title.clone()).chain(
+            aliases
+                .into_iter()
+                .flatten()
+                .filter_map(|a| a.as_str().map(str::to_string)),
+        ) {
+            assert!(names.insert(n.clone()), "{n} names two documents");
+        }
+    }
+    let mut replaced = 0;
+    for l in &laws.law {
+        let title = str_of(l, "title").unwrap();
+        let Some(date) = str_of(l, "replaced") else {
+            assert!(
+                l.get("replaced_by").is_none(),
+                "{title}: replaced_by without replaced"
+            );
+            continue;
+        };
+        replaced += 1;
+        let iso = date.len() == 10
+            && date.chars().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        assert!(iso, "{title}: replaced = {date:?} is not YYYY-MM-DD");
+        if let Some(issued) = str_of(l, "date") {
+            assert!(
+                issued.as_str() < date.as_str(),
+                "{title}: replaced before it was issued"
+            );
+        }
+        if let Some(by) = str_of(l, "replaced_by") {
+            assert!(
+                names.contains(&by),
+                "{title}: successor {by} is not in the registry"
+            );
+        }
+    }
+    assert!(replaced >= 5, "{replaced} replaced documents");
+}
+
+/// Every mainland area code once, 3 or 4 digits after a 0, with 7 or 8 local digits (and a second
+/// length only where it differs).
+#[test]
+fn area_codes_are_unique_and_well_formed() {
+    let text = std::fs::read_to_string(reference_dir().join("phones.toml")).unwrap();
+    let phones: toml::Table = toml::from_str(&text).unwrap();
+    let areas = phones["area"].as_array().unwrap();
+    let mut codes = BTreeSet::new();
+    for a in areas {
+        let code = a["code"].as_str().unwrap();
+        assert!(codes.insert(code.to_string()), "{code} twice");
+        let digits = &code[1..];
+        assert!(code.starts_with('0'), "{code}");
+        assert!(digits.bytes().all(|b| b.is_ascii_digit()), "{code}");
+        // 01x and 02x are 3-digit codes (010, 020 …), the others 4-digit.
+        let three = matches!(code.as_bytes()[1], b'1' | b'2');
+        assert_eq!(code.len(), if three { 3 } else { 4 }, "{code}");
+        let local = a["local_digits"].as_integer().unwrap();
+        assert!(local == 7 || local == 8, "{code}: {local}");
+        if three {
+            assert_eq!(local, 8, "{code}: the 3-digit areas have 8-digit numbers");
+        }
+        if let Some(also) = a.get("also_local_digits") {
+            let also = also.as_integer().unwrap();
+            assert!(also != local && (also == 7 || also == 8), "{code}");
+        }
+        assert!(!a["city"].as_str().unwrap().is_empty(), "{code}");
+    }
+    // Every province-level division has codes: the list is national, not one province's.
+    assert!(areas.len() >= 300, "{} area codes", areas.len());
+    for (code, digits) in [
+        ("0311", 8),
+        ("0316", 7),
+        ("0312", 7),
+        ("029", 8),
+        ("0915", 7),
+    ] {
+        let a = areas
+            .iter()
+            .find(|a| a["code"].as_str() == Some(code))
+            .unwrap();
+        assert_eq!(a["local_digits"].as_integer(), Some(digits), "{code}");
+    }
+}

@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::diagnostic::Diag;
 use crate::flow::Metrics;
 use crate::model::Item;
-use crate::render::{CatalogData, CatalogMain, Job};
+use crate::render::{CatalogData, CatalogMain, CatalogSub, Job};
 use crate::resolve::{Jurisdiction, Project};
 use crate::site::Style;
 
@@ -50,7 +50,7 @@ pub fn jobs(
                 .extend(crate::site::files(&job.guide, &charts, &style));
         }
         job.files.extend(crate::opendata::files(project, j));
-        if j == project.province {
+        if jur.is_catalog() {
             job.catalog = Some(catalog(jur, &job));
         }
         jobs.push(job);
@@ -80,6 +80,28 @@ fn catalog(jur: &Jurisdiction, job: &Job) -> CatalogData {
                 .collect();
             CatalogMain::from_model(main, &subs)
         })
+        .collect::<Vec<_>>();
+    // Items no 主项 of this catalog names (a catalog written without [main]) are printed too,
+    // in rows of their own: a list never loses an item.
+    let named = |code: &str| jur.mains.iter().any(|(_, m)| m.code.get_ref() == code);
+    let loose: Vec<Item> = jur
+        .items
+        .iter()
+        .filter(|i| {
+            !i.main
+                .as_ref()
+                .is_some_and(|(_, m)| named(m.code.get_ref()))
+        })
+        .map(|i| i.item.clone())
         .collect();
+    let mut mains = mains;
+    if !loose.is_empty() {
+        mains.push(CatalogMain {
+            seq: None,
+            code: String::new(),
+            name: String::new(),
+            subs: loose.iter().map(CatalogSub::from_item).collect(),
+        });
+    }
     CatalogData::new(&job.guide.jurisdiction, mains)
 }

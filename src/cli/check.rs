@@ -23,6 +23,32 @@ pub struct JurisdictionSummary {
     pub parent: Option<String>,
     pub items: usize,
     pub flows: usize,
+    /// The catalogs above, nearest first (its province's, the national list).
+    pub chain: Vec<String>,
+    /// How many items found their governing catalog item, and how.
+    pub governed: Governed,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct Governed {
+    pub code: usize,
+    pub governed_by: usize,
+    pub name: usize,
+    pub none: usize,
+}
+
+fn governed(project: &Project, j: usize) -> Governed {
+    use crate::lint::governing::{Match, governing_match};
+    let mut g = Governed::default();
+    for item in &project.jurisdictions[j].items {
+        match governing_match(project, j, item).map(|(_, how)| how) {
+            Some(Match::Code) => g.code += 1,
+            Some(Match::GovernedBy) => g.governed_by += 1,
+            Some(Match::Name) => g.name += 1,
+            None => g.none += 1,
+        }
+    }
+    g
 }
 
 pub fn summarize(project: &Project) -> Summary {
@@ -30,13 +56,21 @@ pub fn summarize(project: &Project) -> Summary {
         jurisdictions: project
             .tree_order()
             .into_iter()
-            .map(|j| &project.jurisdictions[j])
-            .map(|j| JurisdictionSummary {
-                name: j.name.clone(),
-                level: j.level.as_str(),
-                parent: j.parent.map(|p| project.jurisdictions[p].name.clone()),
-                items: j.items.len(),
-                flows: j.items.iter().map(|i| i.flows.len()).sum(),
+            .map(|ji| {
+                let j = &project.jurisdictions[ji];
+                JurisdictionSummary {
+                    name: j.name.clone(),
+                    level: j.level.as_str(),
+                    parent: j.parent.map(|p| project.jurisdictions[p].name.clone()),
+                    items: j.items.len(),
+                    flows: j.items.iter().map(|i| i.flows.len()).sum(),
+                    chain: project
+                        .chain(ji)
+                        .into_iter()
+                        .map(|c| project.jurisdictions[c].name.clone())
+                        .collect(),
+                    governed: governed(project, ji),
+                }
             })
             .collect(),
     }
@@ -116,6 +150,30 @@ pub fn run(root: &Path, format: Format, ui: &Ui) -> ExitCode {
                 );
                 out.push_str(&line);
                 out.push('\n');
+                // The catalogs its items are checked against, and how many found their item how.
+                if !s.chain.is_empty() && s.items > 0 {
+                    let g = &s.governed;
+                    let counts: Vec<String> = [
+                        (g.code, t!("cli.check.by-code", count = g.code)),
+                        (
+                            g.governed_by,
+                            t!("cli.check.by-governed-by", count = g.governed_by),
+                        ),
+                        (g.name, t!("cli.check.by-name", count = g.name)),
+                        (g.none, t!("cli.check.by-none", count = g.none)),
+                    ]
+                    .into_iter()
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(_, text)| text.into_owned())
+                    .collect();
+                    out.push_str(&t!(
+                        "cli.check.chain",
+                        indent = "  ".repeat(depth),
+                        chain = s.chain.join(" → "),
+                        counts = counts.join(t!("cli.check.separator").as_ref()),
+                    ));
+                    out.push('\n');
+                }
             }
             out.push_str(&t!(
                 "cli.check.ok",
@@ -132,6 +190,7 @@ pub fn run(root: &Path, format: Format, ui: &Ui) -> ExitCode {
 
 fn level_name(level: &str) -> String {
     match level {
+        "national" => t!("cli.level.national"),
         "province" => t!("cli.level.province"),
         "city" => t!("cli.level.city"),
         _ => t!("cli.level.county"),

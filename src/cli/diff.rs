@@ -46,7 +46,7 @@ pub fn run(root: &Path, args: &DiffArgs) -> ExitCode {
         None => None,
     };
     let working_tree = t!("cli.diff.working-tree");
-    let here = || Edition::from_project(&project, working_tree.as_ref());
+    let here = || Edition::from_project_of(&project, only, working_tree.as_ref());
     let load = |spec: &Option<String>| match spec {
         Some(s) => Edition::load(s, root),
         None => Ok(here()),

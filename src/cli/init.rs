@@ -224,14 +224,23 @@ fn new_jurisdiction(
     }
     let parent = match parent {
         Some(p) => find(project, p)?,
-        None => project.province,
+        None => project
+            .primary_province()
+            .ok_or_else(|| "the project has no province: name a parent".to_string())?,
     };
     let p = &project.jurisdictions[parent];
+    if p.level == Level::National {
+        return Err(format!(
+            "{} is the national list: a city or county belongs to a province",
+            p.name
+        ));
+    }
     // A county's folder sits in its city's folder; a city's (or a county directly under the
-    // province) in counties/.
-    let base = match p.level {
-        Level::Province => "counties".to_string(),
-        _ => p.dir.clone(),
+    // province) in counties/, or in its province's folder when that province is under counties/.
+    let base = if p.level == Level::Province && !p.dir.starts_with("counties/") {
+        "counties".to_string()
+    } else {
+        p.dir.clone()
     };
     let level = match level {
         NewLevel::City => "city",

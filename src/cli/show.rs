@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{EXIT_USAGE, Format, load_or_report};
 use crate::model::{Field, FieldValue, Item, Spanned};
-use crate::resolve::{Project, ResolvedItem};
+use crate::resolve::{ItemRef, Project, ResolvedItem};
 use crate::text::nearest;
 
 #[derive(Debug, Serialize)]
@@ -19,6 +19,45 @@ struct FieldView {
     jurisdiction: String,
     file: String,
     line: usize,
+    /// The catalog item this field is checked against (the governing item, when it sets the field).
+    governing: Option<GoverningView>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct GoverningView {
+    jurisdiction: String,
+    key: String,
+    name: String,
+    /// `code`, `governed_by` or `name` (found by name alone).
+    via: &'static str,
+}
+
+/// The governing items of an item up its chain: its province's item, then the national list's.
+fn governing_chain(project: &Project, item: &ResolvedItem) -> Vec<(GoverningView, ItemRef)> {
+    use crate::lint::governing::{Match, governing_match};
+    let mut out: Vec<(GoverningView, ItemRef)> = Vec::new();
+    let mut cur = governing_match(project, item.decl.jurisdiction, item);
+    while let Some((r, how)) = cur {
+        if out.iter().any(|(_, seen)| *seen == r) {
+            break;
+        }
+        let gov = project.item(r);
+        out.push((
+            GoverningView {
+                jurisdiction: project.jurisdictions[r.jurisdiction].name.clone(),
+                key: gov.key.clone(),
+                name: gov.name().to_string(),
+                via: match how {
+                    Match::Code => "code",
+                    Match::GovernedBy => "governed_by",
+                    Match::Name => "name",
+                },
+            },
+            r,
+        ));
+        cur = governing_match(project, r.jurisdiction, gov);
+    }
+    out
 }
 
 /// Find an item by code, id, name or published number.
@@ -54,12 +93,33 @@ fn value_of(item: &Item, field: Field) -> Option<(serde_json::Value, usize)> {
                 p.span().start,
             )
         }),
+        FieldValue::Groups(g) => g.map(|g| {
+            let start = g.first().map_or(0, |t| t.span().start);
+            let groups: Vec<serde_json::Value> = g
+                .iter()
+                .map(|g| {
+                    let g = g.get_ref();
+                    serde_json::json!({
+                        "case": g.case.get_ref(),
+                        "materials": g.materials.iter().map(|m| m.get_ref()).collect::<Vec<_>>(),
+                    })
+                })
+                .collect();
+            (serde_json::json!(groups), start)
+        }),
+        FieldValue::Refs(r) => r.map(|r| {
+            let start = r.first().map_or(0, |t| t.span().start);
+            let refs: Vec<String> = r.iter().map(|r| r.get_ref().citation()).collect();
+            (serde_json::json!(refs), start)
+        }),
         FieldValue::Flag(_) | FieldValue::Flows(_) => None,
     }
 }
 
-/// Every inherited field the item has, with the jurisdiction, file and line it came from.
+/// Every inherited field the item has, with the jurisdiction, file and line it came from, and the
+/// nearest governing item that sets the field.
 fn fields(project: &Project, item: &ResolvedItem) -> Vec<FieldView> {
+    let chain = governing_chain(project, item);
     Field::ALL
         .iter()
         .filter(|f| f.inherits())
@@ -72,6 +132,10 @@ fn fields(project: &Project, item: &ResolvedItem) -> Vec<FieldView> {
                 jurisdiction: project.jurisdictions[origin.jurisdiction].name.clone(),
                 file: project.sources.path(origin.file).to_string(),
                 line: project.sources.line_col(origin.file, start).0,
+                governing: chain
+                    .iter()
+                    .find(|(_, r)| value_of(&project.item(*r).item, field).is_some())
+                    .map(|(v, _)| v.clone()),
             })
         })
         .collect()
@@ -107,6 +171,10 @@ pub fn run(root: &Path, jurisdiction: &str, query: Option<&str>, format: Format)
         return ExitCode::from(EXIT_USAGE);
     };
     let views = fields(&project, item);
+    let chain: Vec<GoverningView> = governing_chain(&project, item)
+        .into_iter()
+        .map(|(v, _)| v)
+        .collect();
     let decl_line = project.sources.line_col(item.decl.file, item.span.start).0;
     match format {
         Format::Json => {
@@ -115,6 +183,7 @@ pub fn run(root: &Path, jurisdiction: &str, query: Option<&str>, format: Format)
                 "key": item.key,
                 "declared": format!("{}:{}", project.sources.path(item.decl.file), decl_line),
                 "fields": views,
+                "governing": chain,
                 "flows": item.flows.len(),
             });
             super::print_out(&format!(
@@ -133,6 +202,16 @@ pub fn run(root: &Path, jurisdiction: &str, query: Option<&str>, format: Format)
             let location = format!("{}:{}", project.sources.path(item.decl.file), decl_line);
             out.push_str(&t!("cli.show.declared", location = location));
             out.push('\n');
+            let described: Vec<String> = chain
+                .iter()
+                .map(|g| format!("{} · {} {} ({})", g.jurisdiction, g.key, g.name, g.via))
+                .collect();
+            out.push_str(&if described.is_empty() {
+                t!("cli.show.governing-none").into_owned()
+            } else {
+                t!("cli.show.governing", chain = described.join(" → ")).into_owned()
+            });
+            out.push('\n');
             for v in &views {
                 let value = match &v.value {
                     serde_json::Value::String(s) => s.replace('\n', " ⏎ "),
@@ -143,6 +222,17 @@ pub fn run(root: &Path, jurisdiction: &str, query: Option<&str>, format: Format)
                     "  {:<15} ↳ {}:{} ({})\n",
                     "", v.file, v.line, v.jurisdiction
                 ));
+                if let Some(g) = &v.governing {
+                    out.push_str(&format!(
+                        "  {:<15} ⇢ {}\n",
+                        "",
+                        t!(
+                            "cli.show.field-governing",
+                            jurisdiction = g.jurisdiction,
+                            key = g.key
+                        )
+                    ));
+                }
             }
             if let Some(origin) = item.flows_origin {
                 out.push_str(&format!(

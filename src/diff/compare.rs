@@ -18,9 +18,11 @@ const REWORDED_SIMILARITY: f64 = 0.5;
 /// with the `new` edition; values a list does not set are taken from the `old` edition.
 pub fn compare(project: &Project, old: &Edition, new: &Edition, only: Option<usize>) -> Report {
     let mut jurisdictions = Vec::new();
+    let province = project.compared_province(only);
     for j in project.tree_order() {
         let jur = &project.jurisdictions[j];
-        if j == project.province || jur.items.is_empty() {
+        // Only the chain of the compared catalog: another province's counties follow another list.
+        if project.is_catalog(j) || jur.items.is_empty() || project.province_of(j) != province {
             continue;
         }
         if let Some(o) = only
@@ -83,7 +85,7 @@ impl<'a> ListItem<'a> {
     fn new(project: &Project, item: &'a ResolvedItem, old: &Edition) -> ListItem<'a> {
         let own = |field: Field| {
             item.origin_of(field)
-                .is_some_and(|o| o.jurisdiction != project.province)
+                .is_some_and(|o| !project.is_catalog(o.jurisdiction))
         };
         let old_item = item.code().and_then(|c| old.find(c));
         let pick = |field: Field, listed: Option<Vec<String>>, from_old: Option<Vec<String>>| {

@@ -69,13 +69,24 @@ fn texts(list: &Option<Vec<crate::model::Text>>) -> Vec<String> {
 }
 
 impl Edition {
-    /// The governing catalog of a loaded project (its province's items that have a code).
+    /// The governing catalog of a loaded project (its first province's items that have a code).
     pub fn from_project(project: &Project, label: impl Into<String>) -> Edition {
+        Self::from_project_of(project, None, label)
+    }
+
+    /// The catalog of the province of `only` (or of the project's first province): its items that
+    /// have a code.
+    pub fn from_project_of(
+        project: &Project,
+        only: Option<usize>,
+        label: impl Into<String>,
+    ) -> Edition {
+        let province = project.compared_province(only);
         Edition {
             label: label.into(),
-            items: project
-                .catalog()
-                .items
+            items: province
+                .map(|p| project.jurisdictions[p].items.as_slice())
+                .unwrap_or_default()
                 .iter()
                 .filter_map(|i| EditionItem::from_item(&i.item))
                 .collect(),

@@ -101,7 +101,7 @@ impl LintConfig {
             return false;
         };
         if self.only.is_empty() {
-            owner != project.province
+            !project.is_catalog(owner)
         } else {
             self.only.contains(&project.jurisdictions[owner].name)
         }

@@ -401,11 +401,41 @@ fn collect_item<'a>(c: &mut Collector<'a>, ji: usize, ii: usize, item: &'a Resol
             c.push(ji, it, FieldPath::Item(field), 0, item.file_of(field), t);
         }
     }
-    for field in [Field::Materials, Field::LegalBasis] {
+    // Materials and legal basis first, then the other lists (channels).
+    let lists =
+        [Field::Materials, Field::LegalBasis]
+            .into_iter()
+            .chain(Field::ALL.iter().copied().filter(|f| {
+                !matches!(f, Field::Materials | Field::LegalBasis)
+                    && matches!(item.item.get(*f), FieldValue::List(_))
+            }));
+    for field in lists {
         if let (true, FieldValue::List(Some(list))) = (own(field), item.item.get(field)) {
             for (k, t) in list.iter().enumerate() {
                 c.push(ji, it, FieldPath::Item(field), k, item.file_of(field), t);
             }
+        }
+    }
+    // Materials by case and structured legal basis: each text, numbered through the field.
+    let field = Field::MaterialGroups;
+    if let (true, FieldValue::Groups(Some(groups))) = (own(field), item.item.get(field)) {
+        let texts = groups
+            .iter()
+            .flat_map(|g| std::iter::once(&g.get_ref().case).chain(&g.get_ref().materials));
+        for (k, t) in texts.enumerate() {
+            c.push(ji, it, FieldPath::Item(field), k, item.file_of(field), t);
+        }
+    }
+    let field = Field::LegalRefs;
+    if let (true, FieldValue::Refs(Some(refs))) = (own(field), item.item.get(field)) {
+        let texts = refs.iter().flat_map(|r| {
+            let r = r.get_ref();
+            std::iter::once(&r.title)
+                .chain(r.number.as_ref())
+                .chain(&r.articles)
+        });
+        for (k, t) in texts.enumerate() {
+            c.push(ji, it, FieldPath::Item(field), k, item.file_of(field), t);
         }
     }
     for &field in Field::ALL {

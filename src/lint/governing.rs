@@ -10,19 +10,30 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use crate::model::Text;
-use crate::resolve::{Project, ResolvedItem};
+use crate::resolve::{GovernedVia, ItemRef, Project, ResolvedItem};
 
 use super::{Context, TextRef};
 
-/// The catalog item that governs `item` of jurisdiction `j`: the catalog item with the same code, or,
-/// for an item published without a code, the catalog 子项 its name names (`…（主项）--X（子项）`, or
-/// exactly `X`, or a 主项 with a single 子项). `None` for the catalog itself and for local items.
+/// How the governing catalog item was found: by code, by an explicit `governed_by`, or by name
+/// alone (the lint then says so, ZN640).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Match {
+    Code,
+    GovernedBy,
+    Name,
+}
+
+/// The catalog item that governs `item` of jurisdiction `j`, one level up its own chain only (its
+/// province's catalog for a city or county, the national list for a province linked to one): the
+/// item with the same code or its `governed_by`, or, for an item published without a code, the
+/// catalog 子项 its name names (`…（主项）--X（子项）`, or exactly `X`, or a 主项 with a single 子项).
+/// `None` for the national list and for local items.
 pub fn governing<'p>(
     project: &'p Project,
     j: usize,
     item: &ResolvedItem,
 ) -> Option<&'p ResolvedItem> {
-    governing_index(project, j, item).map(|i| &project.catalog().items[i])
+    governing_index(project, j, item).map(|r| project.item(r))
 }
 
 /// Every time limit a city or county wrote itself, with the governing catalog item and its time
@@ -37,13 +48,13 @@ pub fn time_limits_against_catalog<'c, 'a>(
         })
 }
 
-/// `[jurisdiction][item]` → index into the catalog's items (the shared analysis behind
-/// [`governing_of`]).
-pub struct GoverningTable(Vec<Vec<Option<usize>>>);
+/// `[jurisdiction][item]` → the governing catalog item and how it was found (the shared analysis
+/// behind [`governing_of`]).
+pub struct GoverningTable(pub Vec<Vec<Option<(ItemRef, Match)>>>);
 
-/// [`governing`] for item `ii` of jurisdiction `j`, computed once per lint run.
-pub fn governing_of<'a>(ctx: &Context<'a>, j: usize, ii: usize) -> Option<&'a ResolvedItem> {
-    let table = ctx.analyses.governing.get_or_init(|| {
+/// The governing table, computed once per lint run.
+pub fn governing_table<'c>(ctx: &'c Context) -> &'c GoverningTable {
+    ctx.analyses.governing.get_or_init(|| {
         let p = ctx.project;
         GoverningTable(
             p.jurisdictions
@@ -52,29 +63,60 @@ pub fn governing_of<'a>(ctx: &Context<'a>, j: usize, ii: usize) -> Option<&'a Re
                 .map(|(j, jur)| {
                     jur.items
                         .iter()
-                        .map(|item| governing_index(p, j, item))
+                        .map(|item| governing_match(p, j, item))
                         .collect()
                 })
                 .collect(),
         )
-    });
-    table.0[j][ii].map(|i| &ctx.project.catalog().items[i])
+    })
 }
 
-/// [`governing`], as an index into the catalog's items.
-pub fn governing_index(project: &Project, j: usize, item: &ResolvedItem) -> Option<usize> {
-    if j == project.province || item.item.local {
+/// [`governing`] for item `ii` of jurisdiction `j`, computed once per lint run.
+pub fn governing_of<'a>(ctx: &Context<'a>, j: usize, ii: usize) -> Option<&'a ResolvedItem> {
+    governing_table(ctx).0[j][ii].map(|(r, _)| ctx.project.item(r))
+}
+
+/// [`governing`], as a reference to the catalog item.
+pub fn governing_index(project: &Project, j: usize, item: &ResolvedItem) -> Option<ItemRef> {
+    governing_match(project, j, item).map(|(r, _)| r)
+}
+
+/// [`governing`], with how the item was found.
+pub fn governing_match(
+    project: &Project,
+    j: usize,
+    item: &ResolvedItem,
+) -> Option<(ItemRef, Match)> {
+    if item.item.local {
         return None;
     }
-    if let Some(c) = item.catalog {
-        return Some(c);
+    if let Some((r, via)) = item.catalog {
+        let how = match via {
+            GovernedVia::Code => Match::Code,
+            GovernedVia::GovernedBy => Match::GovernedBy,
+        };
+        return Some((r, how));
     }
-    if item.code().is_some() {
+    if item.code().is_some() || item.item.governed_by.is_some() {
         return None;
     }
+    let c = project.governing_catalog(j)?;
+    by_name(project, c, item).map(|i| {
+        (
+            ItemRef {
+                jurisdiction: c,
+                item: i,
+            },
+            Match::Name,
+        )
+    })
+}
+
+/// The item of catalog `c` that an item without a code names.
+fn by_name(project: &Project, c: usize, item: &ResolvedItem) -> Option<usize> {
     let name = item.name().trim();
     let name = name.strip_suffix("流程图").unwrap_or(name);
-    let catalog = project.catalog();
+    let catalog = &project.jurisdictions[c];
     let named: Vec<usize> = (0..catalog.items.len())
         .filter(|&i| {
             let n = catalog.items[i].name();
@@ -95,12 +137,14 @@ pub fn governing_index(project: &Project, j: usize, item: &ResolvedItem) -> Opti
         let main = m.name.get_ref();
         main == name || (name.starts_with(&format!("{main}（主项）")) && !name.contains("（子项）"))
     })?;
-    let prefix: String = main.1.code.get_ref().chars().take(9).collect();
+    // Its 子项 share the leading part the catalog's code scheme names (no scheme: none is known).
+    let scheme = project.code_scheme(c)?;
+    let prefix = scheme.main_part(main.1.code.get_ref())?;
     let subs: Vec<usize> = (0..catalog.items.len())
         .filter(|&i| {
             catalog.items[i]
                 .code()
-                .is_some_and(|k| k.starts_with(&prefix))
+                .is_some_and(|k| scheme.main_part(k) == Some(prefix))
         })
         .collect();
     match subs[..] {
@@ -361,7 +405,7 @@ pub fn compared<'c>(ctx: &'c Context) -> &'c Compared {
             own.iter()
                 .filter_map(|(&(j, ii), materials)| {
                     let gi = governing_index(project, j, &project.jurisdictions[j].items[ii])?;
-                    let gov = &project.catalog().items[gi];
+                    let gov = project.item(gi);
                     let theirs = material_texts(gov);
                     let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
                     Some(((j, ii), (gi, match_materials(&ours, &theirs))))
@@ -372,10 +416,10 @@ pub fn compared<'c>(ctx: &'c Context) -> &'c Compared {
 }
 
 /// For each (jurisdiction, item): the governing catalog item and the comparison of the materials.
-pub struct Compared(pub BTreeMap<(usize, usize), (usize, MaterialMatch)>);
+pub struct Compared(pub BTreeMap<(usize, usize), (ItemRef, MaterialMatch)>);
 
 impl std::ops::Deref for Compared {
-    type Target = BTreeMap<(usize, usize), (usize, MaterialMatch)>;
+    type Target = BTreeMap<(usize, usize), (ItemRef, MaterialMatch)>;
     fn deref(&self) -> &Self::Target {
         &self.0
     }

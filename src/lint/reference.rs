@@ -46,6 +46,14 @@ pub struct Law {
     /// Whether citations are expected to give the number. Laws of the NPC are customarily cited by
     /// title only (`false`); default: expected whenever `number` is set.
     pub cite_number: Option<bool>,
+    /// ISO date from which the document no longer applies (repealed, or replaced by `replaced_by`).
+    pub replaced: Option<String>,
+    /// Title of the document that replaced it, when one did.
+    pub replaced_by: Option<String>,
+    /// Whether the repeal is confirmed by the repealing document's own text (`false`: from a
+    /// secondary source; the finding is then an info, never more).
+    #[serde(default)]
+    pub replacement_confirmed: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -208,6 +216,8 @@ pub struct AreaCode {
     pub city: String,
     /// Digits of a local number (7 or 8).
     pub local_digits: usize,
+    /// A second length in service for the same code (numbers of both lengths exist).
+    pub also_local_digits: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]

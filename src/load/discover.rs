@@ -72,6 +72,13 @@ pub fn discover(
         }
     }
 
+    // Folders inside catalog/reference/ hold data to copy into a project (the national list in
+    // catalog/reference/national/), not sources of this project: they are not read.
+    paths.retain(|(rel, _)| {
+        rel.strip_prefix(&format!("{REFERENCE_DIR}/"))
+            .is_none_or(|rest| !rest.contains('/'))
+    });
+
     let jurisdiction_dirs: BTreeSet<String> = paths
         .iter()
         .filter_map(|(rel, _)| rel.strip_suffix(&format!("/{JURISDICTION_FILE}")))

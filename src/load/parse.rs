@@ -26,6 +26,23 @@ pub fn jurisdiction_file(
     let data: JurisdictionFile = deserialize(file, text, value, diags)?;
     let before = diags.len();
     require_nonempty(file, &data.name, "name", diags);
+    if let Some(scheme) = &data.code_scheme {
+        let pattern = &scheme.pattern;
+        if let Some(at) = crate::resolve::code_scheme::pattern_error(pattern.get_ref()) {
+            // The span includes the opening quote.
+            let start = pattern.span().start + 1 + at;
+            diags.push(
+                Diag::error(
+                    "load::invalid",
+                    file,
+                    start..(start + 1).min(pattern.span().end),
+                    t!("load.code-pattern"),
+                )
+                .label(t!("load.here"))
+                .help(t!("load.code-pattern-help")),
+            );
+        }
+    }
     for (key, t) in jurisdiction_texts(&data) {
         limits::check_text(file, text, t, key, diags);
     }
@@ -443,6 +460,13 @@ fn item_texts(item: &Item) -> Vec<(&'static str, &Text)> {
         ("query", &item.query),
         ("evaluation", &item.evaluation),
         ("notes", &item.notes),
+        ("governed_by", &item.governed_by),
+        ("legal_time_limit", &item.legal_time_limit),
+        ("office_hours", &item.office_hours),
+        ("case_type", &item.case_type),
+        ("item_type", &item.item_type),
+        ("service_level", &item.service_level),
+        ("applicant", &item.applicant),
     ]
     .into_iter()
     .filter_map(|(k, t)| t.as_ref().map(|t| (k, t)))
@@ -450,8 +474,21 @@ fn item_texts(item: &Item) -> Vec<(&'static str, &Text)> {
     for (key, list) in [
         ("legal_basis", &item.legal_basis),
         ("materials", &item.materials),
+        ("consult_channels", &item.consult_channels),
+        ("complaint_channels", &item.complaint_channels),
     ] {
         out.extend(list.iter().flatten().map(|t| (key, t)));
+    }
+    for g in item.material_groups.iter().flatten() {
+        let g = g.get_ref();
+        out.push(("case", &g.case));
+        out.extend(g.materials.iter().map(|t| ("materials", t)));
+    }
+    for r in item.legal_refs.iter().flatten() {
+        let r = r.get_ref();
+        out.push(("title", &r.title));
+        out.extend(r.number.iter().map(|t| ("number", t)));
+        out.extend(r.articles.iter().map(|t| ("articles", t)));
     }
     for person in [&item.consult, &item.supervision, &item.contact]
         .into_iter()

@@ -129,7 +129,7 @@ impl OpenItem {
     fn new(project: &Project, j: usize, r: &ResolvedItem) -> OpenItem {
         let jur = &project.jurisdictions[j];
         let i: &Item = &r.item;
-        let catalog_code = if j == project.province {
+        let catalog_code = if project.is_catalog(j) {
             r.code().map(str::to_string)
         } else {
             governing(project, j, r).and_then(|c| c.code().map(str::to_string))

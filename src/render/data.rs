@@ -178,7 +178,7 @@ pub fn is_style_name(name: &str) -> bool {
 /// The printable fields of an item. A style (`templates/styles/<name>.toml`) decides
 /// which of them a guide prints, with which labels, in which order and how they are numbered: the
 /// Rust side numbers nothing.
-pub const FIELD_KEYS: [Field; 20] = [
+pub const FIELD_KEYS: [Field; 30] = [
     Field::Agency,
     Field::Address,
     Field::Target,
@@ -199,6 +199,16 @@ pub const FIELD_KEYS: [Field; 20] = [
     Field::Query,
     Field::Evaluation,
     Field::Notes,
+    Field::LegalTimeLimit,
+    Field::OfficeHours,
+    Field::CaseType,
+    Field::ItemType,
+    Field::ServiceLevel,
+    Field::Applicant,
+    Field::ConsultChannels,
+    Field::ComplaintChannels,
+    Field::MaterialGroups,
+    Field::LegalRefs,
 ];
 
 /// One field as a template prints it (after the style chose and labelled it).
@@ -313,6 +323,23 @@ impl ItemView {
                 Field::Query => plain_opt(&item.query),
                 Field::Evaluation => plain_opt(&item.evaluation),
                 Field::Notes => notes.clone(),
+                Field::LegalTimeLimit => plain_opt(&item.legal_time_limit),
+                Field::OfficeHours => plain_opt(&item.office_hours),
+                Field::CaseType => plain_opt(&item.case_type),
+                Field::ItemType => plain_opt(&item.item_type),
+                Field::ServiceLevel => plain_opt(&item.service_level),
+                Field::Applicant => plain_opt(&item.applicant),
+                Field::ConsultChannels => list_blocks(&texts(&item.consult_channels)),
+                Field::ComplaintChannels => list_blocks(&texts(&item.complaint_channels)),
+                Field::MaterialGroups => group_blocks(item.material_groups.as_deref()),
+                Field::LegalRefs => list_blocks(
+                    &item
+                        .legal_refs
+                        .iter()
+                        .flatten()
+                        .map(|r| r.get_ref().citation())
+                        .collect::<Vec<_>>(),
+                ),
                 // Every other field is not printed as a field.
                 _ => Vec::new(),
             };
@@ -608,6 +635,28 @@ fn md_opt(t: &Option<Text>) -> Blocks {
     t.as_ref()
         .map(|t| markdown::parse(t.get_ref()))
         .unwrap_or_default()
+}
+
+/// Materials by case: each case on its own line (新参保：), its materials numbered below it.
+fn group_blocks(groups: Option<&[crate::model::Spanned<crate::model::MaterialGroup>]>) -> Blocks {
+    let mut out = Vec::new();
+    for g in groups.unwrap_or_default() {
+        let g = g.get_ref();
+        out.push(Node::Paragraph {
+            c: vec![Node::Strong {
+                c: markdown::plain_inline(&format!("{}：", g.case.get_ref())),
+            }],
+        });
+        let materials: Vec<String> = g.materials.iter().map(|m| m.get_ref().clone()).collect();
+        if !materials.is_empty() {
+            out.push(Node::List {
+                ordered: true,
+                start: 1,
+                items: materials.iter().map(|e| markdown::plain(e)).collect(),
+            });
+        }
+    }
+    out
 }
 
 /// One entry prints inline after the label; several print as a numbered list.

@@ -46,7 +46,7 @@ impl Rule for CatalogMaterialMissing {
         let project = ctx.project;
         for (key, (gi, matched)) in compared(ctx).iter() {
             let materials = &own_materials(ctx)[key];
-            let gov = &project.catalog().items[*gi];
+            let gov = project.item(*gi);
             if gov.item.materials.is_none() {
                 continue;
             }

@@ -106,15 +106,10 @@ impl Rule for CatalogName {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let province = project.province;
-        let catalog = project.catalog();
         let terms = &ctx.reference.terms;
         let close =
             Similarity::at_least(terms.threshold("catalog-name.min_similarity", MIN_SIMILARITY));
         for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
-            if text.jurisdiction == province {
-                continue;
-            }
             let Some(item) = ctx.item(text) else { continue };
             let Some(c) = project.catalog_item(item) else {
                 continue;
@@ -138,20 +133,26 @@ impl Rule for CatalogName {
         }
         // Items without a code (powers keyed by id): a name, or a part of it marked （主项）/（子项）,
         // that is close to a catalog name without being it.
-        let catalog_names: Vec<(String, BigramSet)> = catalog
-            .items
-            .iter()
-            .map(|i| i.name().to_string())
-            .chain(catalog.mains.iter().map(|(_, m)| m.name.get_ref().clone()))
-            .map(|n| {
-                let b = bigrams(&n, &[]);
-                (n, b)
-            })
-            .collect();
+        // Compared with the catalog of the item's own chain only.
+        let mut names_of: std::collections::BTreeMap<usize, Vec<(String, BigramSet)>> =
+            Default::default();
         for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
-            if text.jurisdiction == province {
+            let Some(c) = project.governing_catalog(text.jurisdiction) else {
                 continue;
-            }
+            };
+            let catalog = &project.jurisdictions[c];
+            let catalog_names = names_of.entry(c).or_insert_with(|| {
+                catalog
+                    .items
+                    .iter()
+                    .map(|i| i.name().to_string())
+                    .chain(catalog.mains.iter().map(|(_, m)| m.name.get_ref().clone()))
+                    .map(|n| {
+                        let b = bigrams(&n, &[]);
+                        (n, b)
+                    })
+                    .collect()
+            });
             let Some(item) = ctx.item(text) else { continue };
             if item.code().is_some() {
                 continue;
@@ -191,9 +192,10 @@ impl Rule for CatalogName {
         }
 
         for text in ctx.texts_of(FieldPath::MainName) {
-            if text.jurisdiction == province {
+            let Some(c) = project.governing_catalog(text.jurisdiction) else {
                 continue;
-            }
+            };
+            let catalog = &project.jurisdictions[c];
             let Some(code) = &text.item_key else { continue };
             let Some((cfile, cmain)) = catalog.mains.iter().find(|(_, m)| m.code.get_ref() == code)
             else {

@@ -46,21 +46,27 @@ impl Rule for ExtraMaterial {
         let project = ctx.project;
         // Forms of the whole catalog: a material naming one of them (or a near miss) is reported by
         // form-name-mismatch instead.
-        let catalog_forms: Vec<String> = project
-            .catalog()
-            .items
-            .iter()
-            .flat_map(|i| i.item.materials.iter().flatten())
-            .flat_map(|m| {
-                forms(m.get_ref())
-                    .into_iter()
-                    .map(|(_, f)| norm_title(f))
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let forms_of = |c: usize| -> Vec<String> {
+            project.jurisdictions[c]
+                .items
+                .iter()
+                .flat_map(|i| i.item.materials.iter().flatten())
+                .flat_map(|m| {
+                    forms(m.get_ref())
+                        .into_iter()
+                        .map(|(_, f)| norm_title(f))
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let mut forms_by_catalog: std::collections::BTreeMap<usize, Vec<String>> =
+            Default::default();
         for (key, (gi, matched)) in compared(ctx).iter() {
             let materials = &own_materials(ctx)[key];
-            let gov = &project.catalog().items[*gi];
+            let gov = project.item(*gi);
+            let catalog_forms = forms_by_catalog
+                .entry(gi.jurisdiction)
+                .or_insert_with(|| forms_of(gi.jurisdiction));
             let theirs = material_texts(gov);
             if theirs.is_empty() {
                 // The catalog lists nothing to compare with.

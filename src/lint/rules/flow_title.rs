@@ -120,19 +120,18 @@ impl Rule for FlowTitle {
             min: terms.threshold("flow-title.generic_below", GENERIC_BELOW),
             margin: terms.threshold("flow-title.closer_margin", CLOSER_MARGIN),
         };
-        let catalog_names: Vec<String> = project
-            .catalog()
-            .items
-            .iter()
-            .map(|i| i.name().to_string())
-            .chain(
-                project
-                    .catalog()
-                    .mains
-                    .iter()
-                    .map(|(_, m)| m.name.get_ref().clone()),
-            )
-            .collect();
+
+        // Names of each catalog's items and 主项 (compared within the item's own chain).
+        let catalog_names = |c: Option<usize>| -> Vec<String> {
+            let Some(c) = c else { return Vec::new() };
+            let catalog = &project.jurisdictions[c];
+            catalog
+                .items
+                .iter()
+                .map(|i| i.name().to_string())
+                .chain(catalog.mains.iter().map(|(_, m)| m.name.get_ref().clone()))
+                .collect()
+        };
 
         for text in ctx.texts_of(FieldPath::Item(Field::Name)) {
             let name = text.value.trim();
@@ -180,7 +179,7 @@ impl Rule for FlowTitle {
                 .iter()
                 .filter(|o| o.key != item.key)
                 .map(|o| o.name().to_string())
-                .chain(catalog_names.iter().cloned())
+                .chain(catalog_names(project.governing_catalog(j)))
                 .map(|n| normalize_name(&n))
                 .filter(|n| !own_names.contains(n))
                 .collect();

@@ -61,13 +61,19 @@ impl Rule for FormNameMismatch {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let catalog_items = &project.catalog().items;
-        // Forms of every catalog item, computed once (only when some list names a form).
-        let all_forms: Vec<Vec<String>> = catalog_items.iter().map(item_forms).collect();
+        // Forms of every item of each catalog, computed once (only when some list names a form).
+        let mut forms_by_catalog: std::collections::BTreeMap<usize, Vec<Vec<String>>> =
+            Default::default();
         for (&(j, ii), materials) in own_materials(ctx).iter() {
             let Some(gov) = governing_of(ctx, j, ii) else {
                 continue;
             };
+            // The other items of the same catalog (of this item's own chain).
+            let c = gov.decl.jurisdiction;
+            let catalog_items = &project.jurisdictions[c].items;
+            let all_forms = forms_by_catalog
+                .entry(c)
+                .or_insert_with(|| catalog_items.iter().map(item_forms).collect());
             let ours_forms = item_forms(gov);
             for m in materials {
                 let t = &ctx.texts[m.text];
@@ -103,7 +109,7 @@ impl Rule for FormNameMismatch {
                     // The form (or a near miss of the form) of another catalog item.
                     let other = catalog_items
                         .iter()
-                        .zip(&all_forms)
+                        .zip(all_forms.iter())
                         .filter(|(c, _)| !std::ptr::eq(*c, gov))
                         .find_map(|(c, fs)| {
                             fs.iter()

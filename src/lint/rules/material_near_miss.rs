@@ -46,7 +46,7 @@ impl Rule for MaterialNearMiss {
         let project = ctx.project;
         for (key, (gi, matched)) in compared(ctx).iter() {
             let materials = &own_materials(ctx)[key];
-            let gov = &project.catalog().items[*gi];
+            let gov = project.item(*gi);
             let theirs = material_texts(gov);
             let ours: Vec<&str> = materials.iter().map(|m| m.value(ctx)).collect();
             for n in &matched.near {

@@ -48,7 +48,7 @@ impl Rule for MaterialRemarkDiffers {
         let project = ctx.project;
         for (key, (gi, matched)) in compared(ctx).iter() {
             let materials = &own_materials(ctx)[key];
-            let gov = &project.catalog().items[*gi];
+            let gov = project.item(*gi);
             let theirs = material_texts(gov);
             let notes = gov.item.notes.as_ref().map_or("", |n| n.get_ref().as_str());
             for r in &matched.remarks {

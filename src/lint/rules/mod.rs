@@ -37,6 +37,7 @@ pub mod malformed_document_number;
 pub mod missing_document_number;
 pub mod nested_title_marks;
 pub mod order_number_missing_di;
+pub mod replaced_document;
 pub mod title_mismatch;
 pub mod title_near_miss;
 pub mod title_spelling;
@@ -82,6 +83,7 @@ pub mod flow_note_link;
 pub mod flow_self_loop;
 pub mod flow_title;
 pub mod flow_unreachable_box;
+pub mod governed_by_name;
 pub mod list_numbering;
 pub mod numbering_style;
 pub mod power_type_name;
@@ -129,6 +131,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &title_spelling::TitleSpelling,
         &unmarked_title::UnmarkedTitle,
         &ascii_angle_in_title::AsciiAngleInTitle,
+        &replaced_document::ReplacedDocument,
         // ZN3xx time limits
         &time_limit_exceeds_catalog::TimeLimitExceedsCatalog,
         &time_limit_unit::TimeLimitUnit,
@@ -163,6 +166,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &template_placeholder::TemplatePlaceholder,
         &repeated_text::RepeatedText,
         &list_numbering::ListNumbering,
+        &governed_by_name::GovernedByName,
         &flow_no_start::FlowNoStart,
         &flow_unreachable_box::FlowUnreachableBox,
         &flow_dead_end::FlowDeadEnd,

@@ -134,12 +134,16 @@ impl Rule for NearMissTerm {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let province = project.province;
         let reference = ctx.reference;
 
-        // Global terms: the catalog's, the glossary's, the law registry's.
+        // Global terms: the catalogs' (every province's and the national list's), the glossary's,
+        // the law registry's.
         let mut global: Vec<(String, Kind)> = Vec::new();
-        for text in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
+        for text in ctx
+            .texts
+            .iter()
+            .filter(|t| project.is_catalog(t.jurisdiction))
+        {
             if text.field == FieldPath::Item(Field::LegalBasis) {
                 continue;
             }
@@ -179,7 +183,8 @@ impl Rule for NearMissTerm {
                 _ => {}
             }
         }
-        for (_, main) in &project.catalog().mains {
+        let catalogs = project.jurisdictions.iter().filter(|j| j.is_catalog());
+        for (_, main) in catalogs.flat_map(|j| &j.mains) {
             global.push((main.name.get_ref().clone(), Kind::Name));
         }
         for g in &reference.terms.glossary {
@@ -215,7 +220,7 @@ impl Rule for NearMissTerm {
             .texts
             .iter()
             .enumerate()
-            .filter(|(_, t)| t.jurisdiction == province)
+            .filter(|(_, t)| project.is_catalog(t.jurisdiction))
             .map(|(i, t)| (i, t.value))
             .collect();
         let mut bigrams = HashSet::default();

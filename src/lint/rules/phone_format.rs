@@ -74,7 +74,7 @@ impl Rule for PhoneFormat {
                 .area
                 .iter()
                 .find(|a| a.code == code)
-                .map(|a| (a.local_digits, a.city.as_str()))
+                .map(|a| (a.local_digits, a.also_local_digits, a.city.as_str()))
         };
         // Per jurisdiction: landlines of its own area, written with and without the area code.
         let mut styles: BTreeMap<usize, (Numbers, Numbers)> = BTreeMap::new();
@@ -90,8 +90,9 @@ impl Rule for PhoneFormat {
                 match (&t.area, t.kind) {
                     (Some(area), _) => {
                         let known = area_digits(area);
-                        if let Some((digits, city)) = known
+                        if let Some((digits, also, city)) = known
                             && t.local.len() != digits
+                            && Some(t.local.len()) != also
                         {
                             out.push(wrong_digit_count(
                                 ctx,
@@ -145,10 +146,10 @@ impl Rule for PhoneFormat {
                             continue;
                         }
                         let Some(home) = home else { continue };
-                        let Some((digits, city)) = area_digits(home) else {
+                        let Some((digits, also, city)) = area_digits(home) else {
                             continue;
                         };
-                        if t.local.len() != digits {
+                        if t.local.len() != digits && Some(t.local.len()) != also {
                             out.push(wrong_digit_count(
                                 ctx,
                                 text,

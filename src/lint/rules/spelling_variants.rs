@@ -131,18 +131,21 @@ impl Rule for SpellingVariants {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let province = project.province;
         let roles = &ctx.reference.terms.roles;
 
         // Catalog texts, and the known terms near-miss-term already checks against.
         let catalog: Vec<&str> = ctx
             .texts
             .iter()
-            .filter(|t| t.jurisdiction == province)
+            .filter(|t| project.is_catalog(t.jurisdiction))
             .map(|t| t.value)
             .collect();
         let mut known: BTreeSet<String> = ctx.reference.terms.glossary.iter().cloned().collect();
-        for t in ctx.texts.iter().filter(|t| t.jurisdiction == province) {
+        for t in ctx
+            .texts
+            .iter()
+            .filter(|t| project.is_catalog(t.jurisdiction))
+        {
             if matches!(t.field, FieldPath::Item(Field::Materials | Field::Name)) {
                 known.insert(t.value.trim().to_string());
             }

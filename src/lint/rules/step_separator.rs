@@ -82,20 +82,25 @@ impl Rule for StepSeparator {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let project = ctx.project;
-        let province = project.province;
-        // The catalog's usual separator.
-        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-        for item in &project.catalog().items {
-            if let Some(steps) = &item.item.steps {
-                for (_, s) in separators(steps.get_ref()) {
-                    *counts.entry(s.to_string()).or_default() += 1;
+        // The usual separator of each catalog (of the item's own chain only).
+        let usual_of = |c: usize| {
+            let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+            for item in &project.jurisdictions[c].items {
+                if let Some(steps) = &item.item.steps {
+                    for (_, s) in separators(steps.get_ref()) {
+                        *counts.entry(s.to_string()).or_default() += 1;
+                    }
                 }
             }
-        }
-        let usual = counts
-            .iter()
-            .max_by_key(|(_, n)| **n)
-            .map(|(s, _)| s.clone());
+            counts
+                .iter()
+                .max_by_key(|(_, n)| **n)
+                .map(|(s, _)| s.clone())
+        };
+        let usual: BTreeMap<usize, Option<String>> = (0..project.jurisdictions.len())
+            .filter(|&j| project.is_catalog(j))
+            .map(|j| (j, usual_of(j)))
+            .collect();
 
         for text in ctx.texts_of(FieldPath::Item(Field::Steps)) {
             let seps = separators(text.value);
@@ -106,14 +111,14 @@ impl Rule for StepSeparator {
             for (_, s) in &seps {
                 *forms.entry(s).or_default() += 1;
             }
-            let expected = if text.jurisdiction == province {
-                None
-            } else {
-                ctx.item(text)
+            let expected = match project.governing_catalog(text.jurisdiction) {
+                None => None,
+                Some(c) => ctx
+                    .item(text)
                     .and_then(|item| project.catalog_item(item))
                     .and_then(|c| c.item.steps.as_ref())
                     .and_then(|s| single(s.get_ref()))
-                    .or_else(|| usual.clone())
+                    .or_else(|| usual.get(&c).cloned().flatten()),
             };
             let majority = forms
                 .iter()

@@ -64,7 +64,9 @@ impl Rule for TimeLimitExceedsCatalog {
                     continue;
                 }
                 let name = catalog.name();
-                let whose = ctx.project.catalog().name.as_str();
+                let whose = ctx.project.jurisdictions[catalog.decl.jurisdiction]
+                    .name
+                    .as_str();
                 let mut f = Finding::at(
                     META.code,
                     ctx,
