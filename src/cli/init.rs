@@ -226,14 +226,11 @@ fn new_jurisdiction(
         Some(p) => find(project, p)?,
         None => project
             .primary_province()
-            .ok_or_else(|| "the project has no province: name a parent".to_string())?,
+            .ok_or_else(|| usage_error(&t!("cli.new.no-province")))?,
     };
     let p = &project.jurisdictions[parent];
     if p.level == Level::National {
-        return Err(format!(
-            "{} is the national list: a city or county belongs to a province",
-            p.name
-        ));
+        return Err(usage_error(&t!("cli.new.national-parent", name = p.name)));
     }
     // A county's folder sits in its city's folder; a city's (or a county directly under the
     // province) in counties/, or in its province's folder when that province is under counties/.
