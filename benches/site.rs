@@ -12,7 +12,9 @@ fn site_and_open_data(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let project = zhinan::resolve::load_project(root).expect("seed data loads");
     let fonts = Fonts::discover(&FontOptions::default()).expect("fonts");
-    let jobs = zhinan::build::jobs(&project, None, &fonts.chart_metrics()).expect("jobs");
+    let templates = root.join("templates");
+    let jobs =
+        zhinan::build::jobs(&project, None, &fonts.chart_metrics(), &templates).expect("jobs");
     let with_items: Vec<usize> = project
         .tree_order()
         .into_iter()
@@ -20,7 +22,9 @@ fn site_and_open_data(c: &mut Criterion) {
         .collect();
     let files = |j: usize, job: &zhinan::render::Job| {
         let charts = zhinan::site::charts(&project, j);
-        let mut files = zhinan::site::files(&job.guide, &charts);
+        let style = zhinan::site::Style::load(&templates, &job.guide.jurisdiction.style)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mut files = zhinan::site::files(&job.guide, &charts, &style);
         files.extend(zhinan::opendata::files(&project, j));
         files
     };

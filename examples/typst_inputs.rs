@@ -15,8 +15,9 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let project = zhinan::resolve::load_project(root).expect("sources load");
     let fonts = Fonts::discover(&FontOptions::default()).expect("fonts");
-    let jobs = zhinan::build::jobs(&project, None, &fonts.chart_metrics()).expect("jobs");
     let templates = root.join("templates");
+    let jobs =
+        zhinan::build::jobs(&project, None, &fonts.chart_metrics(), &templates).expect("jobs");
     let mut n = 0;
     for job in &jobs {
         for (output, template, json) in typst_inputs(job, &fonts).expect("data") {

@@ -23,12 +23,15 @@ fn main() {
         }
         let items: Vec<_> = jur.items.iter().map(|i| i.item.clone()).collect();
         let job = Job::from_model(&jur.data, &items, None);
+        let style =
+            zhinan::site::Style::load(&root.join("templates"), &job.guide.jurisdiction.style)
+                .unwrap_or_else(|e| panic!("{e}"));
         let mut best = f64::MAX;
         let mut bytes = 0;
         for _ in 0..runs {
             let start = Instant::now();
             let charts = zhinan::site::charts(&project, j);
-            let mut files = zhinan::site::files(&job.guide, &charts);
+            let mut files = zhinan::site::files(&job.guide, &charts, &style);
             files.extend(zhinan::opendata::files(&project, j));
             best = best.min(start.elapsed().as_secs_f64() * 1000.0);
             bytes = files.iter().map(|(_, b)| b.len()).sum();

@@ -135,6 +135,10 @@ fn watch_rebuilds_after_an_edit() {
         .arg("-C")
         .arg(root)
         .args(["watch", "--only", "固安县", "--exit-after", "1"])
+        // Chinese, the default language: the lines below are matched in it.
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
@@ -144,7 +148,7 @@ fn watch_rebuilds_after_an_edit() {
     for line in lines.by_ref() {
         let line = line.unwrap();
         seen.push(line.clone());
-        if line.starts_with("watching ") {
+        if line.starts_with("正在监视 ") {
             break;
         }
     }
@@ -165,10 +169,10 @@ fn watch_rebuilds_after_an_edit() {
     assert!(status.success(), "{seen:?}");
     assert!(
         seen.iter()
-            .any(|l| l.starts_with("changed: counties/langfang/gu-an/items/")),
+            .any(|l| l.starts_with("有改动：counties/langfang/gu-an/items/")),
         "{seen:?}"
     );
-    assert!(seen.iter().any(|l| l.starts_with("rebuilt ")), "{seen:?}");
+    assert!(seen.iter().any(|l| l.starts_with("改动后 ")), "{seen:?}");
     assert_ne!(
         std::fs::read(&pdf).unwrap(),
         first,

@@ -79,3 +79,36 @@ fn check_and_show_never_echo_control_characters() {
         assert!(!out.contains(&0x1b) && !out.contains(&0x07), "{shown}");
     }
 }
+
+/// A template that fails for one item (a stand-in for any typst error while typesetting): the
+/// error names the document being made (jurisdiction and item), not only a template position,
+/// and nothing of the jurisdiction is replaced.
+#[test]
+fn a_render_failure_names_the_document_it_was_making() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    copy_tree(&repo().join("tests/fixtures/cli/basic"), root);
+    let templates = root.join("templates");
+    copy_tree(&repo().join("templates"), &templates);
+    let item_typ = templates.join("item.typ");
+    let mut text = fs::read_to_string(&item_typ).unwrap();
+    text.push_str("\n#if item.name == \"单位参保登记\" { panic(\"planted failure\") }\n");
+    fs::write(&item_typ, text).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_zhinan"))
+        .args(["-C", root.to_str().unwrap(), "build", "--allow-lint-errors"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("planted failure"), "{err}");
+    assert!(
+        err.contains("示例市/items/132036001001.pdf"),
+        "names the jurisdiction and the item's document:\n{err}"
+    );
+    assert!(err.contains("item.typ:"), "and the template line:\n{err}");
+    assert!(!err.contains("thread '"), "no Rust panic: {err}");
+    assert!(
+        !root.join("out/示例市/guide.pdf").exists(),
+        "nothing published"
+    );
+}

@@ -218,3 +218,50 @@ fn linked_sources_are_read_inside_the_project_or_refused() {
     assert_eq!(codes, ["load::symlink"], "{rendered}");
     assert!(rendered.contains("items/02-outside.toml"), "{rendered}");
 }
+
+/// Issue 13, item 6: a portal address with a scheme other than http/https/mailto is reported by
+/// the lint (ZN113) and never becomes a link in the guide's data; the https one stays a link.
+#[test]
+fn unsafe_portal_urls_are_reported_and_never_linked() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("cli/basic"), dir.path());
+    let path = dir.path().join("counties/shi/jurisdiction.toml");
+    let mut text = fs::read_to_string(&path).unwrap();
+    for (name, url) in [
+        ("脚本", "javascript:alert(1)"),
+        ("本机文件", "file:///etc/passwd"),
+        ("政务服务网", "https://www.hbzwfw.gov.cn/"),
+    ] {
+        text.push_str(&format!(
+            "\n[[portals]]\nname = \"{name}\"\nurl = \"{url}\"\n"
+        ));
+    }
+    fs::write(&path, text).unwrap();
+    let project = load_project(dir.path()).unwrap_or_else(|_| panic!("the sources load"));
+    let j = project.find("示例市").unwrap();
+    let jobs = zhinan::build::jobs(
+        &project,
+        Some(j),
+        &zhinan::flow::Metrics::system(),
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("templates"),
+    )
+    .unwrap_or_else(|_| panic!("jobs"));
+    let portals = &jobs[0].guide.jurisdiction.portals;
+    let url = |name: &str| {
+        portals
+            .iter()
+            .find(|p| p.name == name)
+            .unwrap_or_else(|| panic!("portal {name}"))
+            .url
+            .clone()
+    };
+    assert_eq!(url("脚本"), None);
+    assert_eq!(url("本机文件"), None);
+    assert_eq!(
+        url("政务服务网").as_deref(),
+        Some("https://www.hbzwfw.gov.cn/")
+    );
+    let reported = zhinan::lint::engine::lint(&project, &Default::default()).unwrap();
+    let unsafe_links = reported.iter().filter(|r| r.meta.code == "ZN113").count();
+    assert_eq!(unsafe_links, 2, "both unsafe portals are findings");
+}

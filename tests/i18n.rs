@@ -316,3 +316,224 @@ fn help_is_chinese_by_default() {
     assert!(text.contains("Find defects in the sources"), "{text}");
     assert!(text.contains("Print help"), "{text}");
 }
+
+/// A string literal of the sources: its line and text.
+struct Literal {
+    line: usize,
+    text: String,
+    /// The code just before its opening quote on the same line (`.expect(`, `eprintln!(` …).
+    before: String,
+}
+
+/// The string literals of Rust source `code` outside comments and attributes (`#[…]`, where clap's
+/// fixed texts and thiserror's formats live: those are checked by their own tests).
+fn literals(code: &str) -> Vec<Literal> {
+    let chars: Vec<char> = code.chars().collect();
+    let (mut i, mut line, mut line_start) = (0, 1, 0);
+    let mut attribute_depth = 0usize;
+    let mut out = Vec::new();
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        match c {
+            '\n' => {
+                line += 1;
+                line_start = i + 1;
+                i += 1;
+            }
+            '/' if next == Some('/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            }
+            '/' if next == Some('*') => {
+                while i + 1 < chars.len() && !(chars[i] == '*' && chars[i + 1] == '/') {
+                    if chars[i] == '\n' {
+                        line += 1;
+                        line_start = i + 1;
+                    }
+                    i += 1;
+                }
+                i += 2;
+            }
+            '#' if next == Some('[') || (next == Some('!') && chars.get(i + 2) == Some(&'[')) => {
+                attribute_depth += 1;
+                i += if next == Some('[') { 2 } else { 3 };
+            }
+            '[' if attribute_depth > 0 => {
+                attribute_depth += 1;
+                i += 1;
+            }
+            ']' if attribute_depth > 0 => {
+                attribute_depth -= 1;
+                i += 1;
+            }
+            '\'' => {
+                // A char literal ('"', '\n', 'x'); otherwise a lifetime.
+                if next == Some('\\') {
+                    i += 2;
+                    while i < chars.len() && chars[i] != '\'' {
+                        i += 1;
+                    }
+                    i += 1;
+                } else if chars.get(i + 2) == Some(&'\'') {
+                    i += 3;
+                } else {
+                    i += 1;
+                }
+            }
+            '"' | 'r' | 'b' => {
+                // "…", r"…", r#"…"#, b"…" (an `r`/`b` inside an identifier is not a literal).
+                let ident_before = i > 0 && (chars[i - 1].is_alphanumeric() || chars[i - 1] == '_');
+                let mut j = i;
+                if c != '"' {
+                    if ident_before {
+                        i += 1;
+                        continue;
+                    }
+                    if chars.get(j) == Some(&'b') {
+                        j += 1;
+                    }
+                    if chars.get(j) == Some(&'r') {
+                        j += 1;
+                    }
+                }
+                let raw = j > i && chars[j - 1] == 'r';
+                let hashes = chars[j..].iter().take_while(|&&h| h == '#').count();
+                if chars.get(j + hashes) != Some(&'"') || (!raw && hashes > 0) {
+                    i += 1;
+                    continue;
+                }
+                let start_line = line;
+                let before: String = chars[line_start..i].iter().collect();
+                let mut k = j + hashes + 1;
+                let mut text = String::new();
+                while let Some(&ch) = chars.get(k) {
+                    if ch == '\n' {
+                        line += 1;
+                        line_start = k + 1;
+                    }
+                    if !raw && ch == '\\' {
+                        text.push(ch);
+                        text.extend(chars.get(k + 1));
+                        k += 2;
+                        continue;
+                    }
+                    if ch == '"' && chars[k + 1..].iter().take(hashes).all(|&h| h == '#') {
+                        k += 1 + hashes;
+                        break;
+                    }
+                    text.push(ch);
+                    k += 1;
+                }
+                if attribute_depth == 0 {
+                    out.push(Literal {
+                        line: start_line,
+                        text,
+                        before,
+                    });
+                }
+                i = k;
+            }
+            _ => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether a literal reads as English prose: two words of Latin letters in a row, once format
+/// placeholders (`{name}`) and code spans (`` `zhinan lint` ``) are left out.
+fn reads_as_english(text: &str) -> bool {
+    let mut plain = String::new();
+    let (mut brace, mut tick) = (0usize, false);
+    for c in text.chars() {
+        match c {
+            '{' => brace += 1,
+            '}' => brace = brace.saturating_sub(1),
+            '`' => tick = !tick,
+            _ if brace == 0 && !tick => plain.push(c),
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = plain.split(' ').collect();
+    let word = |w: &str| w.len() >= 2 && w.chars().all(|c| c.is_ascii_alphabetic());
+    words.windows(2).any(|w| word(w[0]) && word(w[1]))
+}
+
+/// The user-facing literals of the CLI, the build and the diff that are English prose instead of a
+/// `t!` key. Allowed: test modules, `.expect("…")`/`unreachable!("…")` texts (messages of bugs,
+/// never of input), and a line marked `// i18n-exempt: <why>` (or the line above it).
+fn english_literals(dir: &str) -> Vec<String> {
+    let mut files = Vec::new();
+    rust_files(&manifest_dir().join(dir), &mut files);
+    let mut found = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        let code = text.split("#[cfg(test)]").next().unwrap();
+        let lines: Vec<&str> = code.lines().collect();
+        let exempt = |line: usize| {
+            let marked = |n: usize| {
+                n >= 1
+                    && lines
+                        .get(n - 1)
+                        .is_some_and(|l| l.contains("// i18n-exempt:"))
+            };
+            marked(line) || marked(line - 1)
+        };
+        for lit in literals(code) {
+            let before = lit.before.trim_end();
+            let bug = ["expect(", "unreachable!(", "panic!("]
+                .iter()
+                .any(|m| before.ends_with(m));
+            if !bug && !exempt(lit.line) && reads_as_english(&lit.text) {
+                let name = file.strip_prefix(manifest_dir()).unwrap().display();
+                found.push(format!("{name}:{}: \"{}\"", lit.line, lit.text));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn the_scanner_finds_english_messages() {
+    let code = r##"
+fn f() {
+    eprintln!("error: cannot write {path}: {e}");
+    let _ = "中文消息";
+    #[arg(help = "fixed english help")]
+    x.expect("plain data serializes");
+    let c = '"'; let s = r#"raw english text"#;
+    // "a comment with words"
+    t!("cli.key", path = "a/b");
+}
+"##;
+    let texts: Vec<String> = literals(code)
+        .into_iter()
+        .filter(|l| reads_as_english(&l.text))
+        .map(|l| format!("{}:{}", l.line, l.text))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "3:error: cannot write {path}: {e}",
+            "6:plain data serializes",
+            "7:raw english text"
+        ]
+    );
+    assert!(!reads_as_english("`zhinan lint` {a} {b}"));
+    assert!(!reads_as_english("{}（{} 项事项）"));
+}
+
+#[test]
+fn no_user_facing_message_is_an_english_literal() {
+    let mut found = Vec::new();
+    for dir in ["src/cli", "src/build", "src/diff"] {
+        found.extend(english_literals(dir));
+    }
+    assert!(
+        found.is_empty(),
+        "messages must go through t!(\"key\") with the text in locales/zh-CN.toml and \
+         locales/en.toml (or mark a non-message `// i18n-exempt: why`):\n{}",
+        found.join("\n")
+    );
+}

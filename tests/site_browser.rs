@@ -22,8 +22,13 @@ fn root() -> PathBuf {
 fn write_site(project_root: &Path, name: &str, dir: &Path) -> PathBuf {
     let project = load_project(project_root).unwrap_or_else(|_| panic!("sources load"));
     let j = project.find(name).expect("jurisdiction exists");
-    let jobs = zhinan::build::jobs(&project, Some(j), &zhinan::flow::Metrics::system())
-        .unwrap_or_else(|_| panic!("jobs"));
+    let jobs = zhinan::build::jobs(
+        &project,
+        Some(j),
+        &zhinan::flow::Metrics::system(),
+        &project_root.join("templates"),
+    )
+    .unwrap_or_else(|_| panic!("jobs"));
     for (path, bytes) in &jobs[0].files {
         let target = dir.join(path);
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();

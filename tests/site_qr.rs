@@ -131,8 +131,13 @@ fn item_sheet_prints_the_code_next_to_the_address() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let project = zhinan::resolve::load_project(&root).unwrap_or_else(|_| panic!("sources load"));
     let j = project.find("霸州市").unwrap();
-    let jobs = zhinan::build::jobs(&project, Some(j), &zhinan::flow::Metrics::system())
-        .unwrap_or_else(|_| panic!("jobs"));
+    let jobs = zhinan::build::jobs(
+        &project,
+        Some(j),
+        &zhinan::flow::Metrics::system(),
+        &root.join("templates"),
+    )
+    .unwrap_or_else(|_| panic!("jobs"));
     let item = jobs[0]
         .guide
         .items

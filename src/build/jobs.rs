@@ -1,20 +1,25 @@
 //! The render jobs of a project: one per jurisdiction with items, with its charts attached.
 
+use std::path::Path;
+
 use crate::diagnostic::Diag;
 use crate::flow::Metrics;
 use crate::model::Item;
 use crate::render::{CatalogData, CatalogMain, CatalogSub, Job};
 use crate::resolve::{Jurisdiction, Project};
+use crate::site::Style;
 
 /// The jobs of a project: one per jurisdiction that has items (only `only`, when given), in tree
 /// order. (Notice bodies are read, and checked, at load time: this does not fail any more; the
 /// `Result` is kept for callers.)
 /// Charts are measured with `metrics`: [`crate::render::Fonts::chart_metrics`] of the build's
-/// fonts, so the one font discovery (with `--font-path`) serves the charts too.
+/// fonts, so the one font discovery (with `--font-path`) serves the charts too. The web pages take
+/// their field labels and order from the style files under `templates_dir`, as the PDFs do.
 pub fn jobs(
     project: &Project,
     only: Option<usize>,
     metrics: &Metrics,
+    templates_dir: &Path,
 ) -> Result<Vec<Job>, Vec<Diag>> {
     let diags: Vec<Diag> = Vec::new();
     let mut jobs = Vec::new();
@@ -38,7 +43,12 @@ pub fn jobs(
         super::attach_flows(project, j, &mut job, metrics);
         // The web site and the open data of the same items, written with the PDFs (atomically).
         let charts = crate::site::charts(project, j);
-        job.files.extend(crate::site::files(&job.guide, &charts));
+        // A style that does not load fails the PDFs of the same job (lib.typ reads the same file),
+        // so nothing of the jurisdiction is published; the site is then left out here.
+        if let Ok(style) = Style::load(templates_dir, &job.guide.jurisdiction.style) {
+            job.files
+                .extend(crate::site::files(&job.guide, &charts, &style));
+        }
         job.files.extend(crate::opendata::files(project, j));
         if jur.is_catalog() {
             job.catalog = Some(catalog(jur, &job));

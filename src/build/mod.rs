@@ -167,7 +167,13 @@ pub fn run(
     })
     .map(Arc::new)
     .map_err(BuildError::Fonts)?;
-    let jobs = jobs(project, options.only, &fonts.chart_metrics()).map_err(BuildError::Invalid)?;
+    let jobs = jobs(
+        project,
+        options.only,
+        &fonts.chart_metrics(),
+        &options.templates_dir,
+    )
+    .map_err(BuildError::Invalid)?;
     let render_options = render::BuildOptions {
         out_dir: options.out_dir.clone(),
         templates_dir: options.templates_dir.clone(),

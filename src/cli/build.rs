@@ -10,7 +10,7 @@ use miette::Report;
 use super::{EXIT_FINDINGS, EXIT_INVALID, load_or_report};
 use crate::build::{self, BuildError, Built};
 use crate::diagnostic::render_all;
-use crate::render::{FontOptions, PdfStandard, font_report};
+use crate::render::PdfStandard;
 
 /// Options of `zhinan build` as given on the command line.
 #[derive(Debug, Clone, clap::Args)]
@@ -53,12 +53,9 @@ pub fn run(root: &Path, args: &BuildArgs) -> ExitCode {
         }
     };
     let only = match &args.only {
-        Some(name) => match project.find(name) {
-            Some(j) => Some(j),
-            None => {
-                eprintln!("{}", t!("cli.no-jurisdiction", name = name));
-                return ExitCode::from(EXIT_INVALID);
-            }
+        Some(name) => match super::jurisdiction_or_usage(&project, name) {
+            Ok(j) => Some(j),
+            Err(code) => return code,
         },
         None => None,
     };
@@ -176,39 +173,6 @@ fn print_built(built: Built, out_dir: &Path) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
-}
-
-/// `zhinan fonts`: which font serves each role.
-pub fn fonts(font_paths: &[PathBuf]) -> ExitCode {
-    let report = font_report(&FontOptions {
-        font_dirs: font_paths.to_vec(),
-        system_fonts: true,
-    });
-    let mut missing = false;
-    for line in &report {
-        let chosen = line.chosen.clone().unwrap_or_else(|| {
-            missing = true;
-            t!("cli.fonts.none-found").into_owned()
-        });
-        println!(
-            "{:<8} {:<18} {}",
-            line.role.as_str(),
-            line.role.description(),
-            chosen
-        );
-        let candidates: Vec<String> = line
-            .candidates
-            .iter()
-            .map(|c| format!("{}{}", if c.installed { "✓ " } else { "· " }, c.family))
-            .collect();
-        println!("         {}", candidates.join("  "));
-    }
-    if missing {
-        eprintln!("{}", t!("cli.fonts.install-help"));
-        ExitCode::from(EXIT_INVALID)
-    } else {
-        ExitCode::SUCCESS
-    }
 }
 
 /// A progress bar on stderr while PDFs are made, when stderr is a terminal.

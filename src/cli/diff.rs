@@ -5,8 +5,9 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use miette::Report as Miette;
+use rust_i18n::t;
 
-use super::{EXIT_INVALID, Format, load_or_report};
+use super::{EXIT_INVALID, EXIT_USAGE, Format, load_or_report};
 use crate::diff::{Edition, compare, human, render_report};
 use crate::render::{FontOptions, Fonts, PdfStandard, RenderContext};
 
@@ -38,22 +39,14 @@ pub fn run(root: &Path, args: &DiffArgs) -> ExitCode {
         Err(code) => return code,
     };
     let only = match &args.only {
-        Some(name) => match project.find(name) {
-            Some(j) => Some(j),
-            None => {
-                eprintln!("error: no jurisdiction named `{name}`");
-                return ExitCode::from(EXIT_INVALID);
-            }
+        Some(name) => match super::jurisdiction_or_usage(&project, name) {
+            Ok(j) => Some(j),
+            Err(code) => return code,
         },
         None => None,
     };
-    let here = || {
-        Edition::from_project_of(
-            &project,
-            only,
-            "工作目录中的目录 / catalog in the working tree",
-        )
-    };
+    let working_tree = t!("cli.diff.working-tree");
+    let here = || Edition::from_project_of(&project, only, working_tree.as_ref());
     let load = |spec: &Option<String>| match spec {
         Some(s) => Edition::load(s, root),
         None => Ok(here()),
@@ -61,11 +54,9 @@ pub fn run(root: &Path, args: &DiffArgs) -> ExitCode {
     let (old, new) = match (load(&args.old), load(&args.new)) {
         (Ok(o), Ok(n)) => (o, n),
         (Err(e), _) | (_, Err(e)) => {
-            eprintln!("error: {e}");
-            eprintln!(
-                "help: give a git revision (v2020, HEAD~3), a project folder, or an edition file"
-            );
-            return ExitCode::from(EXIT_INVALID);
+            eprintln!("{}", t!("cli.error", message = e.to_string()));
+            eprintln!("{}", t!("cli.diff.edition-help"));
+            return ExitCode::from(EXIT_USAGE);
         }
     };
     let report = compare(&project, &old, &new, only);
@@ -74,7 +65,7 @@ pub fn run(root: &Path, args: &DiffArgs) -> ExitCode {
         Format::Json => match serde_json::to_string_pretty(&report.to_json()) {
             Ok(s) => println!("{s}"),
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", t!("cli.error", message = e.to_string()));
                 return ExitCode::from(EXIT_INVALID);
             }
         },
@@ -111,9 +102,12 @@ fn write_pdf(report: &crate::diff::Report, templates: &Path, path: &Path) -> Res
         ExitCode::from(EXIT_INVALID)
     })?;
     crate::render::output::write_atomic(path, &pdf.bytes).map_err(|e| {
-        eprintln!("error: cannot write {}: {e}", path.display());
+        eprintln!(
+            "{}",
+            t!("cli.write-failed", path = path.display(), error = e)
+        );
         ExitCode::from(EXIT_INVALID)
     })?;
-    eprintln!("wrote {}", path.display());
+    eprintln!("{}", t!("cli.diff.wrote", path = path.display()));
     Ok(())
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use rust_i18n::t;
 
-use super::{EXIT_INVALID, load_or_report};
+use super::{EXIT_INVALID, EXIT_USAGE, load_or_report};
 use crate::build::{flow_diagnostics, standalone_style};
 use crate::diagnostic::{Diag, render_all};
 use crate::flow::{item_flows, render_svg};
@@ -22,9 +22,9 @@ pub fn run(
         Ok(p) => p,
         Err(code) => return code,
     };
-    let Some(j) = project.find(jurisdiction) else {
-        eprintln!("{}", t!("cli.no-jurisdiction", name = jurisdiction));
-        return ExitCode::from(EXIT_INVALID);
+    let j = match super::jurisdiction_or_usage(&project, jurisdiction) {
+        Ok(j) => j,
+        Err(code) => return code,
     };
     let Some(item) = super::show::find_item(&project, j, query) else {
         eprintln!(
@@ -32,7 +32,7 @@ pub fn run(
             t!("cli.no-item", jurisdiction = jurisdiction, item = query)
         );
         eprintln!("{}", t!("cli.flow.no-item-hint"));
-        return ExitCode::from(EXIT_INVALID);
+        return ExitCode::from(EXIT_USAGE);
     };
     let problems: Vec<Diag> = flow_diagnostics(&project)
         .into_iter()
@@ -52,7 +52,7 @@ pub fn run(
                 index = index
             )
         );
-        return ExitCode::from(EXIT_INVALID);
+        return ExitCode::from(EXIT_USAGE);
     };
     // The same font discovery as `zhinan build`, so a chart measures as it prints.
     let metrics =

@@ -4,6 +4,8 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use rust_i18n::t;
+
 use super::EXIT_INVALID;
 use crate::render::{FontOptions, font_report};
 use crate::text::width::display_width;
@@ -31,7 +33,7 @@ pub fn table(report: &[crate::render::fonts::FontReport]) -> (String, bool) {
     for line in report {
         let chosen = line.chosen.clone().unwrap_or_else(|| {
             missing = true;
-            "（未找到 / none found）".to_string()
+            t!("cli.fonts.none-found").into_owned()
         });
         out.push_str(&format!(
             "{}  {}  {}\n",
@@ -61,9 +63,7 @@ pub fn run(font_paths: &[PathBuf]) -> ExitCode {
     let (text, missing) = table(&report);
     print!("{text}");
     if missing {
-        eprintln!(
-            "help: install free Chinese fonts: apt-get install fonts-noto-cjk (Debian/Ubuntu)"
-        );
+        eprintln!("{}", t!("cli.fonts.install-help"));
         ExitCode::from(EXIT_INVALID)
     } else {
         ExitCode::SUCCESS

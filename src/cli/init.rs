@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
+use rust_i18n::t;
 
 use super::{EXIT_INVALID, EXIT_USAGE, Ui, load_or_report_ui};
 use crate::model::Level;
@@ -101,17 +102,19 @@ fn toml_str(s: &str) -> String {
 fn write_new(root: &Path, files: &[(String, String)], ui: &Ui) -> Result<(), String> {
     for (path, _) in files {
         if root.join(path).exists() {
-            return Err(format!("{path} exists already; nothing was written"));
+            return Err(t!("cli.init.file-exists", path = path).into_owned());
         }
     }
     for (path, text) in files {
         let target = root.join(path);
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                t!("cli.init.cannot-create", path = dir.display(), error = e).into_owned()
+            })?;
         }
-        std::fs::write(&target, text).map_err(|e| format!("cannot write {path}: {e}"))?;
-        ui.note(format!("created {path}"));
+        std::fs::write(&target, text)
+            .map_err(|e| t!("cli.init.cannot-write", path = path, error = e).into_owned())?;
+        ui.note(t!("cli.init.created", path = path));
     }
     Ok(())
 }
@@ -119,10 +122,7 @@ fn write_new(root: &Path, files: &[(String, String)], ui: &Ui) -> Result<(), Str
 pub fn init(args: &InitArgs, ui: &Ui) -> ExitCode {
     let root = &args.dir;
     if root.join("catalog").exists() {
-        eprintln!(
-            "error: {} already holds a project (catalog/ exists); nothing was written",
-            root.display()
-        );
+        eprintln!("{}", t!("cli.init.exists", root = root.display()));
         return ExitCode::from(EXIT_USAGE);
     }
     let province = toml_str(&args.province);
@@ -144,14 +144,11 @@ pub fn init(args: &InitArgs, ui: &Ui) -> ExitCode {
     );
     match write_new(root, &files, ui) {
         Ok(()) => {
-            println!(
-                "new project in {}: add a county with `zhinan new county <名称> --dir <folder>`, an item with `zhinan new item <辖区> <事项名称>`",
-                root.display()
-            );
+            println!("{}", t!("cli.init.done", root = root.display()));
             ExitCode::SUCCESS
         }
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{}", t!("cli.error", message = message));
             ExitCode::from(EXIT_INVALID)
         }
     }
@@ -179,34 +176,29 @@ pub fn new(root: &Path, args: &NewArgs, ui: &Ui) -> ExitCode {
     let files = match planned {
         Ok(files) => files,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{message}");
             return ExitCode::from(EXIT_USAGE);
         }
     };
     match write_new(root, &files, ui) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("error: {message}");
+            eprintln!("{}", t!("cli.error", message = message));
             ExitCode::from(EXIT_INVALID)
         }
     }
 }
 
+/// A refused `new`, as printed: `错误：…`.
+fn usage_error(message: &str) -> String {
+    t!("cli.error", message = message).into_owned()
+}
+
+/// The jurisdiction named `name`, or the message (already `错误：…`) naming the known ones.
 fn find(project: &Project, name: &str) -> Result<usize, String> {
-    project.find(name).ok_or_else(|| {
-        let names: Vec<&str> = project
-            .jurisdictions
-            .iter()
-            .map(|j| j.name.as_str())
-            .collect();
-        match crate::text::nearest(name, &names) {
-            Some(n) => format!("no jurisdiction named `{name}`; did you mean `{n}`?"),
-            None => format!(
-                "no jurisdiction named `{name}`; known: {}",
-                names.join("、")
-            ),
-        }
-    })
+    project
+        .find(name)
+        .ok_or_else(|| super::unknown_jurisdiction(project, name))
 }
 
 fn valid_dir_name(dir: &str) -> bool {
@@ -225,25 +217,20 @@ fn new_jurisdiction(
     level: NewLevel,
 ) -> Result<Vec<(String, String)>, String> {
     if project.find(name).is_some() {
-        return Err(format!("a jurisdiction named `{name}` exists already"));
+        return Err(usage_error(&t!("cli.new.exists", name = name)));
     }
     if !valid_dir_name(dir) {
-        return Err(format!(
-            "--dir {dir}: give one folder name, without / or a leading dot"
-        ));
+        return Err(usage_error(&t!("cli.new.bad-dir", dir = dir)));
     }
     let parent = match parent {
         Some(p) => find(project, p)?,
         None => project
             .primary_province()
-            .ok_or_else(|| "the project has no province: name a parent".to_string())?,
+            .ok_or_else(|| usage_error(&t!("cli.new.no-province")))?,
     };
     let p = &project.jurisdictions[parent];
     if p.level == Level::National {
-        return Err(format!(
-            "{} is the national list: a city or county belongs to a province",
-            p.name
-        ));
+        return Err(usage_error(&t!("cli.new.national-parent", name = p.name)));
     }
     // A county's folder sits in its city's folder; a city's (or a county directly under the
     // province) in counties/, or in its province's folder when that province is under counties/.
@@ -295,16 +282,18 @@ fn new_item(
             .iter()
             .any(|o| o.items.iter().any(|i| i.code() == Some(code)));
         if !known {
-            return Err(format!(
-                "--code {code}: no item of the catalog or a parent has this code; leave --code out for a local item"
-            ));
+            return Err(usage_error(&t!("cli.new.unknown-code", code = code)));
         }
         if jur
             .items
             .iter()
             .any(|i| i.code() == Some(code) && i.decl.jurisdiction == j)
         {
-            return Err(format!("{jurisdiction} declares the item {code} already"));
+            return Err(usage_error(&t!(
+                "cli.new.declared",
+                jurisdiction = jurisdiction,
+                code = code
+            )));
         }
     }
     let local_id;

@@ -44,6 +44,10 @@ pub struct LintArgs {
     /// catalog/ alone.
     #[arg(long, requires = "fix")]
     pub fix_inherited: bool,
+    /// SARIF `helpUri` of each rule, `{code}` standing for the rule code (e.g. the zhinan
+    /// repository's docs/rules/{code}.md); replaces `[lint] help_uri` of zhinan.toml.
+    #[arg(long, value_name = "URL")]
+    pub help_uri: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -59,20 +63,23 @@ pub enum Deny {
 }
 
 pub fn run(root: &Path, args: &LintArgs, ui: &Ui) -> ExitCode {
+    let flag_options = SarifOptions {
+        help_uri: args.help_uri.clone(),
+    };
     let mut project = match load_project(root) {
         Ok(p) => p,
         Err((sources, diags)) => {
-            return invalid(&diags, &sources, args, ui, &SarifOptions::default());
+            return invalid(&diags, &sources, args, ui, &flag_options);
         }
     };
     let mut config = match config::load(root, &mut project.sources) {
         Ok(c) => c,
         Err(diags) => {
-            return invalid(&diags, &project.sources, args, ui, &SarifOptions::default());
+            return invalid(&diags, &project.sources, args, ui, &flag_options);
         }
     };
     let sarif_options = SarifOptions {
-        help_uri: config.help_uri.clone(),
+        help_uri: args.help_uri.clone().or_else(|| config.help_uri.clone()),
     };
     let diags = config.check_jurisdictions(&project);
     if !diags.is_empty() {

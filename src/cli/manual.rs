@@ -4,30 +4,44 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
+use rust_i18n::t;
 
-use super::{Cli, EXIT_INVALID};
+use super::{EXIT_INVALID, localized_command};
 
-/// Exit codes and environment, appended to the manual page (clap has no place for them).
-const EXIT_STATUS: &str = "\
-0  success (lint: no finding of error severity)
-1  lint found an error-severity finding (or a warning with --deny warnings); build: an output failed
-2  usage: a wrong argument, an unknown jurisdiction or item, no project found
-3  invalid sources: a source file, the reference data or zhinan.toml does not load";
-
-const ENVIRONMENT: &str = "\
-NO_COLOR  when set to a non-empty value, no colour unless --color always (see no-color.org)";
+/// Exit codes and environment, appended to the manual page (clap has no place for them). The
+/// section titles stay the conventional English ones, as clap_mangen's NAME and SYNOPSIS do.
+fn extra_sections() -> [(&'static str, Vec<(String, String)>); 2] {
+    let entry = |key: String, text: std::borrow::Cow<str>| (key, text.into_owned());
+    [
+        (
+            "EXIT STATUS", // i18n-exempt: a man section title, English like NAME and SYNOPSIS
+            vec![
+                entry("0".into(), t!("cli.man.exit-0")),
+                entry(super::EXIT_FINDINGS.to_string(), t!("cli.man.exit-1")),
+                entry(super::EXIT_USAGE.to_string(), t!("cli.man.exit-2")),
+                entry(EXIT_INVALID.to_string(), t!("cli.man.exit-3")),
+            ],
+        ),
+        (
+            "ENVIRONMENT",
+            vec![
+                entry("NO_COLOR".into(), t!("cli.man.no-color")),
+                entry("LC_ALL, LC_MESSAGES, LANG".into(), t!("cli.man.lang")),
+            ],
+        ),
+    ]
+}
 
 pub fn completions(shell: clap_complete::Shell) -> ExitCode {
-    let mut cmd = Cli::command();
+    // Shells that show descriptions (zsh, fish) show them in the run's language.
+    let mut cmd = localized_command();
     clap_complete::generate(shell, &mut cmd, "zhinan", &mut std::io::stdout());
     ExitCode::SUCCESS
 }
 
 /// The main page as roff, with EXIT STATUS and ENVIRONMENT sections.
 pub fn page() -> Vec<u8> {
-    let cmd = Cli::command();
-    let man = clap_mangen::Man::new(cmd);
+    let man = clap_mangen::Man::new(localized_command());
     let mut out = Vec::new();
     let written = man
         .render_title(&mut out)
@@ -37,11 +51,10 @@ pub fn page() -> Vec<u8> {
         .and_then(|_| man.render_options_section(&mut out))
         .and_then(|_| man.render_subcommands_section(&mut out));
     written.expect("writing to memory does not fail");
-    for (title, body) in [("EXIT STATUS", EXIT_STATUS), ("ENVIRONMENT", ENVIRONMENT)] {
+    for (title, entries) in extra_sections() {
         out.extend_from_slice(format!(".SH \"{title}\"\n").as_bytes());
-        for line in body.lines() {
-            let (key, text) = line.split_once("  ").unwrap_or((line, ""));
-            out.extend_from_slice(format!(".TP\n\\fB{key}\\fR\n{}\n", text.trim()).as_bytes());
+        for (key, text) in entries {
+            out.extend_from_slice(format!(".TP\n\\fB{key}\\fR\n{text}\n").as_bytes());
         }
     }
     let version = man.render_version_section(&mut out);
@@ -59,7 +72,7 @@ pub fn man(out_dir: Option<&Path>) -> ExitCode {
         std::fs::create_dir_all(dir)?;
         let mut written = vec!["zhinan.1".to_string()];
         std::fs::write(dir.join("zhinan.1"), page())?;
-        let cmd = Cli::command();
+        let cmd = localized_command();
         for sub in cmd.get_subcommands() {
             let name = format!("zhinan-{}", sub.get_name());
             let mut buf = Vec::new();
@@ -71,13 +84,16 @@ pub fn man(out_dir: Option<&Path>) -> ExitCode {
     })();
     match result {
         Ok(files) => {
-            println!("{} manual pages in {}", files.len(), dir.display());
+            println!(
+                "{}",
+                t!("cli.man.written", count = files.len(), dir = dir.display())
+            );
             ExitCode::SUCCESS
         }
         Err(err) => {
             eprintln!(
-                "error: cannot write the manual pages to {}: {err}",
-                dir.display()
+                "{}",
+                t!("cli.man.write-failed", dir = dir.display(), error = err)
             );
             ExitCode::from(EXIT_INVALID)
         }

@@ -214,9 +214,35 @@ pub(crate) fn print_out(text: &str) {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
         }
-        eprintln!("error: cannot write the output: {err}");
+        eprintln!("{}", t!("cli.write-output-failed", error = err.to_string()));
         std::process::exit(i32::from(EXIT_INVALID));
     }
+}
+
+/// The message for a jurisdiction name that names none: the closest known name when one is
+/// close, and the known names (a usage error: exit 2).
+pub(crate) fn unknown_jurisdiction(project: &Project, name: &str) -> String {
+    let names: Vec<&str> = project
+        .jurisdictions
+        .iter()
+        .map(|j| j.name.as_str())
+        .collect();
+    let mut message = t!("cli.no-jurisdiction", name = name).into_owned();
+    if let Some(near) = crate::text::nearest(name, &names) {
+        message.push('\n');
+        message.push_str(&t!("cli.did-you-mean", name = near));
+    }
+    message.push('\n');
+    message.push_str(&t!("cli.known-jurisdictions", names = names.join("、")));
+    message
+}
+
+/// The jurisdiction named `name`, or the usage error printed (exit 2).
+pub(crate) fn jurisdiction_or_usage(project: &Project, name: &str) -> Result<usize, ExitCode> {
+    project.find(name).ok_or_else(|| {
+        eprintln!("{}", unknown_jurisdiction(project, name));
+        ExitCode::from(EXIT_USAGE)
+    })
 }
 
 /// Load and resolve, printing every diagnostic on failure (colour: auto).

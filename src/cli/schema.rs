@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, ValueEnum};
+use rust_i18n::t;
 
 use super::EXIT_INVALID;
 use crate::model::{ItemFile, JurisdictionFile};
@@ -62,7 +63,7 @@ pub fn run(args: &SchemaArgs) -> ExitCode {
     let Some(dir) = &args.out else {
         let kinds: Vec<SchemaKind> = args.kind.map_or(SchemaKind::ALL.to_vec(), |k| vec![k]);
         if kinds.len() > 1 {
-            eprintln!("error: name a kind (jurisdiction, item, config) or give --out <folder>");
+            eprintln!("{}", t!("cli.schema.name-a-kind"));
             return ExitCode::from(super::EXIT_USAGE);
         }
         print!("{}", schema_text(kinds[0]));
@@ -74,7 +75,10 @@ pub fn run(args: &SchemaArgs) -> ExitCode {
         let written =
             std::fs::create_dir_all(dir).and_then(|_| std::fs::write(&path, schema_text(kind)));
         if let Err(err) = written {
-            eprintln!("error: cannot write {}: {err}", path.display());
+            eprintln!(
+                "{}",
+                t!("cli.write-failed", path = path.display(), error = err)
+            );
             return ExitCode::from(EXIT_INVALID);
         }
         println!("{}", path.display());

@@ -146,21 +146,9 @@ pub fn run(root: &Path, jurisdiction: &str, query: Option<&str>, format: Format)
         Ok(p) => p,
         Err(code) => return code,
     };
-    let names: Vec<&str> = project
-        .jurisdictions
-        .iter()
-        .map(|j| j.name.as_str())
-        .collect();
-    let Some(j) = project.find(jurisdiction) else {
-        eprintln!("{}", t!("cli.no-jurisdiction", name = jurisdiction));
-        match nearest(jurisdiction, &names) {
-            Some(n) => eprintln!("{}", t!("cli.did-you-mean", name = n)),
-            None => eprintln!(
-                "{}",
-                t!("cli.known-jurisdictions", names = names.join("、"))
-            ),
-        }
-        return ExitCode::from(EXIT_USAGE);
+    let j = match super::jurisdiction_or_usage(&project, jurisdiction) {
+        Ok(j) => j,
+        Err(code) => return code,
     };
     let Some(query) = query else {
         list_items(&project, j, format);
@@ -290,7 +278,10 @@ fn list_items(project: &Project, j: usize, format: Format) {
             .expect("plain data serializes")
         ),
         Format::Human => {
-            println!("{}（{} 项事项）", jur.name, jur.items.len());
+            println!(
+                "{}",
+                t!("cli.show.count", name = jur.name, count = jur.items.len())
+            );
             let width = jur
                 .items
                 .iter()

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use notify::{RecursiveMode, Watcher};
+use rust_i18n::t;
 
 use super::{EXIT_INVALID, Ui, build};
 use crate::diagnostic::render_all;
@@ -49,7 +50,7 @@ pub fn run(root: &Path, args: &WatchArgs, ui: &Ui) -> ExitCode {
     let mut watcher = match notify::recommended_watcher(handler) {
         Ok(w) => w,
         Err(err) => {
-            eprintln!("error: cannot watch the sources: {err}");
+            eprintln!("{}", t!("cli.watch.cannot-watch", error = err.to_string()));
             return ExitCode::from(EXIT_INVALID);
         }
     };
@@ -63,13 +64,20 @@ pub fn run(root: &Path, args: &WatchArgs, ui: &Ui) -> ExitCode {
     targets.push((root.clone(), RecursiveMode::NonRecursive));
     for (path, mode) in &targets {
         if let Err(err) = watcher.watch(path, *mode) {
-            eprintln!("error: cannot watch {}: {err}", path.display());
+            eprintln!(
+                "{}",
+                t!(
+                    "cli.watch.cannot-watch-path",
+                    path = path.display(),
+                    error = err.to_string()
+                )
+            );
             return ExitCode::from(EXIT_INVALID);
         }
     }
 
-    cycle(&root, args, ui, "start");
-    println!("watching {} for changes (Ctrl-C to stop)", root.display());
+    cycle(&root, args, ui, Round::Start);
+    println!("{}", t!("cli.watch.watching", root = root.display()));
     let mut rebuilds = 0;
     while let Ok(path) = rx.recv() {
         if !relevant(&root, &path) {
@@ -87,11 +95,14 @@ pub fn run(root: &Path, args: &WatchArgs, ui: &Ui) -> ExitCode {
             .iter()
             .map(|p| p.strip_prefix(&root).unwrap_or(p).display().to_string())
             .collect();
-        println!("changed: {}", names.join(", "));
-        cycle(&root, args, ui, "change");
+        println!("{}", t!("cli.watch.changed", files = names.join(", ")));
+        cycle(&root, args, ui, Round::Change);
         println!(
-            "rebuilt {:.2} s after the change",
-            started.elapsed().as_secs_f64()
+            "{}",
+            t!(
+                "cli.watch.rebuilt",
+                seconds = format!("{:.2}", started.elapsed().as_secs_f64())
+            )
         );
         rebuilds += 1;
         if args.exit_after.is_some_and(|n| rebuilds >= n) {
@@ -126,17 +137,21 @@ fn relevant(root: &Path, path: &Path) -> bool {
     WATCHED.contains(&first.as_str()) || rel == Path::new(config::CONFIG_FILE)
 }
 
+/// Why a round runs: the first one, or one after a change.
+#[derive(Debug, Clone, Copy)]
+enum Round {
+    Start,
+    Change,
+}
+
 /// One round: load, lint (findings and summary on stdout), build. Never stops the watch.
-fn cycle(root: &Path, args: &WatchArgs, ui: &Ui, why: &str) {
+fn cycle(root: &Path, args: &WatchArgs, ui: &Ui, round: Round) {
     let started = Instant::now();
     let mut project = match load_project(root) {
         Ok(p) => p,
         Err((sources, diags)) => {
             eprint!("{}", render_all(&diags, &sources, ui.color_stderr()));
-            println!(
-                "{} problem(s) in the sources; nothing built; waiting for the next change",
-                diags.len()
-            );
+            println!("{}", t!("cli.watch.invalid", problems = diags.len()));
             return;
         }
     };
@@ -157,16 +172,17 @@ fn cycle(root: &Path, args: &WatchArgs, ui: &Ui, why: &str) {
             render_all(&diags, &project.sources, ui.color_stderr())
         ),
     }
-    ui.detail(format!(
-        "lint ({why}): {:.2} s",
-        started.elapsed().as_secs_f64()
-    ));
+    let seconds = format!("{:.2}", started.elapsed().as_secs_f64());
+    ui.detail(match round {
+        Round::Start => t!("cli.watch.lint-start", seconds = seconds),
+        Round::Change => t!("cli.watch.lint-change", seconds = seconds),
+    });
     if args.no_build {
         return;
     }
     let code = build::run(root, &args.build);
     if code != ExitCode::SUCCESS {
-        println!("build failed; the previous outputs are kept; waiting for the next change");
+        println!("{}", t!("cli.watch.build-failed"));
     }
 }
 

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use rust_i18n::t;
 use serde::Serialize;
 
 use crate::model::{Item, ItemFile};
@@ -27,14 +28,25 @@ pub struct Edition {
     pub items: Vec<EditionItem>,
 }
 
-/// Why an edition could not be read.
-#[derive(Debug, thiserror::Error)]
+/// Why an edition could not be read (messages in the run's language).
+#[derive(Debug)]
 pub enum EditionError {
-    #[error("{spec}: not a folder, an edition file (.toml, .tsv) or a git revision of {root}")]
     Unknown { spec: String, root: String },
-    #[error("{spec}: {message}")]
     Invalid { spec: String, message: String },
 }
+
+impl std::fmt::Display for EditionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EditionError::Unknown { spec, root } => {
+                f.write_str(&t!("diff.edition.unknown", spec = spec, root = root))
+            }
+            EditionError::Invalid { spec, message } => write!(f, "{spec}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for EditionError {}
 
 impl EditionItem {
     fn from_item(item: &Item) -> Option<EditionItem> {
@@ -102,15 +114,13 @@ impl Edition {
                 path.parent()
                     .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
             } else {
-                return Err(invalid(
-                    "this folder has neither a catalog/ folder nor a jurisdiction.toml".into(),
-                ));
+                return Err(invalid(t!("diff.edition.no-catalog-folder").into_owned()));
             };
             return from_root(&project_root, spec);
         }
         if path.is_file() {
             let text = std::fs::read_to_string(path)
-                .map_err(|e| invalid(format!("cannot read the file: {e}")))?;
+                .map_err(|e| invalid(t!("diff.edition.unreadable", error = e).into_owned()))?;
             return match path.extension().and_then(|e| e.to_str()) {
                 Some("tsv") => super::edition_tsv::parse(&text, spec).map_err(invalid),
                 _ => from_toml(&text, spec).map_err(invalid),
@@ -125,14 +135,15 @@ fn from_root(root: &Path, label: &str) -> Result<Edition, EditionError> {
         Ok(project) => Ok(Edition::from_project(&project, label)),
         Err((sources, diags)) => Err(EditionError::Invalid {
             spec: label.to_string(),
-            message: format!(
-                "the sources have {} problem(s); the first: {}",
-                diags.len(),
-                crate::diagnostic::render_all(&diags[..1], &sources, false)
+            message: t!(
+                "diff.edition.invalid-sources",
+                problems = diags.len(),
+                first = crate::diagnostic::render_all(&diags[..1], &sources, false)
                     .lines()
                     .next()
                     .unwrap_or_default()
-            ),
+            )
+            .into_owned(),
         }),
     }
 }
@@ -146,7 +157,7 @@ fn from_toml(text: &str, spec: &str) -> Result<Edition, String> {
         .filter_map(|i| EditionItem::from_item(i.get_ref()))
         .collect();
     if items.is_empty() {
-        return Err("no [[item]] with a code".into());
+        return Err(t!("diff.edition.no-items").into_owned());
     }
     Ok(Edition {
         label: spec.to_string(),
@@ -180,7 +191,7 @@ fn from_git(rev: &str, root: &Path) -> Result<Edition, EditionError> {
     let commit = String::from_utf8_lossy(&commit.stdout).trim().to_string();
     let dir = TempDir::new().map_err(|e| EditionError::Invalid {
         spec: rev.to_string(),
-        message: format!("cannot create a temporary folder: {e}"),
+        message: t!("diff.edition.no-temp", error = e).into_owned(),
     })?;
     let catalog = dir.path.join("catalog");
     std::fs::create_dir_all(&catalog).map_err(|e| EditionError::Invalid {
@@ -198,7 +209,7 @@ fn from_git(rev: &str, root: &Path) -> Result<Edition, EditionError> {
     if !listing.status.success() {
         return Err(EditionError::Invalid {
             spec: rev.to_string(),
-            message: "this revision has no catalog/ folder".into(),
+            message: t!("diff.edition.no-catalog-at-revision").into_owned(),
         });
     }
     for name in listing.stdout.split(|&b| b == 0).filter(|n| !n.is_empty()) {

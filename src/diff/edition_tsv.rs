@@ -3,6 +3,8 @@
 //! heading row (a list published in parts); each heading row sets the columns of the rows after it.
 //! Numbered entries in one cell (`1. … 2. …`) are the cell's list of materials or legal bases.
 
+use rust_i18n::t;
+
 use super::edition::{Edition, EditionItem};
 use crate::text::lists::{MarkerStyle, list_marker};
 
@@ -54,7 +56,7 @@ pub(super) fn parse(text: &str, label: &str) -> Result<Edition, String> {
         });
     }
     if columns.is_none() {
-        return Err(format!("no heading row with a `{CODE}` column"));
+        return Err(t!("diff.edition.no-heading", column = CODE).into_owned());
     }
     Ok(Edition {
         label: label.to_string(),

@@ -2,6 +2,8 @@
 
 use std::fmt::Write;
 
+use rust_i18n::t;
+
 use super::{Change, Report};
 
 /// The human-readable report.
@@ -9,23 +11,26 @@ pub fn human(report: &Report) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "目录对比 / catalog diff: {} → {}",
-        report.old, report.new
+        "{}",
+        t!("diff.human.title", old = report.old, new = report.new)
     );
     for j in &report.jurisdictions {
         let _ = writeln!(
             s,
-            "\n{} ({}): {} 个事项已对比 / items compared, {} 处需修改 / changes",
-            j.name,
-            j.level,
-            j.items,
-            j.changes.len()
+            "\n{}",
+            t!(
+                "diff.human.jurisdiction",
+                name = j.name,
+                level = j.level,
+                items = j.items,
+                changes = j.changes.len()
+            )
         );
         for c in &j.changes {
             let _ = writeln!(s, "  {}", line(c));
         }
     }
-    let _ = writeln!(s, "\n合计 / totals ({}):", report.total());
+    let _ = writeln!(s, "\n{}", t!("diff.human.totals", count = report.total()));
     for t in report.totals() {
         let _ = writeln!(s, "  {:>4}  {} ({})", t.count, t.label, t.kind.key());
     }

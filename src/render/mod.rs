@@ -47,6 +47,7 @@
 
 pub mod build;
 pub mod data;
+pub mod data_path;
 pub mod fonts;
 pub mod markdown;
 pub mod names;

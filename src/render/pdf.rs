@@ -242,8 +242,12 @@ fn describe(
         let to = (to..=t.len())
             .find(|&i| t.is_char_boundary(i))
             .unwrap_or(t.len());
+        // The item and field the value belongs to, when the offset is inside one.
+        let at = super::data_path::describe(t, r.start)
+            .map(|path| format!(" at {}", crate::diagnostic::printable(&path)))
+            .unwrap_or_default();
         let near = format!(
-            "in the data of this document, near: {}",
+            "in the data of this document{at}, near: {}",
             crate::diagnostic::printable(&t[from..to])
         );
         help = Some(help.map_or(near.clone(), |h| format!("{h}\n{near}")));

@@ -15,6 +15,7 @@
 
 pub mod html;
 mod page;
+pub mod style;
 
 use serde::Serialize;
 
@@ -25,6 +26,7 @@ use crate::render::data::safe_file_stem;
 use crate::resolve::Project;
 
 pub use page::{index_page, item_page};
+pub use style::Style;
 
 const CSS: &str = include_str!("assets/site.css");
 const JS: &str = include_str!("assets/search.js");
@@ -143,8 +145,8 @@ pub fn page_name(key: &str) -> String {
 }
 
 /// Every file of the site, paths under the jurisdiction folder (`site/…`). `charts[i]` belongs
-/// to `guide.items[i]`.
-pub fn files(guide: &GuideData, charts: &[Vec<Chart>]) -> Vec<(String, Vec<u8>)> {
+/// to `guide.items[i]`; `style` is the guide's field set (the PDF's, [`Style::load`]).
+pub fn files(guide: &GuideData, charts: &[Vec<Chart>], style: &Style) -> Vec<(String, Vec<u8>)> {
     let index = search_index(guide);
     let json = serde_json::to_string(&index).unwrap_or_else(|_| "[]".into());
     let mut out = vec![
@@ -161,7 +163,7 @@ pub fn files(guide: &GuideData, charts: &[Vec<Chart>]) -> Vec<(String, Vec<u8>)>
         let qr = item.qr.as_ref().map(|q| q.svg.as_str());
         out.push((
             format!("site/{}", page_name(&item.key)),
-            item_page(guide, item, item_charts, qr).into_bytes(),
+            item_page(guide, item, item_charts, qr, style).into_bytes(),
         ));
     }
     out

@@ -1,7 +1,7 @@
 //! The two kinds of page: the index and an item.
 
 use super::html::{blocks, esc};
-use super::{Chart, IndexEntry};
+use super::{Chart, IndexEntry, Style};
 use crate::render::{FieldView, GuideData, ItemView, PersonView};
 
 fn head(title: &str) -> String {
@@ -105,41 +105,11 @@ fn tel(phone: &str) -> String {
         .collect()
 }
 
-/// The heading of a field on the web page. The printed labels and their numbering come from the
-/// jurisdiction's style (templates/styles/); the site uses the catalog's plain names.
-// TODO: read the labels from the same style file as the PDFs.
-fn label(key: &str) -> &str {
-    match key {
-        "agency" => "实施机构",
-        "address" => "办公地址",
-        "target" => "服务对象",
-        "legal_basis" => "设定依据",
-        "conditions" => "申请条件",
-        "materials" => "申请材料",
-        "time_limit" => "承诺办理时限",
-        "fee" => "收费情况",
-        "department" => "审批股室",
-        "online" => "网上办理地址",
-        "consult" => "咨询电话",
-        "supervision" => "监督电话",
-        "power_code" => "职权编码",
-        "power_type" => "职权类别",
-        "accepting_unit" => "受理单位",
-        "channels" => "办理渠道",
-        "steps" => "办理环节",
-        "query" => "查询方式",
-        "evaluation" => "评价渠道",
-        "notes" => "备注",
-        other => other,
-    }
-}
-
-fn field(f: &FieldView) -> String {
-    let label = label(&f.key);
+fn field(f: &FieldView, heading: &str) -> String {
     format!(
         "<section class=\"field field-{}\">\n<h2>{}</h2>\n<div class=\"value\">{}</div>\n</section>\n",
         esc(&f.key),
-        esc(label),
+        esc(heading),
         blocks(&f.content)
     )
 }
@@ -150,6 +120,7 @@ pub fn item_page(
     item: &ItemView,
     charts: &[Chart],
     qr_svg: Option<&str>,
+    style: &Style,
 ) -> String {
     let j = &guide.jurisdiction;
     let stem = item.file_stem();
@@ -178,26 +149,27 @@ pub fn item_page(
             person(c)
         ));
     }
-    for f in &item.fields {
-        if f.key == "consult" || f.key == "supervision" {
-            let p = if f.key == "consult" {
-                item.consult.as_ref()
-            } else {
-                item.supervision.as_ref()
-            };
-            if let Some(p) = p {
-                let label = label(&f.key);
-                s.push_str(&format!(
-                    "<section class=\"field field-{}\">\n<h2>{}</h2>\n<div class=\"value\"><p>{}</p></div>\n</section>\n",
-                    esc(&f.key),
-                    esc(label),
-                    person(p)
-                ));
-                continue;
-            }
+    // The fields the style prints, in its order, with its labels and numbers (as the PDF).
+    let present: Vec<&str> = item.fields.iter().map(|f| f.key.as_str()).collect();
+    for (key, heading) in style.headings(&present) {
+        let Some(f) = item.fields.iter().find(|f| f.key == key) else {
+            continue;
+        };
+        let who = match key {
+            "consult" => item.consult.as_ref(),
+            "supervision" => item.supervision.as_ref(),
+            _ => None,
+        };
+        match who {
+            Some(p) => s.push_str(&format!(
+                "<section class=\"field field-{}\">\n<h2>{}</h2>\n<div class=\"value\"><p>{}</p></div>\n</section>\n",
+                esc(key),
+                esc(&heading),
+                person(p)
+            )),
+            None => s.push_str(&field(f, &heading)),
         }
-        s.push_str(&field(f));
-        if f.key == "online"
+        if key == "online"
             && let Some(svg) = qr_svg
         {
             s.push_str(&qr_block(svg));
