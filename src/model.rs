@@ -138,7 +138,7 @@ pub struct NoticeSpec {
     /// Markdown file next to `jurisdiction.toml`.
     #[schemars(with = "String")]
     pub body: Text,
-    /// 发文机关标志 of the optional 版头 (GB/T 9704 §7.2.4), e.g. `霸州市医疗保障局文件`, printed in
+    /// 发文机关标志 of the optional 版头 (GB/T 9704 §7.2.4), e.g. `示例市医疗保障局文件`, printed in
     /// red above a red rule; without it the notice has no 版头.
     #[schemars(with = "Option<String>")]
     pub mark: Option<Text>,

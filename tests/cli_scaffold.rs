@@ -74,9 +74,9 @@ fn scaffolded() -> tempfile::TempDir {
         &[
             "new",
             "county",
-            "廊坊市",
+            "某市",
             "--dir",
-            "langfang",
+            "some-city",
             "--level",
             "city",
         ],
@@ -86,24 +86,24 @@ fn scaffolded() -> tempfile::TempDir {
         &[
             "new",
             "county",
-            "固安县",
+            "示例县",
             "--parent",
-            "廊坊市",
+            "某市",
             "--dir",
-            "gu-an",
+            "sample-county",
         ],
     ));
-    ok(&zhinan(root, &["new", "item", "河北省", "单位参保登记"]));
+    ok(&zhinan(root, &["new", "item", "示例省", "单位参保登记"]));
     ok(&zhinan(
         root,
-        &["new", "item", "固安县", "城乡居民参保登记"],
+        &["new", "item", "示例县", "城乡居民参保登记"],
     ));
     assert!(
-        root.join("counties/langfang/gu-an/jurisdiction.toml")
+        root.join("counties/some-city/sample-county/jurisdiction.toml")
             .is_file()
     );
     assert!(
-        root.join("counties/langfang/gu-an/items/01-城乡居民参保登记.toml")
+        root.join("counties/some-city/sample-county/items/01-城乡居民参保登记.toml")
             .is_file()
     );
     dir
@@ -114,27 +114,27 @@ fn init_and_new_make_a_project_that_checks_lints_clean_and_builds() {
     let dir = scaffolded();
     let root = dir.path();
     let check = ok(&zhinan(root, &["check"]));
-    assert!(check.contains("固安县"), "{check}");
+    assert!(check.contains("示例县"), "{check}");
     let lint = ok(&zhinan(
         root,
         &["lint", "--format", "json", "--deny", "warnings"],
     ));
     let v: serde_json::Value = serde_json::from_str(&lint).unwrap();
     assert_eq!(v["summary"]["total"], 0, "{lint}");
-    ok(&zhinan(root, &["build", "--only", "固安县"]));
-    assert!(root.join("out/固安县/guide.pdf").is_file());
+    ok(&zhinan(root, &["build", "--only", "示例县"]));
+    assert!(root.join("out/示例县/guide.pdf").is_file());
 }
 
 #[test]
 fn watch_rebuilds_after_an_edit() {
     let dir = scaffolded();
     let root = dir.path();
-    let item = root.join("counties/langfang/gu-an/items/01-城乡居民参保登记.toml");
-    let pdf = root.join("out/固安县/guide.pdf");
+    let item = root.join("counties/some-city/sample-county/items/01-城乡居民参保登记.toml");
+    let pdf = root.join("out/示例县/guide.pdf");
     let mut child = Command::new(env!("CARGO_BIN_EXE_zhinan"))
         .arg("-C")
         .arg(root)
-        .args(["watch", "--only", "固安县", "--exit-after", "1"])
+        .args(["watch", "--only", "示例县", "--exit-after", "1"])
         // Chinese, the default language: the lines below are matched in it.
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
@@ -155,7 +155,7 @@ fn watch_rebuilds_after_an_edit() {
     assert!(pdf.is_file(), "first build: {seen:?}");
     let first = std::fs::read(&pdf).unwrap();
     let mut text = std::fs::read_to_string(&item).unwrap();
-    text.push_str("address = \"固安县政务服务中心\"\n");
+    text.push_str("address = \"示例县政务服务中心\"\n");
     std::fs::write(&item, text).unwrap();
     // The watch exits by itself after one rebuild; bound the wait so a broken watch fails the test.
     let deadline = Instant::now() + Duration::from_secs(300);
@@ -169,7 +169,7 @@ fn watch_rebuilds_after_an_edit() {
     assert!(status.success(), "{seen:?}");
     assert!(
         seen.iter()
-            .any(|l| l.starts_with("有改动：counties/langfang/gu-an/items/")),
+            .any(|l| l.starts_with("有改动：counties/some-city/sample-county/items/")),
         "{seen:?}"
     );
     assert!(seen.iter().any(|l| l.starts_with("改动后 ")), "{seen:?}");

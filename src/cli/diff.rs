@@ -20,7 +20,7 @@ pub struct DiffArgs {
     /// The new edition (same forms). Default: the catalog of the working tree.
     #[arg(long)]
     pub new: Option<String>,
-    /// Only this jurisdiction and those under it (e.g. 廊坊市 with its counties).
+    /// Only this jurisdiction and those under it (e.g. 某市 with its counties).
     #[arg(long)]
     pub only: Option<String>,
     #[arg(long, value_enum, default_value_t = Format::Human)]

@@ -27,7 +27,7 @@ pub struct InitArgs {
     #[arg(default_value = ".")]
     pub dir: PathBuf,
     /// Name of the province whose catalog the project holds.
-    #[arg(long, default_value = "河北省")]
+    #[arg(long, default_value = "示例省")]
     pub province: String,
 }
 
@@ -41,9 +41,9 @@ pub struct NewArgs {
 pub enum NewKind {
     /// A county (or, with --level city, a city): counties/[<city folder>/]<folder>/jurisdiction.toml.
     County {
-        /// Its name, e.g. 固安县.
+        /// Its name, e.g. 示例县.
         name: String,
-        /// The jurisdiction it belongs to, e.g. 廊坊市 (default: the province).
+        /// The jurisdiction it belongs to, e.g. 某市 (default: the province).
         #[arg(long)]
         parent: Option<String>,
         /// Folder name (ASCII is easiest to type), e.g. gu-an.
@@ -54,7 +54,7 @@ pub enum NewKind {
     },
     /// An item file in a jurisdiction's items/ folder.
     Item {
-        /// The jurisdiction, e.g. 固安县.
+        /// The jurisdiction, e.g. 示例县.
         jurisdiction: String,
         /// The item's name, e.g. 单位参保登记.
         name: String,

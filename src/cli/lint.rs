@@ -24,7 +24,7 @@ use crate::text::nearest;
 
 #[derive(Debug, Clone, Args)]
 pub struct LintArgs {
-    /// Report what this jurisdiction publishes (by name, e.g. 固安县), including the text it inherits
+    /// Report what this jurisdiction publishes (by name, e.g. 示例县), including the text it inherits
     /// from its city and the catalog; repeat for several.
     #[arg(long, value_name = "JURISDICTION")]
     pub only: Vec<String>,

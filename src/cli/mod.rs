@@ -61,7 +61,7 @@ pub enum Command {
     },
     /// Print one resolved item and where each field's value came from (or list a jurisdiction's items).
     Show {
-        /// Jurisdiction name, e.g. 霸州市.
+        /// Jurisdiction name, e.g. 示例市.
         jurisdiction: String,
         /// Item code, id or name; without it, the jurisdiction's items are listed.
         item: Option<String>,
@@ -70,7 +70,7 @@ pub enum Command {
     },
     /// Render one item's flowchart as SVG (to stdout, or to a file with -o).
     Flow {
-        /// Jurisdiction name, e.g. 望都县.
+        /// Jurisdiction name, e.g. 示例县.
         jurisdiction: String,
         /// Item code, id or name.
         item: String,

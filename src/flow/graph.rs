@@ -75,7 +75,7 @@ impl FlowGraph {
         }
     }
 
-    /// A chart of several procedures side by side (赵县 4-3, 6-6): as many caption lines as
+    /// A chart of several procedures side by side (a county's charts 4-3 and 6-6): as many caption lines as
     /// start boxes, two or more. Each caption line is the title of the column its start box
     /// heads, in declaration order: `(start node index, title)`. `None` for any other chart,
     /// whose caption lines are printed under the chart's title.

@@ -890,7 +890,7 @@ mod tests {
             "个人缴纳基本医保参保费用有效凭证",
             "个人缴纳基本医疗保险费用有效凭证"
         ));
-        let ours = ["医院机构收费票据", "(以上办理资料均需加盖单位公章)"];
+        let ours = ["医了机构收费票据", "(以上办理资料均需加盖单位公章)"];
         let theirs = ["医疗机构收费票据"];
         let m = match_materials(&ours, &theirs);
         assert_eq!(m.near.len(), 1);

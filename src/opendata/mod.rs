@@ -21,7 +21,7 @@ use crate::resolve::{Project, ResolvedItem};
 /// One item as published (every inherited value filled in).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct OpenItem {
-    /// The jurisdiction that publishes the item (霸州市).
+    /// The jurisdiction that publishes the item (示例市).
     pub jurisdiction: String,
     /// The item's code (子项编码), when it has one.
     pub code: Option<String>,

@@ -1,10 +1,10 @@
 //! `zhinan build`: all PDFs of a jurisdiction into `out/<jurisdiction name>/`.
 //!
 //! ```text
-//! out/霸州市/guide.pdf          cover, contents, one section per item with its flowcharts
-//! out/霸州市/items/<key>.pdf    one item per file (for the service window)
-//! out/霸州市/notice.pdf         the public notice (GB/T 9704-2012), when the jurisdiction has one
-//! out/河北省/catalog.pdf        the provincial list as a landscape table (province only)
+//! out/示例市/guide.pdf          cover, contents, one section per item with its flowcharts
+//! out/示例市/items/<key>.pdf    one item per file (for the service window)
+//! out/示例市/notice.pdf         the public notice (GB/T 9704-2012), when the jurisdiction has one
+//! out/示例省/catalog.pdf        the provincial list as a landscape table (province only)
 //! out/<name>/manifest.json     input and output hashes: an unchanged jurisdiction is skipped
 //! ```
 //!

@@ -39,7 +39,7 @@ impl PersonView {
         self.name.is_none() && self.title.is_none() && self.phone.is_none()
     }
 
-    /// `李勇方（职工医保中心副主任）`, `李勇方`, or `职工医保中心副主任`.
+    /// `张三（职工医保中心副主任）`, `张三`, or `职工医保中心副主任`.
     pub fn name_line(&self) -> Option<String> {
         match (&self.name, &self.title) {
             (Some(n), Some(t)) => Some(format!("{n}（{t}）")),
@@ -89,7 +89,7 @@ pub struct JurisdictionView {
     pub notice_mark: Option<String>,
     #[serde(default)]
     pub notice_number: Option<String>,
-    /// Telephone area code (`0316`), put before local numbers in the notice's table.
+    /// Telephone area code (`0351`), put before local numbers in the notice's table.
     pub area_code: Option<String>,
     pub contacts: Vec<PersonView>,
     /// General remarks printed after the list (说明).
@@ -407,7 +407,7 @@ fn office_phone(item: &Item, jurisdiction: &JurisdictionView) -> Option<String> 
         .and_then(|o| o.phone.clone())
 }
 
-/// `2890172` → `0312-2890172` with the jurisdiction's area code; numbers that already carry one
+/// `3000172` → `0354-3000172` with the jurisdiction's area code; numbers that already carry one
 /// (or hotlines such as 12345) stay as written.
 fn with_area_code(phone: &str, area_code: Option<&str>) -> String {
     let local = phone.chars().all(|c| c.is_ascii_digit()) && (7..=8).contains(&phone.len());
@@ -444,7 +444,7 @@ pub struct NoticeData {
     pub agency: String,
     /// 发文字号 (e.g. `霸医保〔2023〕5号`), if any.
     pub doc_number: Option<String>,
-    /// 发文机关标志 (`霸州市医疗保障局文件`): with it the notice opens with a red 版头.
+    /// 发文机关标志 (`示例市医疗保障局文件`): with it the notice opens with a red 版头.
     #[serde(default)]
     pub mark: Option<String>,
     /// As written (`2023-06-01`).
@@ -583,7 +583,7 @@ impl CatalogMain {
 /// The data of `catalog.typ`: the province's list as a landscape table.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CatalogData {
-    /// `河北省医疗保障经办政务服务事项清单及办事指南（2023年版）`.
+    /// `示例省医疗保障经办政务服务事项清单及办事指南（2023年版）`.
     pub title: String,
     pub agency: String,
     pub edition: Option<String>,
@@ -672,8 +672,8 @@ pub fn list_blocks(entries: &[String]) -> Blocks {
     }
 }
 
-/// `0316-7273452` then `李勇方（职工医保中心副主任）` on the next line; several persons with their
-/// own phones print one line each, `0316-7235693　王记川`, so every number keeps its person.
+/// `0351-1234560` then `张三（职工医保中心副主任）` on the next line; several persons with their
+/// own phones print one line each, `0351-1234561　李四`, so every number keeps its person.
 pub fn person_blocks(person: Option<&PersonView>) -> Blocks {
     let Some(person) = person else {
         return Vec::new();
@@ -713,8 +713,8 @@ pub fn person_blocks(person: Option<&PersonView>) -> Blocks {
 /// Separators between several names, titles or phones written in one field.
 const LIST_SEPARATORS: [char; 6] = ['、', '，', ',', '；', ';', '/'];
 
-/// Splits a person line written for several people (`name = "王记川 赵健"`,
-/// `phone = "0316-7235693、0316-7273453"`) into one entry per person with that person's phone.
+/// Splits a person line written for several people (`name = "李四 王五"`,
+/// `phone = "0351-1234561、0351-1234562"`) into one entry per person with that person's phone.
 /// Names split at spaces and list separators, phones at list separators (or spaces between
 /// whole numbers). Equal counts pair in order; one name keeps every phone; one phone is shared
 /// by every name; any other mix cannot be paired and stays as written.
@@ -919,32 +919,32 @@ mod tests {
         let toml = r#"
             code = "132036001001"
             name = "单位参保登记"
-            agency = "霸州市医疗保障局"
+            agency = "示例市医疗保障局"
             materials = ["统一社会信用代码证书", "《登记表》（加盖单位公章）"]
             legal_basis = ["《中华人民共和国社会保险法》第五十七条"]
             time_limit = "不超过5个工作日"
-            consult = { phone = "0316-7273452", name = "李勇方", title = "职工医保中心副主任" }
+            consult = { phone = "0351-1234560", name = "张三", title = "职工医保中心副主任" }
             steps = "申请—受理—审核—办结"
         "#;
         let item: Item = toml::from_str(toml).unwrap();
         let j = JurisdictionView {
-            name: "霸州市".into(),
+            name: "示例市".into(),
             level: "county".into(),
-            agency: "霸州市医疗保障局".into(),
+            agency: "示例市医疗保障局".into(),
             guide_title: "指南".into(),
             style: DEFAULT_STYLE.into(),
             edition: None,
             edition_cn: None,
             offices: vec![],
             portals: vec![],
-            supervision_phone: Some("0316-5660125".into()),
-            area_code: Some("0316".into()),
+            supervision_phone: Some("0351-7654321".into()),
+            area_code: Some("0351".into()),
             notice_mark: None,
             notice_number: None,
             contacts: vec![PersonView {
-                name: Some("朱增维".into()),
+                name: Some("钱七".into()),
                 title: Some("法规科负责人".into()),
-                phone: Some("0316-5660125".into()),
+                phone: Some("0351-7654321".into()),
             }],
             notes: vec![],
         };
@@ -966,7 +966,7 @@ mod tests {
             ]
         );
         let supervision = markdown::to_plain_text(&view.fields[5].content);
-        assert_eq!(supervision, "0316-5660125\n朱增维（法规科负责人）");
+        assert_eq!(supervision, "0351-7654321\n钱七（法规科负责人）");
         assert!(matches!(&view.fields[2].content[0], Node::List { items, .. } if items.len() == 2));
     }
 
@@ -974,24 +974,24 @@ mod tests {
         JurisdictionView::from_file(&toml::from_str::<JurisdictionFile>(toml).unwrap())
     }
 
-    /// 廊坊市 had no 咨询电话 column: an item with no phone of its own takes the jurisdiction's,
+    /// 某市 had no 咨询电话 column: an item with no phone of its own takes the jurisdiction's,
     /// else the nearest parent's, with that parent's area code; its own phones come first.
     #[test]
     fn notice_rows_take_missing_phones_from_the_jurisdiction_then_its_parents() {
         let county = jurisdiction(
-            "name = \"某县\"\nlevel = \"county\"\nparent = \"某市\"\narea_code = \"0312\"\n",
+            "name = \"某县\"\nlevel = \"county\"\nparent = \"某市\"\narea_code = \"0354\"\n",
         );
         let city = jurisdiction(concat!(
-            "name = \"某市\"\nlevel = \"city\"\nparent = \"河北省\"\narea_code = \"0316\"\n",
-            "supervision_phone = \"2227529\"\n",
-            "[[offices]]\nname = \"市医保服务大厅\"\nphone = \"2227500\"\n",
+            "name = \"某市\"\nlevel = \"city\"\nparent = \"示例省\"\narea_code = \"0351\"\n",
+            "supervision_phone = \"6000529\"\n",
+            "[[offices]]\nname = \"市医保服务大厅\"\nphone = \"6000500\"\n",
         ));
         let province = jurisdiction(
-            "name = \"河北省\"\nlevel = \"province\"\nsupervision_phone = \"12345\"\n",
+            "name = \"示例省\"\nlevel = \"province\"\nsupervision_phone = \"12345\"\n",
         );
         let bare: Item = toml::from_str("name = \"生育津贴支付\"").unwrap();
         let own: Item =
-            toml::from_str("name = \"住院费用报销\"\nconsult = { phone = \"2890172\" }").unwrap();
+            toml::from_str("name = \"住院费用报销\"\nconsult = { phone = \"3000172\" }").unwrap();
         let items = [
             ItemView::from_item(&bare, 0, &county),
             ItemView::from_item(&own, 1, &county),
@@ -1001,11 +1001,11 @@ mod tests {
         let phones = |r: &NoticeRow| (r.consult_phone.clone(), r.supervision_phone.clone());
         assert_eq!(
             phones(&n.rows[0]),
-            (Some("0316-2227500".into()), Some("0316-2227529".into()))
+            (Some("0351-6000500".into()), Some("0351-6000529".into()))
         );
         assert_eq!(
             phones(&n.rows[1]),
-            (Some("0312-2890172".into()), Some("0316-2227529".into()))
+            (Some("0354-3000172".into()), Some("0351-6000529".into()))
         );
         // Without parents nothing is made up; the province's own number is the last resort.
         let alone = NoticeData::new(&county, &[], "公告", "2023-06-01", "正文", &items);
@@ -1036,51 +1036,51 @@ mod tests {
 
     #[test]
     fn two_names_and_two_phones_pair_in_order() {
-        let p = person("王记川 赵健", None, "0316-7235693、0316-7273453");
+        let p = person("李四 王五", None, "0351-1234561、0351-1234562");
         assert_eq!(
             pairs(&pair_people(&p)),
             [
-                ("王记川".into(), "0316-7235693".into()),
-                ("赵健".into(), "0316-7273453".into())
+                ("李四".into(), "0351-1234561".into()),
+                ("王五".into(), "0351-1234562".into())
             ]
         );
         // Other joinings: 、 between names, spaces or ； between phones.
-        let p = person("宋威、赵健", None, "0316-7235693 0316-7273453");
+        let p = person("赵六、王五", None, "0351-1234561 0351-1234562");
         assert_eq!(pair_people(&p).len(), 2);
-        let p = person("宋威，赵健", None, "0316-7235693；0316-7273453");
-        assert_eq!(pairs(&pair_people(&p))[1].1, "0316-7273453");
+        let p = person("赵六，王五", None, "0351-1234561；0351-1234562");
+        assert_eq!(pairs(&pair_people(&p))[1].1, "0351-1234562");
     }
 
     #[test]
     fn one_name_keeps_all_phones_one_phone_is_shared() {
-        let p = person("李勇方", Some("副主任"), "0316-7273452、0316-7273453");
+        let p = person("张三", Some("副主任"), "0351-1234560、0351-1234562");
         let got = pair_people(&p);
         assert_eq!(got.len(), 2);
-        assert!(got.iter().all(|g| g.name.as_deref() == Some("李勇方")));
+        assert!(got.iter().all(|g| g.name.as_deref() == Some("张三")));
         let p = person(
-            "王记川 赵健",
+            "李四 王五",
             Some("城乡医保中心副主任 职工医保中心副主任"),
-            "0316-7235693",
+            "0351-1234561",
         );
         let got = pair_people(&p);
         assert_eq!(got[1].title.as_deref(), Some("职工医保中心副主任"));
         assert_eq!(got.len(), 2);
         assert!(
             got.iter()
-                .all(|g| g.phone.as_deref() == Some("0316-7235693"))
+                .all(|g| g.phone.as_deref() == Some("0351-1234561"))
         );
         // Three names, two phones: no honest pairing; printed as written.
-        let p = person("甲 乙 丙", None, "0316-7235693、0316-7273453");
+        let p = person("甲 乙 丙", None, "0351-1234561、0351-1234562");
         assert_eq!(pair_people(&p), vec![p.clone()]);
         // A single person with a phone that has an extension stays whole.
-        let p = person("李勇方", None, "0316-7273452 转 8001");
+        let p = person("张三", None, "0351-1234560 转 8001");
         assert_eq!(pair_people(&p), vec![p.clone()]);
     }
 
     #[test]
     fn paired_people_print_one_line_each() {
-        let p = person("王记川 赵健", None, "0316-7235693、0316-7273453");
+        let p = person("李四 王五", None, "0351-1234561、0351-1234562");
         let text = markdown::to_plain_text(&person_blocks(Some(&p)));
-        assert_eq!(text, "0316-7235693　王记川\n0316-7273453　赵健");
+        assert_eq!(text, "0351-1234561　李四\n0351-1234562　王五");
     }
 }

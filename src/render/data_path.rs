@@ -123,7 +123,7 @@ pub fn describe(json: &str, offset: usize) -> Option<String> {
 mod tests {
     use super::*;
 
-    const DATA: &str = r#"{"fonts":{"body":"FandolFang"},"data":{"jurisdiction":{"name":"霸州市"},"items":[{"key":"a","code":"132036001001","name":"单位参保登记","fields":[{"key":"agency","content":"x"}]},{"key":"b","code":"132036001002","name":"职工参保登记","fields":[{"key":"agency","content":"医保局"},{"key":"conditions","content":"在\"职\"职工"}]}]}}"#;
+    const DATA: &str = r#"{"fonts":{"body":"FandolFang"},"data":{"jurisdiction":{"name":"示例市"},"items":[{"key":"a","code":"132036001001","name":"单位参保登记","fields":[{"key":"agency","content":"x"}]},{"key":"b","code":"132036001002","name":"职工参保登记","fields":[{"key":"agency","content":"医保局"},{"key":"conditions","content":"在\"职\"职工"}]}]}}"#;
 
     #[test]
     fn an_offset_names_the_item_and_the_field() {
@@ -132,7 +132,7 @@ mod tests {
             describe(DATA, at).unwrap(),
             "items[1]（132036001002 职工参保登记）.fields[1]（conditions）.content"
         );
-        let at = DATA.find("霸州市").unwrap();
+        let at = DATA.find("示例市").unwrap();
         assert_eq!(describe(DATA, at).unwrap(), "jurisdiction.name");
         let at = DATA.find("医保局").unwrap();
         assert_eq!(

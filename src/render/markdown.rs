@@ -336,7 +336,7 @@ pub fn is_safe_url(url: &str) -> bool {
 }
 
 /// The scheme of a URL that names one other than [`SAFE_SCHEMES`] (`javascript`, `file`, …). An
-/// address without a scheme (`www.hebei.gov.cn`) has none.
+/// address without a scheme (`www.example.gov.cn`) has none.
 pub fn unsafe_scheme(url: &str) -> Option<&str> {
     let url = url.trim_start();
     let end = url.find(':')?;
@@ -345,7 +345,7 @@ pub fn unsafe_scheme(url: &str) -> Option<&str> {
         && scheme
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-        // `www.hebei.gov.cn:8080` is a host and a port.
+        // `www.example.gov.cn:8080` is a host and a port.
         && !scheme.contains('.');
     (valid && !SAFE_SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s))).then_some(scheme)
 }
@@ -448,11 +448,11 @@ mod tests {
 
     #[test]
     fn autolink_and_unsafe_link() {
-        let nodes = parse("<http://ylfwzx.hebei.gov.cn/>、[x](javascript:alert(1))");
+        let nodes = parse("<http://ylfwzx.example.gov.cn/>、[x](javascript:alert(1))");
         let Node::Paragraph { c } = &nodes[0] else {
             panic!("{nodes:?}")
         };
-        assert!(matches!(&c[0], Node::Link { url, .. } if url == "http://ylfwzx.hebei.gov.cn/"));
+        assert!(matches!(&c[0], Node::Link { url, .. } if url == "http://ylfwzx.example.gov.cn/"));
         assert_eq!(c[1..], [text("、x")]);
     }
 

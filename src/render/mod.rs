@@ -86,7 +86,7 @@ pub enum RenderError {
     #[diagnostic(code(zhinan::render::template))]
     Compile {
         template: String,
-        /// The document being made, e.g. `霸州市/items/132036001001.pdf`: which item failed.
+        /// The document being made, e.g. `示例市/items/132036001001.pdf`: which item failed.
         document: String,
         /// The first error, `file:line:column: message`.
         first: String,

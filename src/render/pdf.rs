@@ -91,7 +91,7 @@ pub fn data_json<T: Serialize>(fonts: &FontRoles, data: &T) -> Result<Vec<u8>, R
 /// Compiles `template` (a file name in the templates directory, e.g. `guide.typ`) with `data`
 /// and the in-memory `files` (virtual path → bytes, e.g. `/flows/0.svg`), and exports a PDF.
 ///
-/// `ident` identifies the document across builds (e.g. `霸州市/guide`); it seeds the PDF's
+/// `ident` identifies the document across builds (e.g. `示例市/guide`); it seeds the PDF's
 /// document id so that identical inputs give identical bytes.
 pub fn render_pdf<T: Serialize>(
     ctx: &RenderContext,

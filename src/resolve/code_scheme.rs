@@ -91,18 +91,18 @@ mod tests {
     }
 
     #[test]
-    fn hebei_and_guangxi_codes_fit_their_own_schemes_only() {
-        let hebei = scheme("13203699999[9Y]");
+    fn province_13_and_45_codes_fit_their_own_schemes_only() {
+        let province_13 = scheme("13203699999[9Y]");
         let guangxi = scheme("45203699999[9Y]");
-        assert!(hebei.fits("132036001001"));
-        assert!(hebei.fits("13203600100Y"));
-        assert!(!hebei.fits("452036029008"));
+        assert!(province_13.fits("132036001001"));
+        assert!(province_13.fits("13203600100Y"));
+        assert!(!province_13.fits("452036029008"));
         assert!(guangxi.fits("452036029008"));
-        assert!(!hebei.fits("13203600100"));
-        assert!(!hebei.fits("1320360010011"));
-        assert!(!hebei.fits("13203600100X"));
-        assert_eq!(hebei.length(), 12);
-        assert_eq!(hebei.main_part("132036001001"), Some("132036001"));
+        assert!(!province_13.fits("13203600100"));
+        assert!(!province_13.fits("1320360010011"));
+        assert!(!province_13.fits("13203600100X"));
+        assert_eq!(province_13.length(), 12);
+        assert_eq!(province_13.main_part("132036001001"), Some("132036001"));
         let fourteen = scheme("37999999999999");
         assert!(fourteen.fits("37030100000001"));
     }

@@ -192,12 +192,12 @@ mod tests {
 
     #[test]
     fn edits() {
-        let e = one_edit(&chars("医院机构收费"), &chars("医疗机构收费")).unwrap();
+        let e = one_edit(&chars("医了机构收费"), &chars("医疗机构收费")).unwrap();
         assert_eq!(e.kind, EditKind::Substituted);
         assert_eq!(e.term_pos, 1);
-        let e = one_edit(&chars("在转退休"), &chars("在职转退休")).unwrap();
+        let e = one_edit(&chars("异地就备案"), &chars("异地就医备案")).unwrap();
         assert_eq!(e.kind, EditKind::Dropped);
-        assert_eq!(e.expected, Some('职'));
+        assert_eq!(e.expected, Some('医'));
         let e = one_edit(&chars("门急诊费用清单"), &chars("门诊费用清单")).unwrap();
         assert_eq!(e.kind, EditKind::Inserted);
         assert_eq!(e.found, Some('急'));
@@ -207,21 +207,21 @@ mod tests {
 
     #[test]
     fn finds_windows() {
-        let index = TermIndex::new(["在职转退休", "医疗机构收费票据"]);
-        let text = chars("④在转退休的，需提供医院机构收费票据");
+        let index = TermIndex::new(["异地就医备案", "医疗机构收费票据"]);
+        let text = chars("④异地就备案的，需提供医了机构收费票据");
         let found = index.find(&text);
         let windows: Vec<String> = found
             .iter()
             .map(|m| text[m.start..m.end].iter().collect())
             .collect();
-        assert!(windows.contains(&"在转退休".to_string()), "{windows:?}");
+        assert!(windows.contains(&"异地就备案".to_string()), "{windows:?}");
         assert!(
-            windows.contains(&"医院机构收费票据".to_string()),
+            windows.contains(&"医了机构收费票据".to_string()),
             "{windows:?}"
         );
         assert!(
             index
-                .find(&chars("在职转退休的"))
+                .find(&chars("异地就医备案的"))
                 .iter()
                 .all(|m| m.edit.kind != EditKind::Substituted)
         );

@@ -2,7 +2,7 @@
 //!
 //! Official documents write article numbers in Chinese numerals (第五十七条), order and document
 //! numbers in Arabic numerals (国务院令第259号), and time limits in either (十五个工作日, 15个工作日).
-//! A number that mixes both (第六49号) is a typing mistake.
+//! A number that mixes both (第三28号) is a typing mistake.
 
 use std::ops::Range;
 
@@ -139,7 +139,7 @@ pub fn parse_number(s: &str) -> Option<u64> {
     parse_arabic(s).or_else(|| parse_chinese(s))
 }
 
-/// Read a mixed number digit by digit (`六49` → 649), the likely intent of the writer. Returns
+/// Read a mixed number digit by digit (`三28` → 328), the likely intent of the writer. Returns
 /// `None` when a character is neither a digit nor a Chinese digit (units make it ambiguous).
 pub fn parse_digitwise(s: &str) -> Option<u64> {
     if s.is_empty() {
@@ -229,7 +229,7 @@ pub fn to_chinese(n: u64) -> String {
 pub enum NumberKind {
     Arabic,
     Chinese,
-    /// Arabic digits and Chinese numerals in one number (第六49号).
+    /// Arabic digits and Chinese numerals in one number (第三28号).
     Mixed,
 }
 
@@ -279,7 +279,7 @@ pub fn numbers(text: &str) -> Vec<NumberSpan> {
     out
 }
 
-/// Numbers that mix Arabic digits and Chinese numerals (第六49号), each with its digit-wise reading.
+/// Numbers that mix Arabic digits and Chinese numerals (第三28号), each with its digit-wise reading.
 /// Runs like 5万 or 3千 (an Arabic count followed by a Chinese magnitude) are normal usage and are not
 /// reported.
 pub fn mixed_numbers(text: &str) -> Vec<NumberSpan> {
@@ -362,7 +362,7 @@ mod tests {
         assert_eq!(parse_number("15"), Some(15));
         assert_eq!(parse_number("十五"), Some(15));
         assert_eq!(parse_number("x"), None);
-        assert_eq!(parse_digitwise("六49"), Some(649));
+        assert_eq!(parse_digitwise("三28"), Some(328));
         assert_eq!(parse_digitwise("六十9"), None);
     }
 
@@ -403,7 +403,7 @@ mod tests {
 
     #[test]
     fn finds_numbers() {
-        let t = "国务院令第六49号第二十九条，15个工作日";
+        let t = "国务院令第三28号第二十九条，15个工作日";
         let ns = numbers(t);
         let kinds: Vec<_> = ns
             .iter()
@@ -412,7 +412,7 @@ mod tests {
         assert_eq!(
             kinds,
             vec![
-                ("六49", NumberKind::Mixed, Some(649)),
+                ("三28", NumberKind::Mixed, Some(328)),
                 ("二十九", NumberKind::Chinese, Some(29)),
                 ("15", NumberKind::Arabic, Some(15)),
             ]
@@ -421,11 +421,11 @@ mod tests {
 
     #[test]
     fn mixed_only() {
-        let t = "国务院令第六49号，基金5万元，3千人，第二十九条";
+        let t = "国务院令第三28号，基金5万元，3千人，第二十九条";
         let m = mixed_numbers(t);
         assert_eq!(m.len(), 1);
-        assert_eq!(&t[m[0].range.clone()], "六49");
-        assert_eq!(m[0].value, Some(649));
+        assert_eq!(&t[m[0].range.clone()], "三28");
+        assert_eq!(m[0].value, Some(328));
         assert!(mixed_numbers("第2十条").len() == 1);
         assert!(mixed_numbers("不超过15个工作日").is_empty());
     }

@@ -293,7 +293,7 @@ mod tests {
         assert!(hops(&g) > 0);
     }
 
-    /// 赵县 6-8: a fork to two boxes beside a merge of five into 经办机构办理. Putting the merge's
+    /// A county chart (6-8): a fork to two boxes beside a merge of five into 经办机构办理. Putting the merge's
     /// bus above the fork's avoids every crossing, so nothing hops.
     #[test]
     fn a_graph_that_can_avoid_crossings_gets_no_hop() {
@@ -323,7 +323,7 @@ mod tests {
         assert_eq!(hops(&chain), 0);
     }
 
-    /// 赵县 6-6: two procedures side by side, one caption line per start box: each line heads
+    /// A county chart (6-6): two procedures side by side, one caption line per start box: each line heads
     /// its own column, above its start box, and none is left under the title.
     #[test]
     fn each_procedure_of_a_two_column_chart_gets_its_title_over_its_column() {

@@ -283,7 +283,7 @@ mod tests {
 
     #[test]
     fn a_merge_goes_above_a_fork_when_the_fork_on_top_would_cross_its_lines() {
-        // 赵县 6-8: a fork from x = 0 to 100 and 270; five boxes at 150 … 760 merging into 480.
+        // A county chart (6-8): a fork from x = 0 to 100 and 270; five boxes at 150 … 760 merging into 480.
         let mut runs = vec![
             run(4, (0.0, 100.0), BusKey::Fork(1)),
             run(4, (0.0, 270.0), BusKey::Fork(1)),

@@ -190,7 +190,7 @@ mod tests {
         let m = offending(v);
         let marks: String = m.iter().map(|&i| &v[i..i + 1]).collect();
         assert_eq!(marks, ":(),.");
-        assert!(offending("<http://y1fwzx.hebei.gov.cn/>").is_empty());
+        assert!(offending("<http://y1fwzx.example.gov.cn/>").is_empty());
         assert!(offending("1. 各地可通过查询").is_empty());
         assert!(offending("不超过1.5个").is_empty());
         assert!(offending("(随来随受理）").is_empty());

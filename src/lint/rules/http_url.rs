@@ -20,12 +20,12 @@ address as text and as a QR code: both should open the secure site.
 
 ## Example
 ```toml
-online = "<http://ylbzj.hebei.gov.cn/>"
+online = "<http://ylbzj.example.gov.cn/>"
 ```
 
 ## Use instead
 ```toml
-online = "<https://ylbzj.hebei.gov.cn/>"
+online = "<https://ylbzj.example.gov.cn/>"
 ```
 "#
 );

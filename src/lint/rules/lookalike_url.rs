@@ -10,7 +10,7 @@ use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 rule_doc!(
     LookalikeUrl,
     r#"## What it does
-Finds host names in web addresses (`http://ylfwzx.hebei.gov.cn/`, `www.…`) and compares them with the
+Finds host names in web addresses (`http://ylfwzx.example.gov.cn/`, `www.…`) and compares them with the
 known spellings of the same address, where 1 and l, 0 and o count as the same character:
 
 - the official domains listed under `domains` in `catalog/reference/terms.toml`: a different
@@ -29,12 +29,12 @@ nowhere (or to someone else's site). Readers type the address from the printed g
 
 ## Example
 ```toml
-online = "<http://y1fwzx.hebei.gov.cn/>"
+online = "<http://y1fwzx.example.gov.cn/>"
 ```
 
 ## Use instead
 ```toml
-online = "<http://ylfwzx.hebei.gov.cn/>"
+online = "<http://ylfwzx.example.gov.cn/>"
 ```
 "#
 );
@@ -248,14 +248,14 @@ mod tests {
 
     #[test]
     fn hosts() {
-        let v = "<http://y1fwzx.hebei.gov.cn/>、某省智慧医保";
+        let v = "<http://y1fwzx.example.gov.cn/>、某省智慧医保";
         let h = find_hosts(v);
         assert_eq!(h.len(), 1);
-        assert_eq!(h[0].1, "y1fwzx.hebei.gov.cn");
-        assert_eq!(&v[h[0].0.clone()], "y1fwzx.hebei.gov.cn");
+        assert_eq!(h[0].1, "y1fwzx.example.gov.cn");
+        assert_eq!(&v[h[0].0.clone()], "y1fwzx.example.gov.cn");
         assert!(find_hosts("不超过1.5个").is_empty());
-        assert!(suspicious("y1fwzx.hebei.gov.cn"));
-        assert!(!suspicious("ylfwzx.hebei.gov.cn"));
+        assert!(suspicious("y1fwzx.example.gov.cn"));
+        assert!(!suspicious("ylfwzx.example.gov.cn"));
         assert!(!suspicious("hb12333.gov.cn"));
         assert_eq!(skeleton("y1fwzx"), skeleton("ylfwzx"));
     }

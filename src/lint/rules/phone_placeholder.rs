@@ -25,7 +25,7 @@ supervision = { phone = "统筹区监督电话" }
 
 ## Use instead
 ```toml
-supervision = { phone = "2227529" }
+supervision = { phone = "6000529" }
 ```
 "#
 );
@@ -58,7 +58,7 @@ impl Rule for PhonePlaceholder {
                 .chars()
                 .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c));
             // A placeholder is the whole text, or inside a text without digits, or a run of
-            // X-like marks standing for digits (0316-XXXXXXX).
+            // X-like marks standing for digits (0351-XXXXXXX).
             let found = placeholders
                 .iter()
                 .filter(|p| !p.is_empty())
