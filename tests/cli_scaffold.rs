@@ -179,3 +179,33 @@ fn watch_rebuilds_after_an_edit() {
         "the guide prints the new address"
     );
 }
+
+/// A render error speaks the user's language: Chinese by default, English with `--lang en`.
+#[test]
+fn render_errors_are_in_chinese_first() {
+    let dir = scaffolded();
+    let root = dir.path();
+    let missing = root.join("no-templates");
+    let build = |lang: &[&str]| {
+        let mut args = lang.to_vec();
+        args.extend(["build", "--force", "--templates", missing.to_str().unwrap()]);
+        // Chinese unless asked otherwise: no locale from the environment running the tests.
+        let out = Command::new(env!("CARGO_BIN_EXE_zhinan"))
+            .arg("-C")
+            .arg(root)
+            .args(&args)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .output()
+            .expect("zhinan runs");
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let zh = build(&[]);
+    assert!(zh.contains("无法读取模板目录"), "{zh}");
+    assert!(zh.contains("请指定含有 guide.typ"), "{zh}");
+    assert!(!zh.contains("cannot read templates"), "{zh}");
+    let en = build(&["--lang", "en"]);
+    assert!(en.contains("cannot read templates directory"), "{en}");
+}

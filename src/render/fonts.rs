@@ -15,6 +15,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::path::PathBuf;
 
+use rust_i18n::t;
 use serde::{Deserialize, Serialize};
 use typst::text::{Font, FontBook, FontVariant};
 use typst::utils::LazyHash;
@@ -428,10 +429,10 @@ fn describe_search(options: &FontOptions) -> String {
         .map(|d| d.display().to_string())
         .collect();
     if options.system_fonts {
-        places.push("the system font directories".into());
+        places.push(t!("render.system-font-dirs").into_owned());
     }
     if places.is_empty() {
-        "nowhere (system fonts disabled)".into()
+        t!("render.nowhere").into_owned()
     } else {
         places.join(", ")
     }

@@ -58,6 +58,8 @@ pub mod world;
 
 use std::path::PathBuf;
 
+use rust_i18n::t;
+
 pub use build::{BuildOptions, BuildReport, Job, build_all, build_jurisdiction, typst_inputs};
 pub use data::{
     CatalogData, CatalogMain, CatalogSub, FieldView, FlowRef, GuideData, ItemView,
@@ -70,19 +72,15 @@ pub use pdf::{PdfStandard, RenderContext, RenderedPdf, TemplateDiagnostic, rende
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
 pub enum RenderError {
     /// No installed font has Chinese glyphs.
-    #[error("no font with Chinese characters found (searched {searched})")]
+    #[error("{}", t!("render.no-cjk-font", searched = .searched))]
     #[diagnostic(
         code(zhinan::render::no_cjk_font),
-        help(
-            "install free Chinese fonts, on Debian/Ubuntu: `apt-get install fonts-noto-cjk`; \
-             or pass a directory with the official fonts (方正小标宋简体, 仿宋_GB2312, 黑体, \
-             楷体_GB2312) with --font-path"
-        )
+        help("{}", t!("render.no-cjk-font-help"))
     )]
     NoCjkFont { searched: String },
 
     /// A template did not compile.
-    #[error("template {template} failed for {document}: {first}")]
+    #[error("{}", t!("render.compile", template = .template, document = .document, first = .first))]
     #[diagnostic(code(zhinan::render::template))]
     Compile {
         template: String,
@@ -95,15 +93,15 @@ pub enum RenderError {
     },
 
     /// PDF export failed (e.g. a PDF/A rule was violated).
-    #[error("PDF export of {template} failed: {message}")]
+    #[error("{}", t!("render.pdf", template = .template, message = .message))]
     #[diagnostic(code(zhinan::render::pdf))]
     Pdf { template: String, message: String },
 
     /// The templates directory (or a template in it) cannot be read.
-    #[error("cannot read templates directory {}", path.display())]
+    #[error("{}", t!("render.templates", path = .path.display()))]
     #[diagnostic(
         code(zhinan::render::templates),
-        help("pass the directory with guide.typ, item.typ, notice.typ, catalog.typ and lib.typ")
+        help("{}", t!("render.templates-help"))
     )]
     Templates {
         path: PathBuf,
@@ -112,7 +110,7 @@ pub enum RenderError {
     },
 
     /// Writing outputs failed; the previous outputs were kept where possible.
-    #[error("cannot write outputs in {}", path.display())]
+    #[error("{}", t!("render.io", path = .path.display()))]
     #[diagnostic(code(zhinan::render::io))]
     Io {
         path: PathBuf,
@@ -120,7 +118,7 @@ pub enum RenderError {
         source: std::io::Error,
     },
 
-    #[error("cannot serialise the view model")]
+    #[error("{}", t!("render.json"))]
     #[diagnostic(code(zhinan::render::json))]
     Json(#[source] serde_json::Error),
 }

@@ -5,6 +5,7 @@
 //! an error too (a 100-character jurisdiction name used to fail the build with "File name too
 //! long" and no source).
 
+use rust_i18n::t;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -38,7 +39,7 @@ pub fn check(project: &Project, chart_file: impl Fn(usize, usize, usize) -> Stri
             Source {
                 file: j.file,
                 span: span.clone(),
-                what: format!("jurisdiction `{}`", j.name),
+                what: t!("render.what-jurisdiction", name = j.name).into_owned(),
             },
             "out/",
             &mut diags,
@@ -61,7 +62,7 @@ pub fn check(project: &Project, chart_file: impl Fn(usize, usize, usize) -> Stri
             claim(
                 &mut files,
                 format!("items/{stem}.pdf"),
-                source(format!("item `{}`", item.key)),
+                source(t!("render.what-item", key = item.key).into_owned()),
                 &format!("out/{}/", j.name),
                 &mut diags,
             );
@@ -69,7 +70,7 @@ pub fn check(project: &Project, chart_file: impl Fn(usize, usize, usize) -> Stri
                 claim(
                     &mut files,
                     chart_file(ji, ii, k),
-                    source(format!("chart {} of item `{}`", k + 1, item.key)),
+                    source(t!("render.what-chart", n = k + 1, key = item.key).into_owned()),
                     &format!("out/{}/", j.name),
                     &mut diags,
                 );
@@ -94,16 +95,10 @@ fn claim(
                 "build::name-too-long",
                 source.file,
                 source.span,
-                format!(
-                    "the output name of {} is {longest} bytes long; file systems allow far less",
-                    source.what
-                ),
+                t!("render.name-too-long", what = source.what, bytes = longest),
             )
-            .label("names an output file")
-            .help(format!(
-                "shorten it to at most {} Chinese characters",
-                MAX_NAME_BYTES / 3
-            )),
+            .label(t!("render.name-too-long-label"))
+            .help(t!("render.name-too-long-help", chars = MAX_NAME_BYTES / 3)),
         );
         return;
     }
@@ -113,14 +108,16 @@ fn claim(
                 "build::name-collision",
                 source.file,
                 source.span.clone(),
-                format!(
-                    "{} and {} would both be written to {base}{name}",
-                    first.what, source.what
+                t!(
+                    "render.name-collision",
+                    first = first.what,
+                    second = source.what,
+                    path = format!("{base}{name}")
                 ),
             )
-            .label("second source")
-            .related(first.file, first.span.clone(), "first source")
-            .help("give one of them another name: output names are made from them, with / \\ : * ? \" < > | replaced by _ and surrounding spaces removed"),
+            .label(t!("render.second-source"))
+            .related(first.file, first.span.clone(), t!("render.first-source"))
+            .help(t!("render.name-collision-help")),
         ),
         None => {
             taken.insert(name, source);

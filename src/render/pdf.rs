@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use miette::{NamedSource, SourceSpan};
+use rust_i18n::t;
 use serde::Serialize;
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
@@ -178,7 +179,7 @@ fn compile_error(
     let first = errors
         .first()
         .map(|e| e.to_string())
-        .unwrap_or_else(|| "unknown error".into());
+        .unwrap_or_else(|| t!("render.unknown").into_owned());
     RenderError::Compile {
         template: template.to_string(),
         document: document.to_string(),
@@ -244,12 +245,16 @@ fn describe(
             .unwrap_or(t.len());
         // The item and field the value belongs to, when the offset is inside one.
         let at = super::data_path::describe(t, r.start)
-            .map(|path| format!(" at {}", crate::diagnostic::printable(&path)))
+            .map(|path| {
+                t!("render.data-at", path = crate::diagnostic::printable(&path)).into_owned()
+            })
             .unwrap_or_default();
-        let near = format!(
-            "in the data of this document{at}, near: {}",
-            crate::diagnostic::printable(&t[from..to])
-        );
+        let near = t!(
+            "render.data-near",
+            at = at,
+            near = crate::diagnostic::printable(&t[from..to])
+        )
+        .into_owned();
         help = Some(help.map_or(near.clone(), |h| format!("{h}\n{near}")));
         text = None;
     }

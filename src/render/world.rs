@@ -13,6 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use rust_i18n::t;
 use typst::diag::{FileError, FileResult, PackageError};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -145,7 +146,9 @@ impl FileLoader for Loader {
             VirtualRoot::Project => {}
             VirtualRoot::Package(spec) => {
                 return Err(FileError::Package(PackageError::Other(Some(
-                    format!("packages are not available to zhinan templates ({spec})").into(),
+                    t!("render.no-packages", spec = spec.to_string())
+                        .into_owned()
+                        .into(),
                 ))));
             }
         }

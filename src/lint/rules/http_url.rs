@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
+use rust_i18n::t;
 
 use super::lookalike_url::find_hosts;
 
@@ -74,9 +75,9 @@ impl Rule for HttpUrl {
                         ctx,
                         text,
                         at..at + HTTP.len(),
-                        format!("`{host}` serves https, but the address is written with http://"),
+                        t!("ZN114.message", host = host),
                     )
-                    .help("write https:// (the site is listed in `https_hosts` of terms.toml)")
+                    .help(t!("ZN114.help"))
                     .fix("https://", false),
                 );
             }
