@@ -522,8 +522,9 @@ fn sarif_level(s: Severity) -> &'static str {
 pub struct SarifOptions {
     /// `helpUri` of each rule: a template where `{code}` and `{name}` stand for the rule's code and
     /// name (`[lint] help_uri` in zhinan.toml, e.g. a page per rule on the office's docs site).
-    /// Without it, the zhinan repository's rule docs when the build knows the repository
-    /// (`package.repository` in Cargo.toml), else no `helpUri` (the full doc is in `help` anyway).
+    /// Without it, the zhinan repository's rule pages (docs/rules/<code>.md) when the build knows
+    /// the repository (`package.repository` in Cargo.toml), else no `helpUri` (the full doc is in
+    /// `help` anyway).
     pub help_uri: Option<String>,
 }
 
@@ -541,12 +542,18 @@ pub fn uri(path: &str) -> String {
     utf8_percent_encode(path, URI_PATH).to_string()
 }
 
+/// The rule pages generated in the repository (docs/rules/<code>.md, written for readers, in
+/// Chinese), when the build knows the repository.
+fn default_help_uri(repository: &str) -> Option<String> {
+    let repository = repository.trim_end_matches('/');
+    (!repository.is_empty()).then(|| format!("{repository}/blob/main/docs/rules/{{code}}.md"))
+}
+
 fn sarif_rules(options: &SarifOptions) -> Vec<Value> {
-    let repository = env!("CARGO_PKG_REPOSITORY").trim_end_matches('/');
-    let template = options.help_uri.clone().or_else(|| {
-        (!repository.is_empty())
-            .then(|| format!("{repository}/blob/main/src/lint/rules/{{file}}.rs"))
-    });
+    let template = options
+        .help_uri
+        .clone()
+        .or_else(|| default_help_uri(env!("CARGO_PKG_REPOSITORY")));
     rules::metas()
         .iter()
         .map(|m| {
@@ -734,4 +741,19 @@ fn root_uri(sources: &Sources) -> String {
     }
     // A Windows drive letter keeps its colon (file:///C:/…).
     format!("file://{}", uri(&s).replace("%3A", ":"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::default_help_uri;
+
+    #[test]
+    fn the_default_help_uri_is_the_rule_page() {
+        let uri = default_help_uri("https://example.org/zhinan/").unwrap();
+        assert_eq!(
+            uri,
+            "https://example.org/zhinan/blob/main/docs/rules/{code}.md"
+        );
+        assert_eq!(default_help_uri(""), None);
+    }
 }
