@@ -24,14 +24,14 @@ A match by name is a guess: the finding makes it visible, so that an editor conf
 ## Example
 ```toml
 [[item]]
-id = "wangdu-3"
+id = "county-3"
 name = "单位参保登记"
 ```
 
 ## Use instead
 ```toml
 [[item]]
-id = "wangdu-3"
+id = "county-3"
 governed_by = "132036001001"
 name = "单位参保登记"
 ```
