@@ -10,7 +10,10 @@ use zhinan::model::ItemFile;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let out = PathBuf::from(args.next().unwrap_or_else(|| "/tmp/flows".into()));
+    let out = args
+        .next()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("out").join("flow-examples"));
     let mut dirs: Vec<PathBuf> = args.map(PathBuf::from).collect();
     if dirs.is_empty() {
         dirs = vec!["counties".into(), "tests/fixtures/flows".into()];
