@@ -163,3 +163,15 @@ mod tests {
         );
     }
 }
+
+/// The name of a jurisdiction level (`national`, `province`, `city`, `county`) in the current
+/// language: 全国 / 省 / 市 / 县.
+pub fn level_name(level: &str) -> String {
+    match level {
+        "national" => t!("cli.level.national"),
+        "province" => t!("cli.level.province"),
+        "city" => t!("cli.level.city"),
+        _ => t!("cli.level.county"),
+    }
+    .into_owned()
+}

@@ -127,3 +127,14 @@ fn an_unknown_revision_is_a_usage_error_with_the_accepted_forms() {
     assert_eq!(out.status.code(), Some(2), "{err}");
     assert!(err.contains("v1999") && err.contains("git 版本"), "{err}");
 }
+
+#[test]
+fn the_report_names_levels_in_the_readers_language() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let zh =
+        String::from_utf8_lossy(&zhinan(root, &["diff", "--only", "廊坊市"]).stdout).into_owned();
+    assert!(zh.contains("廊坊市（市）："), "{zh}");
+    let en = zhinan(root, &["diff", "--only", "廊坊市", "--lang", "en"]);
+    let en = String::from_utf8_lossy(&en.stdout).into_owned();
+    assert!(en.contains("廊坊市 (city):"), "{en}");
+}

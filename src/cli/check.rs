@@ -143,7 +143,7 @@ pub fn run(root: &Path, format: Format, ui: &Ui) -> ExitCode {
                     "cli.check.line",
                     indent = "  ".repeat(depth),
                     name = s.name,
-                    level = level_name(s.level),
+                    level = crate::i18n::level_name(s.level),
                     items = s.items,
                     flows = s.flows,
                     path = project.sources.path(j.file),
@@ -186,14 +186,4 @@ pub fn run(root: &Path, format: Format, ui: &Ui) -> ExitCode {
         }
     }
     ExitCode::SUCCESS
-}
-
-fn level_name(level: &str) -> String {
-    match level {
-        "national" => t!("cli.level.national"),
-        "province" => t!("cli.level.province"),
-        "city" => t!("cli.level.city"),
-        _ => t!("cli.level.county"),
-    }
-    .into_owned()
 }

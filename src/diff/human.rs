@@ -21,7 +21,7 @@ pub fn human(report: &Report) -> String {
             t!(
                 "diff.human.jurisdiction",
                 name = j.name,
-                level = j.level,
+                level = crate::i18n::level_name(&j.level),
                 items = j.items,
                 changes = j.changes.len()
             )
