@@ -108,6 +108,18 @@ pub fn lookup_with(key: &str, args: &[(&str, &str)]) -> Option<String> {
     Some(rust_i18n::replace_patterns(&text, &names, &values))
 }
 
+/// The name of a jurisdiction level (`national`, `province`, `city`, `county`) in the current
+/// language: 全国 / 省 / 市 / 县.
+pub fn level_name(level: &str) -> String {
+    match level {
+        "national" => t!("cli.level.national"),
+        "province" => t!("cli.level.province"),
+        "city" => t!("cli.level.city"),
+        _ => t!("cli.level.county"),
+    }
+    .into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -162,16 +174,4 @@ mod tests {
             Lang::Zh
         );
     }
-}
-
-/// The name of a jurisdiction level (`national`, `province`, `city`, `county`) in the current
-/// language: 全国 / 省 / 市 / 县.
-pub fn level_name(level: &str) -> String {
-    match level {
-        "national" => t!("cli.level.national"),
-        "province" => t!("cli.level.province"),
-        "city" => t!("cli.level.city"),
-        _ => t!("cli.level.county"),
-    }
-    .into_owned()
 }
