@@ -1,22 +1,11 @@
 //! Usage errors exit 2 and say what would have been right: an unknown jurisdiction names the
 //! closest known one and lists them all, for every command that takes a jurisdiction.
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 mod cli_support;
 
-fn zhinan(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhinan"))
-        .arg("-C")
-        .arg(root)
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("zhinan runs")
-}
+use cli_support::zhinan_in as zhinan;
 
 /// Exit 2, nothing on stdout, and the message naming the nearest and the known jurisdictions.
 fn assert_unknown_jurisdiction(out: &Output, what: &str) {

@@ -26,17 +26,7 @@ fn git(root: &Path, args: &[&str]) {
     );
 }
 
-fn zhinan(root: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_zhinan"))
-        .arg("-C")
-        .arg(root)
-        .args(args)
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", "C.UTF-8")
-        .output()
-        .expect("zhinan runs")
-}
+use cli_support::zhinan_in as zhinan;
 
 const CATALOG_ITEM: &str = "catalog/items/01-基本医疗保险参保和变更登记.toml";
 const NEW_MATERIAL: &str = "《单位参保信息变更表》";

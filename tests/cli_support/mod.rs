@@ -1,4 +1,4 @@
-//! Fixture helpers shared by the end-to-end CLI tests (`lint_cli`, `cli_machine`).
+//! Helpers shared by the end-to-end CLI tests (`lint_cli`, `cli_machine`, `cli_usage`, …).
 // Each test crate uses its own subset of these helpers.
 #![allow(dead_code)]
 
@@ -29,4 +29,18 @@ pub fn temp_copy(name: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     copy_dir(&fixture(name), dir.path());
     dir
+}
+
+/// Runs zhinan in `root` (`-C root`) with a neutral locale: messages in its default language,
+/// Chinese.
+pub fn zhinan_in(root: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_zhinan"))
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "C.UTF-8")
+        .output()
+        .expect("zhinan runs")
 }
