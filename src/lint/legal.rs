@@ -3,6 +3,7 @@
 //!
 //! Nothing here knows a particular document: every fact comes from the reference data.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -496,6 +497,85 @@ pub fn cite(index: &LawIndex, text: &str) -> Vec<Cited> {
             cited
         })
         .collect()
+}
+
+/// The document a 设定依据 entry cites: a registry law, or an unknown title (normalised).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Doc {
+    Law(usize),
+    Unknown(String),
+}
+
+/// One cited document of a 设定依据 text, with its articles and where it stands in the text.
+pub struct Entry {
+    pub doc: Doc,
+    pub articles: BTreeSet<u64>,
+    pub title: String,
+    pub range: std::ops::Range<usize>,
+}
+
+/// The cited documents of a 设定依据 text.
+pub fn entries(index: &LawIndex, text: &str) -> Vec<Entry> {
+    cite(index, text)
+        .into_iter()
+        .filter_map(|c| {
+            let law = c.law.map(|l| l.0).or(match c.number_laws[..] {
+                [one] => Some(one),
+                _ => None,
+            });
+            let title = c
+                .citation
+                .title
+                .as_ref()
+                .map(|t| text[t.inner.clone()].to_string());
+            let doc = match (law, &title) {
+                (Some(li), _) => Doc::Law(li),
+                (None, Some(t)) => Doc::Unknown(norm_title(t)),
+                (None, None) => return None,
+            };
+            let title = match law {
+                Some(li) => index.law(li).title.clone(),
+                None => title.unwrap_or_default(),
+            };
+            Some(Entry {
+                doc,
+                articles: c
+                    .citation
+                    .articles
+                    .iter()
+                    .filter_map(|a| a.article)
+                    .collect(),
+                title,
+                range: c.citation.range,
+            })
+        })
+        .collect()
+}
+
+/// `第五十七条、第五十八条`: a set of article numbers as printed.
+pub fn articles(set: &BTreeSet<u64>) -> String {
+    set.iter()
+        .map(|n| format!("第{}条", crate::text::numerals::to_chinese(*n)))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// The 设定依据 entries of governing catalog items, parsed once per catalog item in a rule's run.
+pub type CatalogEntries = rustc_hash::FxHashMap<String, Vec<Entry>>;
+
+/// The entries of `catalog`'s 设定依据 (None when it has none), parsed on first use.
+pub fn catalog_entries<'m>(
+    memo: &'m mut CatalogEntries,
+    index: &LawIndex,
+    catalog: &crate::resolve::ResolvedItem,
+) -> Option<&'m Vec<Entry>> {
+    let basis = catalog.item.legal_basis.as_ref()?;
+    Some(memo.entry(catalog.key.clone()).or_insert_with(|| {
+        basis
+            .iter()
+            .flat_map(|v| entries(index, v.get_ref()))
+            .collect()
+    }))
 }
 
 #[cfg(test)]

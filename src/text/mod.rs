@@ -3,6 +3,7 @@
 pub mod brackets;
 pub mod chars;
 pub mod citation;
+pub mod hosts;
 pub mod keyterms;
 pub mod lists;
 pub mod nearmiss;

@@ -2,13 +2,11 @@
 //! cites the same law with articles.
 
 use rust_i18n::t;
-use rustc_hash::FxHashMap as HashMap;
 
-use super::legal_basis_differs::{Doc, Entry, articles, entries};
 use crate::diagnostic::Severity;
 use crate::lint::context::FieldPath;
 use crate::lint::governing::governing_of;
-use crate::lint::legal::LawIndex;
+use crate::lint::legal::{CatalogEntries, Doc, LawIndex, articles, catalog_entries, entries};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
 
@@ -55,7 +53,7 @@ impl Rule for CitationWithoutArticle {
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
         // The catalog's entries, parsed once per catalog item.
-        let mut memo: HashMap<String, Vec<Entry>> = HashMap::default();
+        let mut memo = CatalogEntries::default();
         for t in ctx.texts_of(FieldPath::Item(Field::LegalBasis)) {
             let Some(ii) = t.item else { continue };
             let item = &ctx.project.jurisdictions[t.jurisdiction].items[ii];
@@ -69,15 +67,9 @@ impl Rule for CitationWithoutArticle {
             let Some(catalog) = governing_of(ctx, t.jurisdiction, ii) else {
                 continue;
             };
-            let Some(theirs) = &catalog.item.legal_basis else {
+            let Some(theirs) = catalog_entries(&mut memo, &index, catalog) else {
                 continue;
             };
-            let theirs = memo.entry(catalog.key.clone()).or_insert_with(|| {
-                theirs
-                    .iter()
-                    .flat_map(|v| entries(&index, v.get_ref()))
-                    .collect()
-            });
             for e in entries(&index, t.value) {
                 if !e.articles.is_empty() || !matches!(e.doc, Doc::Law(_)) {
                     continue;

@@ -4,7 +4,7 @@ use crate::diagnostic::Severity;
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use rust_i18n::t;
 
-use super::lookalike_url::find_hosts;
+use crate::text::hosts::find_hosts;
 
 rule_doc!(
     HttpUrl,

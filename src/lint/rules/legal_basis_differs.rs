@@ -3,11 +3,10 @@
 use crate::lint::context::FieldPath;
 use crate::model::Field;
 use rust_i18n::t;
-use std::collections::BTreeSet;
 
 use crate::diagnostic::Severity;
 use crate::lint::governing::governing_of;
-use crate::lint::legal::{LawIndex, cite, norm_title};
+use crate::lint::legal::{CatalogEntries, Entry, LawIndex, articles, catalog_entries, entries};
 use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
 
 rule_doc!(
@@ -38,63 +37,6 @@ static META: RuleMeta = RuleMeta {
     fallback: false,
 };
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-pub(super) enum Doc {
-    Law(usize),
-    Unknown(String),
-}
-
-pub(super) struct Entry {
-    pub(super) doc: Doc,
-    pub(super) articles: BTreeSet<u64>,
-    pub(super) title: String,
-    pub(super) range: std::ops::Range<usize>,
-}
-
-pub(super) fn entries(index: &LawIndex, text: &str) -> Vec<Entry> {
-    cite(index, text)
-        .into_iter()
-        .filter_map(|c| {
-            let law = c.law.map(|l| l.0).or(match c.number_laws[..] {
-                [one] => Some(one),
-                _ => None,
-            });
-            let title = c
-                .citation
-                .title
-                .as_ref()
-                .map(|t| text[t.inner.clone()].to_string());
-            let doc = match (law, &title) {
-                (Some(li), _) => Doc::Law(li),
-                (None, Some(t)) => Doc::Unknown(norm_title(t)),
-                (None, None) => return None,
-            };
-            let title = match law {
-                Some(li) => index.law(li).title.clone(),
-                None => title.unwrap_or_default(),
-            };
-            Some(Entry {
-                doc,
-                articles: c
-                    .citation
-                    .articles
-                    .iter()
-                    .filter_map(|a| a.article)
-                    .collect(),
-                title,
-                range: c.citation.range,
-            })
-        })
-        .collect()
-}
-
-pub(super) fn articles(set: &BTreeSet<u64>) -> String {
-    set.iter()
-        .map(|n| format!("第{}条", crate::text::numerals::to_chinese(*n)))
-        .collect::<Vec<_>>()
-        .join("、")
-}
-
 impl Rule for LegalBasisDiffers {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -104,8 +46,7 @@ impl Rule for LegalBasisDiffers {
         let index = LawIndex::of(ctx);
         let project = ctx.project;
         // The catalog's entries, parsed once per catalog item.
-        let mut memo: std::collections::HashMap<String, Vec<Entry>> =
-            std::collections::HashMap::new();
+        let mut memo = CatalogEntries::default();
         // The 设定依据 texts of each (jurisdiction, item), in one pass.
         let mut basis: std::collections::BTreeMap<(usize, usize), Vec<&TextRef>> =
             std::collections::BTreeMap::new();
@@ -125,15 +66,9 @@ impl Rule for LegalBasisDiffers {
                 {
                     continue;
                 }
-                let Some(theirs) = &catalog.item.legal_basis else {
+                let Some(theirs) = catalog_entries(&mut memo, &index, catalog) else {
                     continue;
                 };
-                let theirs = memo.entry(catalog.key.clone()).or_insert_with(|| {
-                    theirs
-                        .iter()
-                        .flat_map(|t| entries(&index, t.get_ref()))
-                        .collect()
-                });
                 if theirs.is_empty() {
                     continue;
                 }
