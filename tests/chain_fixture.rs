@@ -3,9 +3,12 @@
 
 #[path = "cli_support/mod.rs"]
 mod cli_support;
+mod fs_support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+
+use fs_support::tree;
 
 use zhinan::lint::config::LintConfig;
 use zhinan::lint::engine;
@@ -218,25 +221,9 @@ fn a_second_national_list_and_a_province_under_a_province_are_refused() {
 fn the_fixtures_national_list_is_the_repositorys() {
     let repo = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/reference/national");
     let copy = fixture().join("catalog/national");
-    let files = |dir: &Path| -> Vec<String> {
-        let mut out: Vec<String> = walkdir::WalkDir::new(dir)
-            .into_iter()
-            .map(|e| e.unwrap())
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned()
-            })
-            .collect();
-        out.sort();
-        out
-    };
-    assert_eq!(files(&repo), files(&copy));
-    assert!(files(&repo).len() >= 3);
-    for rel in files(&repo) {
+    assert_eq!(tree(&repo), tree(&copy));
+    assert!(tree(&repo).len() >= 3);
+    for rel in tree(&repo) {
         assert_eq!(
             std::fs::read_to_string(repo.join(&rel)).unwrap(),
             std::fs::read_to_string(copy.join(&rel)).unwrap(),

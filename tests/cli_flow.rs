@@ -4,24 +4,15 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+mod fs_support;
+use fs_support::copy_tree;
+
 fn zhinan(root: &Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_zhinan"))
         .args(["-C", root.to_str().unwrap()])
         .args(args)
         .output()
         .expect("binary runs")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
 }
 
 #[test]

@@ -23,6 +23,9 @@ use std::process::Command;
 use serde::Deserialize;
 use serde_json::Value;
 
+mod fs_support;
+use fs_support::copy_tree as copy_dir;
+
 fn manifest() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -83,19 +86,6 @@ struct Found {
     span: Range<usize>,
     text: String,
     message: String,
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Byte offset of a 1-based line and character column.

@@ -17,6 +17,9 @@ use zhinan::render::markdown;
 use zhinan::resolve::load_project;
 use zhinan::text::{citation, numerals, phone, time_limit, titles};
 
+mod fs_support;
+use fs_support::copy_tree;
+
 fn config(default: u32) -> ProptestConfig {
     ProptestConfig {
         cases: std::env::var("PROPTEST_CASES")
@@ -154,18 +157,6 @@ proptest! {
         let json = serde_json::to_string(&nodes).unwrap();
         let back: Vec<markdown::Node> = serde_json::from_str(&json).unwrap();
         prop_assert_eq!(back, nodes);
-    }
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
     }
 }
 

@@ -6,17 +6,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let dest = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
-}
+mod fs_support;
+use fs_support::copy_tree;
 
 fn base() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -2,27 +2,16 @@
 //! file replaced or added. Each must fail to load with the expected diagnostic, rendered as the user
 //! sees it (snapshot).
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use zhinan::diagnostic::render_all;
 use zhinan::resolve::load_project;
 
+mod fs_support;
+use fs_support::copy_tree;
+
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/load")
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let rel = entry.path().strip_prefix(from).unwrap();
-        let dest = to.join(rel);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&dest).unwrap();
-        } else {
-            fs::copy(entry.path(), &dest).unwrap();
-        }
-    }
 }
 
 /// Build the case's project in a temporary folder and return its rendered diagnostics and codes.

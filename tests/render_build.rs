@@ -8,6 +8,9 @@ use render_common::*;
 use zhinan::render::output::Manifest;
 use zhinan::render::{BuildOptions, PdfStandard, RenderError, build_all, build_jurisdiction};
 
+mod fs_support;
+use fs_support::tree;
+
 fn options(out: &Path, templates: PathBuf) -> BuildOptions {
     BuildOptions {
         out_dir: out.to_path_buf(),
@@ -15,24 +18,6 @@ fn options(out: &Path, templates: PathBuf) -> BuildOptions {
         standard: PdfStandard::Pdf17,
         force: false,
     }
-}
-
-/// Every file below `dir`, relative, sorted.
-fn tree(dir: &Path) -> Vec<String> {
-    let mut files: Vec<String> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|e| e.unwrap())
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            e.path()
-                .strip_prefix(dir)
-                .unwrap()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    files.sort();
-    files
 }
 
 fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
