@@ -176,6 +176,10 @@ pub struct Terms {
     /// What follows a review word when the promise waits for it (通过, 后 …; ZN306).
     #[serde(default)]
     pub review_gates: Vec<String>,
+    /// Written forms that unlikely-split (ZN124) never reports: right words its glossary phrases
+    /// are one character away from.
+    #[serde(default)]
+    pub split_allow: Vec<String>,
 }
 
 /// Characters that look or sound alike (簿 / 薄) and the words that must be written with one of
@@ -314,6 +318,7 @@ pub fn load(sources: &Sources, files: &[FileId]) -> (Reference, Vec<Diag>) {
                 terms.confusables.extend(t.confusables);
                 terms.review_words.extend(t.review_words);
                 terms.review_gates.extend(t.review_gates);
+                terms.split_allow.extend(t.split_allow);
             }),
             "phones.toml" => parse::<Phones>(text).map(|p| {
                 let phones = &mut reference.phones;

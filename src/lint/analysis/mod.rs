@@ -4,19 +4,22 @@
 //! - governing catalog items and the materials comparison: [`super::governing`];
 //! - the law registry index and the parsed citations of every text: [`super::legal`];
 //! - the charts' key terms: [`charts`];
-//! - which texts are phone numbers and their area code: [`phones`].
+//! - which texts are phone numbers and their area code: [`phones`];
+//! - the words of every text, cut with jieba's dictionary: [`segments`].
 //!
 //! A new shared analysis is a field here and one accessor function next to its code; a rule never
 //! imports another rule.
 
 pub mod charts;
 pub mod phones;
+pub mod segments;
 
 use std::sync::{Arc, OnceLock};
 
 use super::governing::{Compared, GoverningTable, OwnMaterials};
 use super::legal::{CitedTexts, IndexData};
 use charts::ChartAnalysis;
+use segments::Segmentation;
 
 /// The shared analyses of one lint run, each computed on first use.
 #[derive(Default)]
@@ -33,4 +36,6 @@ pub struct Analyses {
     pub(crate) cited: OnceLock<CitedTexts>,
     /// The key terms of every chart.
     pub(crate) charts: OnceLock<ChartAnalysis>,
+    /// The dictionary and the words of every text.
+    pub(crate) segments: OnceLock<Segmentation>,
 }

@@ -26,6 +26,7 @@ pub mod spelling_variants;
 pub mod step_separator;
 pub mod stray_space;
 pub mod synonym_form;
+pub mod unlikely_split;
 pub mod unsafe_link;
 
 // ZN2xx citations
@@ -122,6 +123,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &confusable_word::ConfusableWord,
         &synonym_form::SynonymForm,
         &generic_title_variant::GenericTitleVariant,
+        &unlikely_split::UnlikelySplit,
         // ZN2xx citations
         &unknown_document::UnknownDocument,
         &title_mismatch::TitleMismatch,

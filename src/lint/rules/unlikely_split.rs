@@ -1,0 +1,411 @@
+//! ZN124 unlikely-split: a character that jieba's dictionary cannot join to its neighbours, where
+//! one other character would make a phrase of the domain glossary (医疗救助申请卡 for the catalog's
+//! 医疗救助申请表).
+
+use std::ops::Range;
+
+use rust_i18n::t;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::diagnostic::Severity;
+use crate::lint::analysis::segments::{Segmentation, segmentation};
+use crate::lint::context::FieldPath;
+use crate::lint::{Context, Finding, Rule, RuleMeta, RuleOption, TextRef, rule_doc};
+use crate::model::Field;
+use crate::text::chars::is_han;
+use crate::text::numerals::is_chinese_numeral;
+use crate::text::titles::book_titles;
+
+rule_doc!(
+    UnlikelySplit,
+    r#"## What it does
+Cuts every text into words with jieba's dictionary (about 350 000 words with their frequencies).
+A slip usually leaves a character that no word of the dictionary takes in, so the text falls
+apart into single characters there (取|整|资料, 申请|卡). Where one other character in that place
+makes a phrase of the **domain glossary**, the text is reported with the phrase as the fix.
+
+The glossary is taken from the data, never from a list of typos: the catalogs' item and 主项
+names, their materials and the forms they name (every catalog of the chain, the national list
+included), and the `glossary` of `catalog/reference/terms.toml`. Each of these is cut into
+words too; a phrase is a run of two or more of its words, or one word, of at least `min_chars`
+characters.
+
+Precision comes first. The text is not reported when:
+
+- the written words are themselves a dictionary word or a glossary phrase;
+- the differing character is a function character (`function_chars` of terms.toml) or a numeral;
+- the difference is at either end of the phrase, unless the text ends there (elsewhere it is two
+  words meeting);
+- the differing character and its neighbour are a pair the catalogs or the glossary write
+  (`max_pair_uses`);
+- another character would make another phrase (two possible corrections: no guess);
+- the written form is in `split_allow` of terms.toml.
+
+## Why is this bad?
+A wrong character in the name of a material or a form (申请卡 for 申请表) sends people looking for a
+paper that does not exist, and no list of known typos can name every slip a new document makes.
+
+The fix (the glossary phrase) is unsafe: `--fix --unsafe-fixes` applies it.
+
+## Example
+```toml
+materials = ["《医疗救助申请卡》"]
+```
+
+## Use instead
+```toml
+materials = ["《医疗救助申请表》"]
+```
+"#
+);
+
+static META: RuleMeta = RuleMeta {
+    code: "ZN124",
+    name: "unlikely-split",
+    severity: Severity::Warning,
+    doc: DOC,
+    // The dictionary (ZN101), the confusable sets (ZN121) and near-miss-term (ZN107) name the same
+    // slip with a sharper message: this rule speaks only where they are silent.
+    fallback: true,
+};
+
+/// Settable in `[lint.options.unlikely-split]` (or terms.toml's `[thresholds]`).
+static OPTIONS: [RuleOption; 4] = [
+    RuleOption {
+        key: "min_chars",
+        default: 4.0,
+        range: (3.0, 16.0),
+        doc: "characters the written text and the glossary phrase need: shorter phrases are one character away from too many other words",
+    },
+    RuleOption {
+        key: "max_chars",
+        default: 8.0,
+        range: (4.0, 32.0),
+        doc: "longest glossary phrase compared",
+    },
+    RuleOption {
+        key: "word_frequency",
+        default: 1.0,
+        range: (1.0, 1_000_000.0),
+        doc: "written text the dictionary counts at least this often is a word, not a slip",
+    },
+    RuleOption {
+        key: "max_pair_uses",
+        default: 0.0,
+        range: (0.0, 1000.0),
+        doc: "the differing character with its neighbour may be written this often in the catalogs and the glossary (more: the pair is a usual one, not a slip)",
+    },
+];
+
+impl Rule for UnlikelySplit {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn options(&self) -> &'static [RuleOption] {
+        &OPTIONS
+    }
+
+    fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        let seg = segmentation(ctx);
+        let opt = |i: usize| OPTIONS[i].value(&META, ctx);
+        let limits = Limits {
+            min: opt(0) as usize,
+            max: (opt(1) as usize).max(opt(0) as usize),
+            word_frequency: opt(2) as usize,
+            max_pair_uses: opt(3) as usize,
+        };
+        let glossary = Glossary::new(ctx, seg, &limits);
+        if glossary.phrases.is_empty() {
+            return;
+        }
+        for (ti, text) in ctx.texts.iter().enumerate() {
+            if text.field == FieldPath::Item(Field::LegalBasis) {
+                continue;
+            }
+            let tokens = seg.tokens(ti);
+            if tokens.len() < 2 {
+                continue;
+            }
+            let own = ctx.project.is_catalog(text.jurisdiction);
+            for m in find(ctx, seg, &glossary, &limits, (text.value, own), tokens) {
+                report(ctx, text, m, out);
+            }
+        }
+    }
+}
+
+struct Limits {
+    min: usize,
+    max: usize,
+    word_frequency: usize,
+    max_pair_uses: usize,
+}
+
+/// The glossary's phrases, indexed by every spelling with one character left open.
+struct Glossary {
+    phrases: Vec<Vec<char>>,
+    /// (phrase with one position open, the position) → phrases.
+    open: HashMap<(Vec<char>, usize), Vec<usize>>,
+    known: HashSet<Vec<char>>,
+    /// Character pairs the catalogs and the glossary write, and how often.
+    pairs: HashMap<(char, char), usize>,
+    function: HashSet<char>,
+    allowed: Vec<String>,
+}
+
+/// The texts the glossary is taken from: catalog names, materials (and their parts between
+/// punctuation), the forms they name, and the terms.toml glossary.
+fn glossary_terms<'a>(ctx: &'a Context) -> Vec<&'a str> {
+    let mut terms: Vec<&str> = Vec::new();
+    for text in ctx
+        .texts
+        .iter()
+        .filter(|t| ctx.project.is_catalog(t.jurisdiction))
+    {
+        if text.field == FieldPath::Item(Field::LegalBasis) {
+            continue;
+        }
+        terms.extend(book_titles(text.value));
+        match text.field {
+            FieldPath::Item(Field::Name | Field::Materials | Field::MaterialGroups)
+            | FieldPath::MainName => terms.extend(
+                text.value
+                    .split(|c: char| !is_han(c) && !c.is_alphanumeric())
+                    .filter(|p| !p.is_empty()),
+            ),
+            _ => {}
+        }
+    }
+    terms.extend(ctx.reference.terms.glossary.iter().map(String::as_str));
+    terms.sort_unstable();
+    terms.dedup();
+    terms
+}
+
+impl Glossary {
+    fn new(ctx: &Context, seg: &Segmentation, limits: &Limits) -> Self {
+        let mut known: HashSet<Vec<char>> = HashSet::default();
+        let mut pairs: HashMap<(char, char), usize> = HashMap::default();
+        for text in ctx
+            .texts
+            .iter()
+            .filter(|t| ctx.project.is_catalog(t.jurisdiction))
+            .map(|t| t.value)
+            .chain(ctx.reference.terms.glossary.iter().map(String::as_str))
+        {
+            let c: Vec<char> = text.chars().collect();
+            for w in c.windows(2) {
+                *pairs.entry((w[0], w[1])).or_default() += 1;
+            }
+        }
+        for term in glossary_terms(ctx) {
+            let words: Vec<Vec<char>> = seg
+                .cut(term)
+                .into_iter()
+                .map(|r| term[r].chars().collect())
+                .collect();
+            for a in 0..words.len() {
+                let mut phrase: Vec<char> = Vec::new();
+                for (b, word) in words.iter().enumerate().skip(a) {
+                    phrase.extend(word);
+                    if phrase.len() > limits.max {
+                        break;
+                    }
+                    // A phrase of several words begins and ends with a word of two characters or
+                    // more: a single character at its end is a neighbour, not part of the term.
+                    let whole = a == 0 && b + 1 == words.len();
+                    let ends = words[a].len() > 1 && word.len() > 1;
+                    if phrase.len() >= limits.min
+                        && phrase.iter().all(|c| is_han(*c))
+                        && (whole || ends)
+                    {
+                        known.insert(phrase.clone());
+                    }
+                }
+            }
+        }
+        let mut phrases: Vec<Vec<char>> = known.iter().cloned().collect();
+        phrases.sort();
+        let mut open: HashMap<(Vec<char>, usize), Vec<usize>> = HashMap::default();
+        for (i, p) in phrases.iter().enumerate() {
+            for k in 0..p.len() {
+                let mut key = p.clone();
+                key[k] = '\0';
+                open.entry((key, k)).or_default().push(i);
+            }
+        }
+        let terms = &ctx.reference.terms;
+        Glossary {
+            phrases,
+            open,
+            known,
+            pairs,
+            function: terms
+                .function_chars
+                .iter()
+                .flat_map(|s| s.chars())
+                .collect(),
+            allowed: terms.split_allow.clone(),
+        }
+    }
+}
+
+/// One reported place: the written window (bytes), the phrase and the two characters.
+struct Slip {
+    range: Range<usize>,
+    phrase: String,
+    found: char,
+    expected: char,
+}
+
+/// The slips of one text.
+fn find(
+    ctx: &Context,
+    seg: &Segmentation,
+    g: &Glossary,
+    limits: &Limits,
+    (value, in_catalog): (&str, bool),
+    tokens: &[Range<usize>],
+) -> Vec<Slip> {
+    let chars_of = |r: &Range<usize>| value[r.clone()].chars().count();
+    let single = |k: usize| {
+        chars_of(&tokens[k]) == 1
+            && value[tokens[k].clone()]
+                .chars()
+                .next()
+                .is_some_and(|c| is_han(c) && !is_chinese_numeral(c))
+    };
+    let mut out = Vec::new();
+    for k in (0..tokens.len()).filter(|&k| single(k)) {
+        let Some(found) = value[tokens[k].clone()].chars().next() else {
+            continue;
+        };
+        if g.function.contains(&found) || !novel(g, limits, (value, in_catalog), &tokens[k], found)
+        {
+            continue;
+        }
+        // Every window of whole tokens around the character, longest phrase kept per correction.
+        let mut corrections: HashMap<char, (Range<usize>, usize)> = HashMap::default();
+        let mut right_here = false;
+        for s in k.saturating_sub(limits.max)..=k {
+            for e in k..tokens.len() {
+                if s == e {
+                    continue;
+                }
+                let range = tokens[s].start..tokens[e].end;
+                let window: Vec<char> = value[range.clone()].chars().collect();
+                if window.len() > limits.max {
+                    break;
+                }
+                if window.len() < limits.min || !window.iter().all(|c| is_han(*c)) {
+                    continue;
+                }
+                if g.known.contains(&window)
+                    || seg.frequency(&value[range.clone()]) >= limits.word_frequency
+                {
+                    right_here = true;
+                    break;
+                }
+                let at = value[tokens[s].start..tokens[k].start].chars().count();
+                let left_edge = value[..range.start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !is_han(c));
+                let right_edge = value[range.end..].chars().next().is_none_or(|c| !is_han(c));
+                if (at == 0 && !left_edge) || (at + 1 == window.len() && !right_edge) {
+                    continue;
+                }
+                let mut key = window.clone();
+                key[at] = '\0';
+                for &p in g.open.get(&(key, at)).into_iter().flatten() {
+                    let expected = g.phrases[p][at];
+                    if expected == found
+                        || g.function.contains(&expected)
+                        || is_chinese_numeral(expected)
+                        || ctx.reference.terms.is_contrast(found, expected)
+                    {
+                        continue;
+                    }
+                    let best = corrections.entry(expected).or_insert((range.clone(), p));
+                    if g.phrases[p].len() > g.phrases[best.1].len() {
+                        *best = (range.clone(), p);
+                    }
+                }
+            }
+            if right_here {
+                break;
+            }
+        }
+        if right_here || corrections.len() != 1 {
+            continue;
+        }
+        let Some((expected, (range, p))) = corrections.into_iter().next() else {
+            continue;
+        };
+        let written = &value[range.clone()];
+        if g.allowed
+            .iter()
+            .any(|a| written.contains(a.as_str()) || a.contains(written))
+        {
+            continue;
+        }
+        out.push(Slip {
+            range,
+            phrase: g.phrases[p].iter().collect(),
+            found,
+            expected,
+        });
+    }
+    out
+}
+
+/// Is the character with its neighbours a pair the catalogs and the glossary (almost) never write?
+/// A catalog text's own pairs do not count: its slip would vouch for itself.
+fn novel(
+    g: &Glossary,
+    limits: &Limits,
+    (value, in_catalog): (&str, bool),
+    token: &Range<usize>,
+    c: char,
+) -> bool {
+    let before = value[..token.start].chars().next_back();
+    let after = value[token.end..].chars().next();
+    let own = |(a, b): (char, char)| {
+        if !in_catalog {
+            return 0;
+        }
+        let chars: Vec<char> = value.chars().collect();
+        chars.windows(2).filter(|w| w[0] == a && w[1] == b).count()
+    };
+    let uses = |pair: (char, char)| {
+        g.pairs
+            .get(&pair)
+            .copied()
+            .unwrap_or(0)
+            .saturating_sub(own(pair))
+    };
+    before.is_none_or(|b| uses((b, c)) <= limits.max_pair_uses)
+        && after.is_none_or(|a| uses((c, a)) <= limits.max_pair_uses)
+}
+
+fn report(ctx: &Context, text: &TextRef, slip: Slip, out: &mut Vec<Finding>) {
+    let written = &text.value[slip.range.clone()];
+    out.push(
+        Finding::at(
+            META.code,
+            ctx,
+            text,
+            slip.range.clone(),
+            t!(
+                "ZN124.message",
+                written = written,
+                phrase = slip.phrase,
+                found = slip.found,
+                expected = slip.expected
+            ),
+        )
+        .help(t!("ZN124.help", written = written))
+        .fix(slip.phrase, false),
+    );
+}
