@@ -4,62 +4,52 @@
 
 use std::ops::Range;
 
+use std::sync::OnceLock;
+
 use jieba_rs::Jieba;
-use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 use crate::lint::Context;
-use crate::text::chars::is_han;
 
-/// The dictionary and the tokens of every text of the lint run.
+/// The dictionary and the tokens of the run's texts. Both are made on first use: a lint run
+/// whose rules need no words never loads the dictionary, and a text is cut when a rule first asks
+/// for its words (then never again).
 pub struct Segmentation {
-    jieba: Jieba,
-    /// Per text (index into `Context::texts`): its tokens as byte ranges; empty for a text
-    /// without Han characters.
-    tokens: Vec<Vec<Range<usize>>>,
+    jieba: OnceLock<Jieba>,
+    /// Per text (index into `Context::texts`): its tokens as byte ranges.
+    tokens: Vec<OnceLock<Vec<Range<usize>>>>,
 }
 
 impl Segmentation {
-    /// Segments `texts` once each; identical values (a county copying the catalog's text) are cut
-    /// once.
-    fn new(texts: &[&str]) -> Self {
-        let jieba = Jieba::new();
-        let mut distinct: FxHashMap<&str, usize> = FxHashMap::default();
-        let mut values: Vec<&str> = Vec::new();
-        let slot: Vec<Option<usize>> = texts
-            .iter()
-            .map(|v| {
-                v.chars().any(is_han).then(|| {
-                    *distinct.entry(v).or_insert_with(|| {
-                        values.push(v);
-                        values.len() - 1
-                    })
-                })
-            })
-            .collect();
-        let cut: Vec<Vec<Range<usize>>> = values.par_iter().map(|v| cut(&jieba, v)).collect();
-        let tokens = slot
-            .into_iter()
-            .map(|s| s.map(|i| cut[i].clone()).unwrap_or_default())
-            .collect();
-        Segmentation { jieba, tokens }
+    fn new(texts: usize) -> Self {
+        Segmentation {
+            jieba: OnceLock::new(),
+            tokens: (0..texts).map(|_| OnceLock::new()).collect(),
+        }
     }
 
-    /// The tokens of text `index` of the context, as byte ranges of its value.
-    pub fn tokens(&self, index: usize) -> &[Range<usize>] {
-        self.tokens.get(index).map_or(&[], Vec::as_slice)
+    fn jieba(&self) -> &Jieba {
+        self.jieba.get_or_init(Jieba::new)
+    }
+
+    /// The tokens of text `index` of the context (whose value is `value`), as byte ranges.
+    pub fn tokens(&self, index: usize, value: &str) -> &[Range<usize>] {
+        match self.tokens.get(index) {
+            Some(slot) => slot.get_or_init(|| cut(self.jieba(), value)),
+            None => &[],
+        }
     }
 
     /// The tokens of any other string (a glossary term), as byte ranges.
     pub fn cut(&self, value: &str) -> Vec<Range<usize>> {
-        cut(&self.jieba, value)
+        cut(self.jieba(), value)
     }
 
     /// How often the dictionary has seen `word` (0: not a word of the dictionary).
     pub fn frequency(&self, word: &str) -> usize {
-        if self.jieba.has_word(word) {
+        let jieba = self.jieba();
+        if jieba.has_word(word) {
             // suggest_freq is the word's own count when the dictionary has it (at least 1).
-            self.jieba.suggest_freq(word)
+            jieba.suggest_freq(word)
         } else {
             0
         }
@@ -78,10 +68,9 @@ fn cut(jieba: &Jieba, value: &str) -> Vec<Range<usize>> {
 
 /// The segmentation of the run's texts, computed by the first rule that asks.
 pub fn segmentation<'c>(ctx: &'c Context) -> &'c Segmentation {
-    ctx.analyses.segments.get_or_init(|| {
-        let values: Vec<&str> = ctx.texts.iter().map(|t| t.value).collect();
-        Segmentation::new(&values)
-    })
+    ctx.analyses
+        .segments
+        .get_or_init(|| Segmentation::new(ctx.texts.len()))
 }
 
 #[cfg(test)]
@@ -90,16 +79,18 @@ mod tests {
 
     #[test]
     fn a_slip_leaves_single_characters() {
-        let s = Segmentation::new(&["提交申请资料", "取整资料", "https://example.cn"]);
+        let s = Segmentation::new(2);
         let words = |i: usize, v: &str| -> Vec<String> {
-            s.tokens(i)
+            s.tokens(i, v)
                 .iter()
                 .map(|r| v[r.clone()].to_string())
                 .collect()
         };
         assert_eq!(words(0, "提交申请资料"), ["提交", "申请", "资料"]);
         assert_eq!(words(1, "取整资料"), ["取", "整", "资料"]);
-        assert!(s.tokens(2).is_empty());
+        // Cut once: the first value asked for stays the text's words.
+        assert_eq!(s.tokens(1, "另一段文字"), [0..3, 3..6, 6..12]);
+        assert!(s.tokens(7, "越界").is_empty());
         assert!(s.frequency("资料") > 1000);
         assert_eq!(s.frequency("取整资料"), 0);
     }

@@ -21,8 +21,9 @@ rule_doc!(
     r#"## What it does
 Cuts every text into words with jieba's dictionary (about 350 000 words with their frequencies).
 A slip usually leaves a character that no word of the dictionary takes in, so the text falls
-apart into single characters there (取|整|资料, 申请|卡). Where one other character in that place
-makes a phrase of the **domain glossary**, the text is reported with the phrase as the fix.
+apart into single characters there (取|整|资料, 申请|卡, 在|转|退休). Where one other character in
+that place, or one character more right next to it, makes a phrase of the **domain glossary**, the
+text is reported with the phrase as the fix.
 
 The glossary is taken from the data, never from a list of typos: the catalogs' item and 主项
 names, their materials and the forms they name (every catalog of the chain, the national list
@@ -35,9 +36,10 @@ Precision comes first. The text is not reported when:
 - the written words are themselves a dictionary word or a glossary phrase;
 - the differing character is a function character (`function_chars` of terms.toml) or a numeral;
 - the difference is at either end of the phrase, unless the text ends there (elsewhere it is two
-  words meeting);
-- the differing character and its neighbour are a pair the catalogs or the glossary write
-  (`max_pair_uses`);
+  words meeting); a missing character is believed only inside the phrase (参保人 is a word of its
+  own beside 参保人员);
+- the differing character and its neighbours (for a missing character: the two characters that
+  meet across the gap) are a pair the catalogs or the glossary write (`max_pair_uses`);
 - another character would make another phrase (two possible corrections: no guess);
 - the written form is in `split_allow` of terms.toml.
 
@@ -120,14 +122,26 @@ impl Rule for UnlikelySplit {
             return;
         }
         for (ti, text) in ctx.texts.iter().enumerate() {
-            if text.field == FieldPath::Item(Field::LegalBasis) {
-                continue;
-            }
-            let tokens = seg.tokens(ti);
-            if tokens.len() < 2 {
+            // The fields an item's reader follows (names, materials, conditions, steps, notes, charts);
+            // not people, phones, addresses or citations, where the glossary has nothing to say.
+            let read = match text.field {
+                FieldPath::Item(f) => !matches!(f, Field::LegalBasis | Field::LegalRefs),
+                FieldPath::Flow(_) | FieldPath::MainName => true,
+                FieldPath::Person(..) | FieldPath::Jurisdiction(_) => false,
+            };
+            if !read {
                 continue;
             }
             let own = ctx.project.is_catalog(text.jurisdiction);
+            // Only a text with a pair of characters the catalogs do not write can hold a slip
+            // (most county texts repeat the catalog's words): the others are never cut.
+            if !own && !has_new_pair(&glossary, &limits, text.value) {
+                continue;
+            }
+            let tokens = seg.tokens(ti, text.value);
+            if tokens.len() < 2 {
+                continue;
+            }
             for m in find(ctx, seg, &glossary, &limits, (text.value, own), tokens) {
                 report(ctx, text, m, out);
             }
@@ -147,6 +161,8 @@ struct Glossary {
     phrases: Vec<Vec<char>>,
     /// (phrase with one position open, the position) → phrases.
     open: HashMap<(Vec<char>, usize), Vec<usize>>,
+    /// Phrase less one character → (phrase, the position of that character).
+    dropped: HashMap<Vec<char>, Vec<(usize, usize)>>,
     known: HashSet<Vec<char>>,
     /// Character pairs the catalogs and the glossary write, and how often.
     pairs: HashMap<(char, char), usize>,
@@ -228,17 +244,22 @@ impl Glossary {
         let mut phrases: Vec<Vec<char>> = known.iter().cloned().collect();
         phrases.sort();
         let mut open: HashMap<(Vec<char>, usize), Vec<usize>> = HashMap::default();
+        let mut dropped: HashMap<Vec<char>, Vec<(usize, usize)>> = HashMap::default();
         for (i, p) in phrases.iter().enumerate() {
             for k in 0..p.len() {
                 let mut key = p.clone();
                 key[k] = '\0';
                 open.entry((key, k)).or_default().push(i);
+                let mut less = p.clone();
+                less.remove(k);
+                dropped.entry(less).or_default().push((i, k));
             }
         }
         let terms = &ctx.reference.terms;
         Glossary {
             phrases,
             open,
+            dropped,
             known,
             pairs,
             function: terms
@@ -251,12 +272,21 @@ impl Glossary {
     }
 }
 
-/// One reported place: the written window (bytes), the phrase and the two characters.
+/// What one character more or another would make: the glossary phrase and the edit.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum Edit {
+    /// The written character stands where the phrase has `expected`.
+    Substituted { expected: char },
+    /// The phrase has `expected` right before (`after = false`) or after the written character.
+    Dropped { expected: char, after: bool },
+}
+
+/// One reported place: the written window (bytes), the phrase, the character and the edit.
 struct Slip {
     range: Range<usize>,
     phrase: String,
     found: char,
-    expected: char,
+    edit: Edit,
 }
 
 /// The slips of one text.
@@ -268,27 +298,33 @@ fn find(
     (value, in_catalog): (&str, bool),
     tokens: &[Range<usize>],
 ) -> Vec<Slip> {
-    let chars_of = |r: &Range<usize>| value[r.clone()].chars().count();
     let single = |k: usize| {
-        chars_of(&tokens[k]) == 1
-            && value[tokens[k].clone()]
-                .chars()
-                .next()
-                .is_some_and(|c| is_han(c) && !is_chinese_numeral(c))
+        let mut c = value[tokens[k].clone()].chars();
+        matches!((c.next(), c.next()), (Some(ch), None) if is_han(ch) && !is_chinese_numeral(ch))
     };
+    let usable = |c: char| !g.function.contains(&c) && !is_chinese_numeral(c);
     let mut out = Vec::new();
     for k in (0..tokens.len()).filter(|&k| single(k)) {
         let Some(found) = value[tokens[k].clone()].chars().next() else {
             continue;
         };
-        if g.function.contains(&found) || !novel(g, limits, (value, in_catalog), &tokens[k], found)
-        {
+        if !usable(found) {
             continue;
         }
-        // Every window of whole tokens around the character, longest phrase kept per correction.
-        let mut corrections: HashMap<char, (Range<usize>, usize)> = HashMap::default();
+        let before = value[..tokens[k].start].chars().next_back();
+        let after = value[tokens[k].end..].chars().next();
+        let novel = |pair: Option<(char, char)>| {
+            pair.is_none_or(|p| pair_uses(g, (value, in_catalog), p) <= limits.max_pair_uses)
+        };
+        let left = novel(before.map(|b| (b, found)));
+        let right = novel(after.map(|a| (found, a)));
+        if !left && !right {
+            continue;
+        }
+        // Every window of whole tokens around the character; per correction the longest phrase.
+        let mut corrections: HashMap<Edit, (Range<usize>, usize)> = HashMap::default();
         let mut right_here = false;
-        for s in k.saturating_sub(limits.max)..=k {
+        'windows: for s in k.saturating_sub(limits.max)..=k {
             for e in k..tokens.len() {
                 if s == e {
                     continue;
@@ -298,14 +334,14 @@ fn find(
                 if window.len() > limits.max {
                     break;
                 }
-                if window.len() < limits.min || !window.iter().all(|c| is_han(*c)) {
+                if window.len() + 1 < limits.min || !window.iter().all(|c| is_han(*c)) {
                     continue;
                 }
                 if g.known.contains(&window)
                     || seg.frequency(&value[range.clone()]) >= limits.word_frequency
                 {
                     right_here = true;
-                    break;
+                    break 'windows;
                 }
                 let at = value[tokens[s].start..tokens[k].start].chars().count();
                 let left_edge = value[..range.start]
@@ -313,34 +349,54 @@ fn find(
                     .next_back()
                     .is_none_or(|c| !is_han(c));
                 let right_edge = value[range.end..].chars().next().is_none_or(|c| !is_han(c));
-                if (at == 0 && !left_edge) || (at + 1 == window.len() && !right_edge) {
-                    continue;
-                }
-                let mut key = window.clone();
-                key[at] = '\0';
-                for &p in g.open.get(&(key, at)).into_iter().flatten() {
-                    let expected = g.phrases[p][at];
-                    if expected == found
-                        || g.function.contains(&expected)
-                        || is_chinese_numeral(expected)
-                        || ctx.reference.terms.is_contrast(found, expected)
-                    {
-                        continue;
-                    }
-                    let best = corrections.entry(expected).or_insert((range.clone(), p));
+                let mut found_edit = |edit: Edit, p: usize| {
+                    let best = corrections.entry(edit).or_insert((range.clone(), p));
                     if g.phrases[p].len() > g.phrases[best.1].len() {
                         *best = (range.clone(), p);
                     }
+                };
+                // One character put for another: both pairs around it are new.
+                let sub_edges_ok = (at > 0 || left_edge) && (at + 1 < window.len() || right_edge);
+                if left && right && window.len() >= limits.min && sub_edges_ok {
+                    let mut key = window.clone();
+                    key[at] = '\0';
+                    for &p in g.open.get(&(key, at)).into_iter().flatten() {
+                        let expected = g.phrases[p][at];
+                        if expected != found
+                            && usable(expected)
+                            && !ctx.reference.terms.is_contrast(found, expected)
+                        {
+                            found_edit(Edit::Substituted { expected }, p);
+                        }
+                    }
                 }
-            }
-            if right_here {
-                break;
+                // One character left out next to it: the pair across the gap is new.
+                for (after_it, pos, ok) in [(false, at, left), (true, at + 1, right)] {
+                    // Never at an end of the phrase: a text that stops short of a phrase is
+                    // usually a shorter right word (参保人 beside 参保人员).
+                    let inside = pos > 0 && pos < window.len();
+                    if !ok || !inside || window.len() + 1 < limits.min {
+                        continue;
+                    }
+                    for &(p, dropped_at) in g.dropped.get(&window).into_iter().flatten() {
+                        let expected = g.phrases[p][dropped_at];
+                        if dropped_at == pos && usable(expected) {
+                            found_edit(
+                                Edit::Dropped {
+                                    expected,
+                                    after: after_it,
+                                },
+                                p,
+                            );
+                        }
+                    }
+                }
             }
         }
         if right_here || corrections.len() != 1 {
             continue;
         }
-        let Some((expected, (range, p))) = corrections.into_iter().next() else {
+        let Some((edit, (range, p))) = corrections.into_iter().next() else {
             continue;
         };
         let written = &value[range.clone()];
@@ -354,58 +410,75 @@ fn find(
             range,
             phrase: g.phrases[p].iter().collect(),
             found,
-            expected,
+            edit,
         });
     }
     out
 }
 
-/// Is the character with its neighbours a pair the catalogs and the glossary (almost) never write?
-/// A catalog text's own pairs do not count: its slip would vouch for itself.
-fn novel(
-    g: &Glossary,
-    limits: &Limits,
-    (value, in_catalog): (&str, bool),
-    token: &Range<usize>,
-    c: char,
-) -> bool {
-    let before = value[..token.start].chars().next_back();
-    let after = value[token.end..].chars().next();
-    let own = |(a, b): (char, char)| {
-        if !in_catalog {
-            return 0;
+/// Does the text hold two Han characters side by side that the catalogs and the glossary write at
+/// most `max_pair_uses` times?
+fn has_new_pair(g: &Glossary, limits: &Limits, value: &str) -> bool {
+    let mut prev: Option<char> = None;
+    for c in value.chars() {
+        if let Some(p) = prev
+            && is_han(p)
+            && is_han(c)
+            && g.pairs.get(&(p, c)).copied().unwrap_or(0) <= limits.max_pair_uses
+        {
+            return true;
         }
-        let chars: Vec<char> = value.chars().collect();
-        chars.windows(2).filter(|w| w[0] == a && w[1] == b).count()
-    };
-    let uses = |pair: (char, char)| {
-        g.pairs
-            .get(&pair)
-            .copied()
-            .unwrap_or(0)
-            .saturating_sub(own(pair))
-    };
-    before.is_none_or(|b| uses((b, c)) <= limits.max_pair_uses)
-        && after.is_none_or(|a| uses((c, a)) <= limits.max_pair_uses)
+        prev = Some(c);
+    }
+    false
+}
+
+/// How often the catalogs and the glossary write a pair of characters. A catalog text's own pairs
+/// do not count: its slip would vouch for itself.
+fn pair_uses(g: &Glossary, (value, in_catalog): (&str, bool), (a, b): (char, char)) -> usize {
+    let all = g.pairs.get(&(a, b)).copied().unwrap_or(0);
+    if !in_catalog || all == 0 {
+        return all;
+    }
+    let chars: Vec<char> = value.chars().collect();
+    let own = chars.windows(2).filter(|w| w[0] == a && w[1] == b).count();
+    all.saturating_sub(own)
 }
 
 fn report(ctx: &Context, text: &TextRef, slip: Slip, out: &mut Vec<Finding>) {
     let written = &text.value[slip.range.clone()];
+    let message = match slip.edit {
+        Edit::Substituted { expected } => t!(
+            "ZN124.message",
+            written = written,
+            phrase = slip.phrase,
+            found = slip.found,
+            expected = expected
+        ),
+        Edit::Dropped {
+            expected,
+            after: false,
+        } => t!(
+            "ZN124.dropped-before",
+            written = written,
+            phrase = slip.phrase,
+            found = slip.found,
+            expected = expected
+        ),
+        Edit::Dropped {
+            expected,
+            after: true,
+        } => t!(
+            "ZN124.dropped-after",
+            written = written,
+            phrase = slip.phrase,
+            found = slip.found,
+            expected = expected
+        ),
+    };
     out.push(
-        Finding::at(
-            META.code,
-            ctx,
-            text,
-            slip.range.clone(),
-            t!(
-                "ZN124.message",
-                written = written,
-                phrase = slip.phrase,
-                found = slip.found,
-                expected = slip.expected
-            ),
-        )
-        .help(t!("ZN124.help", written = written))
-        .fix(slip.phrase, false),
+        Finding::at(META.code, ctx, text, slip.range.clone(), message)
+            .help(t!("ZN124.help", written = written))
+            .fix(slip.phrase, false),
     );
 }
