@@ -31,6 +31,10 @@ included), and the `glossary` of `catalog/reference/terms.toml`. Each of these i
 words too; a phrase is a run of two or more of its words, or one word, of at least `min_chars`
 characters.
 
+Texts read: an item's fields (not 设定依据), its charts and the 主项 names; not people, phones,
+addresses or the jurisdiction's own data. A text whose every pair of neighbouring characters is
+written in the catalogs is not cut at all, and a county text the same as another is read once.
+
 Precision comes first. The text is not reported when:
 
 - the written words are themselves a dictionary word or a glossary phrase;
@@ -121,6 +125,7 @@ impl Rule for UnlikelySplit {
         if glossary.phrases.is_empty() {
             return;
         }
+        let mut repeated: HashMap<&str, Vec<Slip>> = HashMap::default();
         for (ti, text) in ctx.texts.iter().enumerate() {
             // The fields an item's reader follows (names, materials, conditions, steps, notes, charts);
             // not people, phones, addresses or citations, where the glossary has nothing to say.
@@ -133,17 +138,31 @@ impl Rule for UnlikelySplit {
                 continue;
             }
             let own = ctx.project.is_catalog(text.jurisdiction);
+            // Counties repeat the same texts: a value outside the catalogs is read once.
+            if !own && let Some(slips) = repeated.get(text.value) {
+                for m in slips {
+                    report(ctx, text, m.clone(), out);
+                }
+                continue;
+            }
             // Only a text with a pair of characters the catalogs do not write can hold a slip
             // (most county texts repeat the catalog's words): the others are never cut.
-            if !own && !has_new_pair(&glossary, &limits, text.value) {
+            let skip = !own && !has_new_pair(&glossary, &limits, text.value);
+            if skip {
+                repeated.insert(text.value, Vec::new());
                 continue;
             }
             let tokens = seg.tokens(ti, text.value);
-            if tokens.len() < 2 {
-                continue;
+            let slips = if tokens.len() < 2 {
+                Vec::new()
+            } else {
+                find(ctx, seg, &glossary, &limits, (text.value, own), tokens)
+            };
+            for m in &slips {
+                report(ctx, text, m.clone(), out);
             }
-            for m in find(ctx, seg, &glossary, &limits, (text.value, own), tokens) {
-                report(ctx, text, m, out);
+            if !own {
+                repeated.insert(text.value, slips);
             }
         }
     }
@@ -282,6 +301,7 @@ enum Edit {
 }
 
 /// One reported place: the written window (bytes), the phrase, the character and the edit.
+#[derive(Clone)]
 struct Slip {
     range: Range<usize>,
     phrase: String,
