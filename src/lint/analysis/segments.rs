@@ -87,11 +87,12 @@ mod tests {
                 .collect()
         };
         assert_eq!(words(0, "提交申请资料"), ["提交", "申请", "资料"]);
-        assert_eq!(words(1, "取整资料"), ["取", "整", "资料"]);
+        assert_eq!(words(1, "办理参保登纪"), ["办理", "参保", "登", "纪"]);
         // Cut once: the first value asked for stays the text's words.
-        assert_eq!(s.tokens(1, "另一段文字"), [0..3, 3..6, 6..12]);
+        let first = s.tokens(1, "办理参保登纪").to_vec();
+        assert_eq!(s.tokens(1, "另一段文字"), first.as_slice());
         assert!(s.tokens(7, "越界").is_empty());
         assert!(s.frequency("资料") > 1000);
-        assert_eq!(s.frequency("取整资料"), 0);
+        assert_eq!(s.frequency("参保登纪"), 0);
     }
 }

@@ -1,6 +1,6 @@
 //! ZN124 unlikely-split: a character that jieba's dictionary cannot join to its neighbours, where
-//! one other character would make a phrase of the domain glossary (医疗救助申请卡 for the catalog's
-//! 医疗救助申请表).
+//! one other character (or one more) would make a phrase of the domain glossary (参保登纪 for the
+//! item name's 参保登记).
 
 use std::ops::Range;
 
@@ -21,7 +21,7 @@ rule_doc!(
     r#"## What it does
 Cuts every text into words with jieba's dictionary (about 350 000 words with their frequencies).
 A slip usually leaves a character that no word of the dictionary takes in, so the text falls
-apart into single characters there (取|整|资料, 申请|卡, 在|转|退休). Where one other character in
+apart into single characters there (参保|登|纪, 申请|卡, 单位|参|登记). Where one other character in
 that place, or one character more right next to it, makes a phrase of the **domain glossary**, the
 text is reported with the phrase as the fix.
 
@@ -55,12 +55,12 @@ The fix (the glossary phrase) is unsafe: `--fix --unsafe-fixes` applies it.
 
 ## Example
 ```toml
-materials = ["《医疗救助申请卡》"]
+notes = "新开户单位请于当月办理参保登纪。"
 ```
 
 ## Use instead
 ```toml
-materials = ["《医疗救助申请表》"]
+notes = "新开户单位请于当月办理参保登记。"
 ```
 "#
 );
