@@ -334,7 +334,7 @@ fn find(
         let before = value[..tokens[k].start].chars().next_back();
         let after = value[tokens[k].end..].chars().next();
         let novel = |pair: Option<(char, char)>| {
-            pair.is_none_or(|p| pair_uses(g, (value, in_catalog), p) <= limits.max_pair_uses)
+            pair.is_none_or(|p| pair_uses(g, in_catalog, p) <= limits.max_pair_uses)
         };
         let left = novel(before.map(|b| (b, found)));
         let right = novel(after.map(|a| (found, a)));
@@ -453,16 +453,16 @@ fn has_new_pair(g: &Glossary, limits: &Limits, value: &str) -> bool {
     false
 }
 
-/// How often the catalogs and the glossary write a pair of characters. A catalog text's own pairs
-/// do not count: its slip would vouch for itself.
-fn pair_uses(g: &Glossary, (value, in_catalog): (&str, bool), (a, b): (char, char)) -> usize {
-    let all = g.pairs.get(&(a, b)).copied().unwrap_or(0);
-    if !in_catalog || all == 0 {
-        return all;
+/// How often the catalogs and the glossary write a pair of characters elsewhere: in a catalog
+/// text, the occurrence being checked does not count (its slip would vouch for itself), the
+/// text's other occurrences do.
+fn pair_uses(g: &Glossary, in_catalog: bool, pair: (char, char)) -> usize {
+    let all = g.pairs.get(&pair).copied().unwrap_or(0);
+    if in_catalog {
+        all.saturating_sub(1)
+    } else {
+        all
     }
-    let chars: Vec<char> = value.chars().collect();
-    let own = chars.windows(2).filter(|w| w[0] == a && w[1] == b).count();
-    all.saturating_sub(own)
 }
 
 fn report(ctx: &Context, text: &TextRef, slip: Slip, out: &mut Vec<Finding>) {
