@@ -32,8 +32,10 @@ words too; a phrase is a run of two or more of its words, or one word, of at lea
 characters.
 
 Texts read: an item's fields (not 设定依据), its charts and the 主项 names; not people, phones,
-addresses or the jurisdiction's own data. A text whose every pair of neighbouring characters is
-written in the catalogs is not cut at all, and a county text the same as another is read once.
+addresses or the jurisdiction's own data. A text is cut only when, looked at without the
+dictionary, some piece of it is one character away from a piece of a glossary term at a pair of
+characters the catalogs do not write; a county text the same as another is read once. A lint run
+where no text gets that far never loads the dictionary.
 
 Precision comes first. The text is not reported when:
 
@@ -113,7 +115,6 @@ impl Rule for UnlikelySplit {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
-        let seg = segmentation(ctx);
         let opt = |i: usize| OPTIONS[i].value(&META, ctx);
         let limits = Limits {
             min: opt(0) as usize,
@@ -121,35 +122,43 @@ impl Rule for UnlikelySplit {
             word_frequency: opt(2) as usize,
             max_pair_uses: opt(3) as usize,
         };
-        let glossary = Glossary::new(ctx, seg, &limits);
-        if glossary.phrases.is_empty() {
-            return;
-        }
-        let mut repeated: HashMap<&str, Vec<Slip>> = HashMap::default();
+        let basics = Basics::new(ctx);
+        let terms = glossary_terms(ctx);
+        // First without the dictionary: the texts one character away from any piece of a
+        // glossary term, at a pair of characters the catalogs do not write. Only these are cut.
+        let rough = Rough::new(&terms, &limits);
+        let mut worth: Vec<(usize, bool)> = Vec::new();
+        let mut decided: HashMap<&str, bool> = HashMap::default();
         for (ti, text) in ctx.texts.iter().enumerate() {
-            // The fields an item's reader follows (names, materials, conditions, steps, notes, charts);
-            // not people, phones, addresses or citations, where the glossary has nothing to say.
-            let read = match text.field {
-                FieldPath::Item(f) => !matches!(f, Field::LegalBasis | Field::LegalRefs),
-                FieldPath::Flow(_) | FieldPath::MainName => true,
-                FieldPath::Person(..) | FieldPath::Jurisdiction(_) => false,
-            };
-            if !read {
+            if !read(text.field) {
                 continue;
             }
             let own = ctx.project.is_catalog(text.jurisdiction);
-            // Counties repeat the same texts: a value outside the catalogs is read once.
+            // Counties repeat the same texts: a value outside the catalogs is decided once.
+            let maybe = if own {
+                rough.maybe(&basics, &limits, text.value, true)
+            } else {
+                *decided
+                    .entry(text.value)
+                    .or_insert_with(|| rough.maybe(&basics, &limits, text.value, false))
+            };
+            if maybe {
+                worth.push((ti, own));
+            }
+        }
+        if worth.is_empty() {
+            // The dictionary is never loaded.
+            return;
+        }
+        let seg = segmentation(ctx);
+        let glossary = Glossary::new(seg, &terms, basics, &limits);
+        let mut repeated: HashMap<&str, Vec<Slip>> = HashMap::default();
+        for (ti, own) in worth {
+            let text = &ctx.texts[ti];
             if !own && let Some(slips) = repeated.get(text.value) {
                 for m in slips {
                     report(ctx, text, m.clone(), out);
                 }
-                continue;
-            }
-            // Only a text with a pair of characters the catalogs do not write can hold a slip
-            // (most county texts repeat the catalog's words): the others are never cut.
-            let skip = !own && !has_new_pair(&glossary, &limits, text.value);
-            if skip {
-                repeated.insert(text.value, Vec::new());
                 continue;
             }
             let tokens = seg.tokens(ti, text.value);
@@ -168,6 +177,16 @@ impl Rule for UnlikelySplit {
     }
 }
 
+/// The fields an item's reader follows (names, materials, conditions, steps, notes, charts); not
+/// people, phones, addresses or citations, where the glossary has nothing to say.
+fn read(field: FieldPath) -> bool {
+    match field {
+        FieldPath::Item(f) => !matches!(f, Field::LegalBasis | Field::LegalRefs),
+        FieldPath::Flow(_) | FieldPath::MainName => true,
+        FieldPath::Person(..) | FieldPath::Jurisdiction(_) => false,
+    }
+}
+
 struct Limits {
     min: usize,
     max: usize,
@@ -183,10 +202,7 @@ struct Glossary {
     /// Phrase less one character → (phrase, the position of that character).
     dropped: HashMap<Vec<char>, Vec<(usize, usize)>>,
     known: HashSet<Vec<char>>,
-    /// Character pairs the catalogs and the glossary write, and how often.
-    pairs: HashMap<(char, char), usize>,
-    function: HashSet<char>,
-    allowed: Vec<String>,
+    basics: Basics,
 }
 
 /// The texts the glossary is taken from: catalog names, materials (and their parts between
@@ -218,9 +234,16 @@ fn glossary_terms<'a>(ctx: &'a Context) -> Vec<&'a str> {
     terms
 }
 
-impl Glossary {
-    fn new(ctx: &Context, seg: &Segmentation, limits: &Limits) -> Self {
-        let mut known: HashSet<Vec<char>> = HashSet::default();
+/// What the rule knows before it reads words: the character pairs the catalogs and the glossary
+/// write, the function characters, the allow-list.
+struct Basics {
+    pairs: HashMap<(char, char), usize>,
+    function: HashSet<char>,
+    allowed: Vec<String>,
+}
+
+impl Basics {
+    fn new(ctx: &Context) -> Self {
         let mut pairs: HashMap<(char, char), usize> = HashMap::default();
         for text in ctx
             .texts
@@ -234,7 +257,142 @@ impl Glossary {
                 *pairs.entry((w[0], w[1])).or_default() += 1;
             }
         }
-        for term in glossary_terms(ctx) {
+        let terms = &ctx.reference.terms;
+        Basics {
+            pairs,
+            function: terms
+                .function_chars
+                .iter()
+                .flat_map(|s| s.chars())
+                .collect(),
+            allowed: terms.split_allow.clone(),
+        }
+    }
+
+    /// How often the catalogs and the glossary write a pair of characters elsewhere: in a
+    /// catalog text, the occurrence being checked does not count (its slip would vouch for
+    /// itself), the text's other occurrences do.
+    fn pair_uses(&self, in_catalog: bool, pair: (char, char)) -> usize {
+        let all = self.pairs.get(&pair).copied().unwrap_or(0);
+        if in_catalog {
+            all.saturating_sub(1)
+        } else {
+            all
+        }
+    }
+
+    /// A character that may differ: not a function character, not a numeral.
+    fn usable(&self, c: char) -> bool {
+        is_han(c) && !self.function.contains(&c) && !is_chinese_numeral(c)
+    }
+}
+
+/// Every piece of every glossary term (any `min_chars`..=`max_chars` characters, not only whole
+/// words), hashed with one character open or one left out: a text none of whose pieces is one
+/// character away from these cannot hold a slip, and is never cut.
+struct Rough {
+    /// Piece with one position open → the characters the pieces have there.
+    open: HashMap<u64, Vec<char>>,
+    dropped: HashSet<u64>,
+}
+
+fn rough_key(chars: &[char], pos: usize, open: bool) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for (i, c) in chars.iter().enumerate() {
+        if i == pos && open {
+            '\0'.hash(&mut h);
+        } else {
+            c.hash(&mut h);
+        }
+    }
+    pos.hash(&mut h);
+    open.hash(&mut h);
+    h.finish()
+}
+
+impl Rough {
+    fn new(terms: &[&str], limits: &Limits) -> Self {
+        let mut rough = Rough {
+            open: HashMap::default(),
+            dropped: HashSet::default(),
+        };
+        for term in terms {
+            let t: Vec<char> = term.chars().collect();
+            for len in limits.min..=limits.max.min(t.len()) {
+                for piece in t.windows(len).filter(|p| p.iter().all(|c| is_han(*c))) {
+                    for k in 0..len {
+                        let there = rough.open.entry(rough_key(piece, k, true)).or_default();
+                        if !there.contains(&piece[k]) {
+                            there.push(piece[k]);
+                        }
+                        let mut less = piece.to_vec();
+                        less.remove(k);
+                        rough.dropped.insert(rough_key(&less, k, false));
+                    }
+                }
+            }
+        }
+        rough
+    }
+
+    /// Could the text hold a slip? A character at a new pair of characters with a piece of a
+    /// term one character away around it.
+    fn maybe(&self, b: &Basics, limits: &Limits, value: &str, in_catalog: bool) -> bool {
+        let chars: Vec<char> = value.chars().collect();
+        let n = chars.len();
+        for (i, &c) in chars.iter().enumerate() {
+            if !b.usable(c) {
+                continue;
+            }
+            let novel = |pair: (char, char)| b.pair_uses(in_catalog, pair) <= limits.max_pair_uses;
+            let left = i == 0 || novel((chars[i - 1], c));
+            let right = i + 1 == n || novel((c, chars[i + 1]));
+            if !left && !right {
+                continue;
+            }
+            for len in limits.min.saturating_sub(1).max(1)..=limits.max {
+                for s in (i + 1).saturating_sub(len)..=i {
+                    let Some(piece) = chars.get(s..s + len) else {
+                        continue;
+                    };
+                    if !piece.iter().all(|c| is_han(*c)) {
+                        continue;
+                    }
+                    let at = i - s;
+                    // As in `find`: a difference at an end of the piece only where the text ends.
+                    let edges = (at > 0 || s == 0 || !is_han(chars[s - 1]))
+                        && (at + 1 < len || s + len == n || !is_han(chars[s + len]));
+                    if left
+                        && right
+                        && edges
+                        && len >= limits.min
+                        && self
+                            .open
+                            .get(&rough_key(piece, at, true))
+                            .is_some_and(|there| there.iter().any(|x| *x != c))
+                    {
+                        return true;
+                    }
+                    let gaps = [(left, at), (right, at + 1)];
+                    if gaps.iter().any(|&(ok, gap)| {
+                        ok && gap > 0
+                            && gap < len
+                            && self.dropped.contains(&rough_key(piece, gap, false))
+                    }) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+}
+
+impl Glossary {
+    fn new(seg: &Segmentation, terms: &[&str], basics: Basics, limits: &Limits) -> Self {
+        let mut known: HashSet<Vec<char>> = HashSet::default();
+        for &term in terms {
             let words: Vec<Vec<char>> = seg
                 .cut(term)
                 .into_iter()
@@ -274,19 +432,12 @@ impl Glossary {
                 dropped.entry(less).or_default().push((i, k));
             }
         }
-        let terms = &ctx.reference.terms;
         Glossary {
             phrases,
             open,
             dropped,
             known,
-            pairs,
-            function: terms
-                .function_chars
-                .iter()
-                .flat_map(|s| s.chars())
-                .collect(),
-            allowed: terms.split_allow.clone(),
+            basics,
         }
     }
 }
@@ -322,7 +473,7 @@ fn find(
         let mut c = value[tokens[k].clone()].chars();
         matches!((c.next(), c.next()), (Some(ch), None) if is_han(ch) && !is_chinese_numeral(ch))
     };
-    let usable = |c: char| !g.function.contains(&c) && !is_chinese_numeral(c);
+    let usable = |c: char| g.basics.usable(c);
     let mut out = Vec::new();
     for k in (0..tokens.len()).filter(|&k| single(k)) {
         let Some(found) = value[tokens[k].clone()].chars().next() else {
@@ -334,7 +485,7 @@ fn find(
         let before = value[..tokens[k].start].chars().next_back();
         let after = value[tokens[k].end..].chars().next();
         let novel = |pair: Option<(char, char)>| {
-            pair.is_none_or(|p| pair_uses(g, in_catalog, p) <= limits.max_pair_uses)
+            pair.is_none_or(|p| g.basics.pair_uses(in_catalog, p) <= limits.max_pair_uses)
         };
         let left = novel(before.map(|b| (b, found)));
         let right = novel(after.map(|a| (found, a)));
@@ -420,7 +571,8 @@ fn find(
             continue;
         };
         let written = &value[range.clone()];
-        if g.allowed
+        if g.basics
+            .allowed
             .iter()
             .any(|a| written.contains(a.as_str()) || a.contains(written))
         {
@@ -434,35 +586,6 @@ fn find(
         });
     }
     out
-}
-
-/// Does the text hold two Han characters side by side that the catalogs and the glossary write at
-/// most `max_pair_uses` times?
-fn has_new_pair(g: &Glossary, limits: &Limits, value: &str) -> bool {
-    let mut prev: Option<char> = None;
-    for c in value.chars() {
-        if let Some(p) = prev
-            && is_han(p)
-            && is_han(c)
-            && g.pairs.get(&(p, c)).copied().unwrap_or(0) <= limits.max_pair_uses
-        {
-            return true;
-        }
-        prev = Some(c);
-    }
-    false
-}
-
-/// How often the catalogs and the glossary write a pair of characters elsewhere: in a catalog
-/// text, the occurrence being checked does not count (its slip would vouch for itself), the
-/// text's other occurrences do.
-fn pair_uses(g: &Glossary, in_catalog: bool, pair: (char, char)) -> usize {
-    let all = g.pairs.get(&pair).copied().unwrap_or(0);
-    if in_catalog {
-        all.saturating_sub(1)
-    } else {
-        all
-    }
 }
 
 fn report(ctx: &Context, text: &TextRef, slip: Slip, out: &mut Vec<Finding>) {
@@ -501,4 +624,48 @@ fn report(ctx: &Context, text: &TextRef, slip: Slip, out: &mut Vec<Finding>) {
             .help(t!("ZN124.help", written = written))
             .fix(slip.phrase, false),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn limits() -> Limits {
+        Limits {
+            min: 4,
+            max: 8,
+            word_frequency: 1,
+            max_pair_uses: 0,
+        }
+    }
+
+    fn basics() -> Basics {
+        Basics {
+            pairs: HashMap::default(),
+            function: "的和在".chars().collect(),
+            allowed: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn the_rough_look_passes_near_misses_and_not_the_terms_themselves() {
+        let rough = Rough::new(&["单位参保登记"], &limits());
+        let b = basics();
+        let maybe = |v: &str| rough.maybe(&b, &limits(), v, false);
+        assert!(maybe("请办理参保登纪。"), "one character put for another");
+        assert!(maybe("请办理单位参登记。"), "one character left out");
+        assert!(!maybe("请办理单位参保登记。"), "the term itself");
+        assert!(!maybe("请到窗口办理。"), "nothing like the term");
+        // A difference at the piece's end counts only where the text ends.
+        assert!(!maybe("参保登纪念"));
+    }
+
+    #[test]
+    fn a_pair_of_the_catalog_text_itself_counts_once_less() {
+        let mut b = basics();
+        b.pairs.insert(('转', '出'), 2);
+        assert_eq!(b.pair_uses(true, ('转', '出')), 1);
+        assert_eq!(b.pair_uses(false, ('转', '出')), 2);
+        assert!(!b.usable('的') && !b.usable('三') && b.usable('纪'));
+    }
 }
