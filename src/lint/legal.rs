@@ -761,19 +761,71 @@ pub fn articles(set: &BTreeSet<u64>) -> String {
 /// The 设定依据 entries of governing catalog items, parsed once per catalog item in a rule's run.
 pub type CatalogEntries = rustc_hash::FxHashMap<String, Vec<Entry>>;
 
-/// The entries of `catalog`'s 设定依据 (None when it has none), parsed on first use.
+/// The entries of `catalog`'s 设定依据 (None when it has none), parsed on first use: its text, then
+/// the documents of its `legal_refs` the text does not cite.
 pub fn catalog_entries<'m>(
     memo: &'m mut CatalogEntries,
     index: &LawIndex,
     catalog: &crate::resolve::ResolvedItem,
 ) -> Option<&'m Vec<Entry>> {
-    let basis = catalog.item.legal_basis.as_ref()?;
+    let item = &catalog.item;
+    if item.legal_basis.is_none() && item.legal_refs.is_none() {
+        return None;
+    }
     Some(memo.entry(catalog.key.clone()).or_insert_with(|| {
-        basis
+        let mut out: Vec<Entry> = item
+            .legal_basis
             .iter()
+            .flatten()
             .flat_map(|v| entries(index, v.get_ref()))
-            .collect()
+            .collect();
+        for r in item.legal_refs.iter().flatten() {
+            let e = structured_entry(index, r.get_ref());
+            if !out.iter().any(|o| o.doc == e.doc) {
+                out.push(e);
+            }
+        }
+        out
     }))
+}
+
+/// A `legal_refs` entry as an [`Entry`] (its range is the title's, inside the title string).
+pub fn structured_entry(index: &LawIndex, r: &crate::model::LegalRef) -> Entry {
+    let value = r.title.get_ref().as_str();
+    let inner = crate::text::titles::titles(value)
+        .into_iter()
+        .next()
+        .map_or(0..value.len(), |t| t.inner);
+    let number_laws = r
+        .number
+        .as_ref()
+        .and_then(|n| {
+            let n = n.get_ref().as_str();
+            citation::numbers(n)
+                .first()
+                .map(|d| index.by_number(&index.key_of(n, d)))
+        })
+        .unwrap_or_default();
+    let law = index
+        .by_title(&value[inner.clone()])
+        .or(match number_laws[..] {
+            [one] => Some(one),
+            _ => None,
+        });
+    Entry {
+        doc: law.map_or_else(|| Doc::Unknown(norm_title(&value[inner.clone()])), Doc::Law),
+        articles: r
+            .articles
+            .iter()
+            .flat_map(|a| citation::articles(a.get_ref()))
+            .filter_map(|a| a.article)
+            .collect(),
+        title: law.map_or_else(
+            || value[inner.clone()].to_string(),
+            |li| index.law(li).title.clone(),
+        ),
+        range: inner,
+    }
 }
 
 #[cfg(test)]
