@@ -462,6 +462,15 @@ impl Cited {
         out
     }
 
+    /// The replacement of the cited title by `title`: with 《》, unless the citation's title stands
+    /// without them (the `title` of a `legal_refs` entry).
+    pub fn title_fix(&self, title: &str) -> String {
+        match &self.citation.title {
+            Some(t) if t.outer == t.inner => title.to_string(),
+            _ => format!("《{title}》"),
+        }
+    }
+
     /// Range of the title with its marks (or of the whole citation).
     pub fn title_range(&self) -> Range<usize> {
         self.citation

@@ -77,7 +77,7 @@ impl Rule for TitleMismatch {
                 out.push(
                     Finding::at(META.code, ctx, t, title.outer.clone(), message)
                         .help(t!("ZN202.help", title = law.title))
-                        .fix(format!("《{}》", law.title), false),
+                        .fix(c.title_fix(&law.title), false),
                 );
             }
         }
