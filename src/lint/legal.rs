@@ -603,6 +603,10 @@ pub fn legal_refs<'c>(ctx: &'c super::Context) -> &'c [RefEntry] {
                 let file = item.file_of(field);
                 for r in item.item.legal_refs.iter().flatten() {
                     let r = r.get_ref();
+                    // An empty title cites nothing (a placeholder is other rules' business).
+                    if r.title.get_ref().trim().is_empty() {
+                        continue;
+                    }
                     let Some(ti) = ctx.text_at(file, r.title.span().start) else {
                         continue;
                     };
@@ -997,6 +1001,25 @@ mod tests {
         let c = &cite(&index, t)[0];
         assert_eq!(c.law, None);
         assert_eq!(c.number_laws, vec![3]);
+    }
+
+    #[test]
+    fn structured_entries_name_their_document() {
+        let r = reference();
+        let index = LawIndex::new(&r);
+        let entry = |s: &str| {
+            let r: crate::model::LegalRef = toml::from_str(s).unwrap();
+            structured_entry(&index, &r)
+        };
+        let e = entry("title = \"社会保险经办条例\"\narticles = [\"第六条\", \"第十条\"]");
+        assert_eq!(e.doc, Doc::Law(0));
+        assert_eq!(e.articles, BTreeSet::from([6, 10]));
+        // By the number when the title is not registered; 《》 are read through.
+        let e = entry("title = \"《社会保险经办办法》\"\nnumber = \"国务院令第765号\"");
+        assert_eq!(e.doc, Doc::Law(0));
+        let e = entry("title = \"某市办法\"");
+        assert_eq!(e.doc, Doc::Unknown("某市办法".into()));
+        assert_eq!(e.title, "某市办法");
     }
 
     #[test]
