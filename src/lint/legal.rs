@@ -585,6 +585,20 @@ impl RefEntry {
     pub fn title_text<'c>(&self, ctx: &'c super::Context) -> &'c str {
         &ctx.texts[self.title].value[self.title_marks.inner.clone()]
     }
+
+    /// The entry as an [`Entry`] of a 设定依据 (its range is the title's, in the title string).
+    pub fn entry(&self, ctx: &super::Context, index: &LawIndex) -> Entry {
+        let doc = self.doc(ctx);
+        Entry {
+            title: match doc {
+                Doc::Law(li) => index.law(li).title.clone(),
+                Doc::Unknown(_) => self.title_text(ctx).to_string(),
+            },
+            doc,
+            articles: self.article_set.clone(),
+            range: self.title_marks.outer.clone(),
+        }
+    }
 }
 
 /// The `legal_refs` entries of the lint run, each once, where they are written (an inherited entry
