@@ -601,6 +601,15 @@ impl RefEntry {
     }
 }
 
+/// The range of a title written without balanced 《》: the text without the whitespace and stray
+/// marks around it.
+fn bare_title(value: &str) -> Range<usize> {
+    let stray = |c: char| c.is_whitespace() || matches!(c, '《' | '》');
+    let start = value.len() - value.trim_start_matches(stray).len();
+    let end = value.trim_end_matches(stray).len().max(start);
+    start..end
+}
+
 /// The `legal_refs` entries of the lint run, each once, where they are written (an inherited entry
 /// is its source's).
 pub fn legal_refs<'c>(ctx: &'c super::Context) -> &'c [RefEntry] {
@@ -618,7 +627,7 @@ pub fn legal_refs<'c>(ctx: &'c super::Context) -> &'c [RefEntry] {
                 for r in item.item.legal_refs.iter().flatten() {
                     let r = r.get_ref();
                     // An empty title cites nothing (a placeholder is other rules' business).
-                    if r.title.get_ref().trim().is_empty() {
+                    if bare_title(r.title.get_ref()).is_empty() {
                         continue;
                     }
                     let Some(ti) = ctx.text_at(file, r.title.span().start) else {
@@ -656,10 +665,13 @@ fn ref_entry(
     let title_marks = crate::text::titles::titles(value)
         .into_iter()
         .next()
-        .unwrap_or(crate::text::titles::Title {
-            outer: 0..value.len(),
-            inner: 0..value.len(),
-            nested: Vec::new(),
+        .unwrap_or_else(|| {
+            let range = bare_title(value);
+            crate::text::titles::Title {
+                outer: range.clone(),
+                inner: range,
+                nested: Vec::new(),
+            }
         });
     let law = index.by_title(&value[title_marks.inner.clone()]);
     let parsed_number =
@@ -822,7 +834,7 @@ pub fn structured_entry(index: &LawIndex, r: &crate::model::LegalRef) -> Entry {
     let inner = crate::text::titles::titles(value)
         .into_iter()
         .next()
-        .map_or(0..value.len(), |t| t.inner);
+        .map_or_else(|| bare_title(value), |t| t.inner);
     let number_laws = r
         .number
         .as_ref()
