@@ -91,6 +91,10 @@ pub struct CodeScheme {
     /// The end of a 主项 code without 子项, whose only item carries the same code (Hebei: `000`).
     #[schemars(with = "Option<String>")]
     pub main_alone: Option<Text>,
+    /// The scheme is what could be found, not confirmed from the catalog's own codes: a code that
+    /// does not fit it is reported as an info, never as an error.
+    #[serde(default)]
+    pub unconfirmed: bool,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]

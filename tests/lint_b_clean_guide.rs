@@ -73,7 +73,7 @@ fn a_correct_guide_gives_no_finding() {
 #[test]
 fn the_families_are_registered() {
     let rules = families();
-    assert_eq!(rules.len(), 32);
+    assert_eq!(rules.len(), 33);
     for r in rules {
         let doc = r.meta().doc;
         for heading in [

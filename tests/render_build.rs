@@ -233,6 +233,46 @@ fn several_jurisdictions_build_in_parallel() {
     assert!(text.contains("文安县医疗保障局"), "{text}");
 }
 
+/// Every document of every jurisdiction goes through one queue: a jurisdiction that fails in the
+/// middle of it keeps its previous outputs, the ones before and after it are published, and the
+/// results come back in the order of the jobs.
+#[test]
+fn one_failing_jurisdiction_in_the_queue_keeps_its_outputs_and_the_others_publish() {
+    let tmp = tempfile::tempdir().unwrap();
+    let named = |name: &str| {
+        let mut job = job();
+        job.guide.jurisdiction.name = name.into();
+        job.guide.jurisdiction.agency = format!("{name}医疗保障局");
+        job
+    };
+    let opts = options(tmp.path(), templates());
+    let first = build_all(
+        &[named("甲县"), named("乙县"), named("丙县")],
+        &fonts(),
+        &opts,
+    );
+    let before = snapshot(&first[1].as_ref().unwrap().dir);
+
+    let mut broken = named("乙县");
+    broken.guide.jurisdiction.style = "no-such-style".into();
+    broken.guide.items[0].name = "改过的名称".into();
+    let mut a = named("甲县");
+    a.guide.items[0].name = "甲县的新名称".into();
+    let mut c = named("丙县");
+    c.guide.items[0].name = "丙县的新名称".into();
+    let results = build_all(&[a, broken, c], &fonts(), &opts);
+
+    assert_eq!(results.len(), 3);
+    assert!(results[1].is_err(), "{:?}", results[1]);
+    assert_eq!(snapshot(&first[1].as_ref().unwrap().dir), before);
+    for (i, name) in [(0, "甲县"), (2, "丙县")] {
+        let report = results[i].as_ref().unwrap();
+        assert_eq!(report.jurisdiction, name);
+        let text = squeeze(&pdftotext(&report.dir.join("guide.pdf")));
+        assert!(text.contains(&format!("{name}的新名称")), "{text}");
+    }
+}
+
 #[test]
 fn a_jurisdiction_without_items_still_builds() {
     let tmp = tempfile::tempdir().unwrap();

@@ -2,6 +2,8 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::Diag;
 use crate::flow::Metrics;
 use crate::model::Item;
@@ -21,45 +23,44 @@ pub fn jobs(
     metrics: &Metrics,
     templates_dir: &Path,
 ) -> Result<Vec<Job>, Vec<Diag>> {
-    let diags: Vec<Diag> = Vec::new();
-    let mut jobs = Vec::new();
-    for j in project.tree_order() {
-        if only.is_some_and(|o| o != j) {
-            continue;
-        }
-        let jur = &project.jurisdictions[j];
-        if jur.items.is_empty() {
-            continue;
-        }
-        // Read at load time, inside the project only (see `load::attachment`).
-        let notice_body = jur.notice.map(|f| project.sources.text(f));
-        let items: Vec<Item> = jur.items.iter().map(|i| i.item.clone()).collect();
-        let parents: Vec<_> = project
-            .ancestors(j)
-            .into_iter()
-            .map(|p| &project.jurisdictions[p].data)
-            .collect();
-        let mut job = Job::from_model_in(&jur.data, &parents, &items, notice_body);
-        super::attach_flows(project, j, &mut job, metrics);
-        // The web site and the open data of the same items, written with the PDFs (atomically).
-        let charts = crate::site::charts(project, j);
-        // A style that does not load fails the PDFs of the same job (lib.typ reads the same file),
-        // so nothing of the jurisdiction is published; the site is then left out here.
-        if let Ok(style) = Style::load(templates_dir, &job.guide.jurisdiction.style) {
-            job.files
-                .extend(crate::site::files(&job.guide, &charts, &style));
-        }
-        job.files.extend(crate::opendata::files(project, j));
-        if jur.is_catalog() {
-            job.catalog = Some(catalog(jur, &job));
-        }
-        jobs.push(job);
+    // Jurisdictions are independent: their charts are laid out in parallel, results in tree order.
+    let jobs = project
+        .tree_order()
+        .into_iter()
+        .filter(|&j| only.is_none_or(|o| o == j) && !project.jurisdictions[j].items.is_empty())
+        .collect::<Vec<usize>>()
+        .into_par_iter()
+        .map(|j| job(project, j, metrics, templates_dir))
+        .collect();
+    Ok(jobs)
+}
+
+/// The job of jurisdiction `j`.
+fn job(project: &Project, j: usize, metrics: &Metrics, templates_dir: &Path) -> Job {
+    let jur = &project.jurisdictions[j];
+    // Read at load time, inside the project only (see `load::attachment`).
+    let notice_body = jur.notice.map(|f| project.sources.text(f));
+    let items: Vec<Item> = jur.items.iter().map(|i| i.item.clone()).collect();
+    let parents: Vec<_> = project
+        .ancestors(j)
+        .into_iter()
+        .map(|p| &project.jurisdictions[p].data)
+        .collect();
+    let mut job = Job::from_model_in(&jur.data, &parents, &items, notice_body);
+    super::attach_flows(project, j, &mut job, metrics);
+    // The web site and the open data of the same items, written with the PDFs (atomically).
+    let charts = crate::site::charts(project, j);
+    // A style that does not load fails the PDFs of the same job (lib.typ reads the same file),
+    // so nothing of the jurisdiction is published; the site is then left out here.
+    if let Ok(style) = Style::load(templates_dir, &job.guide.jurisdiction.style) {
+        job.files
+            .extend(crate::site::files(&job.guide, &charts, &style));
     }
-    if diags.is_empty() {
-        Ok(jobs)
-    } else {
-        Err(diags)
+    job.files.extend(crate::opendata::files(project, j));
+    if jur.is_catalog() {
+        job.catalog = Some(catalog(jur, &job));
     }
+    job
 }
 
 /// The province's catalog table: every 主项 with its items.

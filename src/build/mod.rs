@@ -139,6 +139,27 @@ pub fn output_names(project: &Project) -> Vec<Diag> {
     })
 }
 
+/// The fonts of the build and the render jobs, their charts measured with those fonts.
+fn prepare(
+    project: &Project,
+    options: &Options,
+) -> Result<(Arc<Fonts>, Vec<render::Job>), BuildError> {
+    let fonts = Fonts::discover(&FontOptions {
+        font_dirs: options.font_paths.clone(),
+        system_fonts: true,
+    })
+    .map(Arc::new)
+    .map_err(BuildError::Fonts)?;
+    let jobs = jobs(
+        project,
+        options.only,
+        &fonts.chart_metrics(),
+        &options.templates_dir,
+    )
+    .map_err(BuildError::Invalid)?;
+    Ok((fonts, jobs))
+}
+
 /// Builds every output of `project` (see the module docs).
 pub fn run(
     project: &Project,
@@ -160,20 +181,13 @@ pub fn run(
     if !clashes.is_empty() {
         return Err(BuildError::Invalid(clashes));
     }
-    let lint = gate::check(project, options)?;
-    let fonts = Fonts::discover(&FontOptions {
-        font_dirs: options.font_paths.clone(),
-        system_fonts: true,
-    })
-    .map(Arc::new)
-    .map_err(BuildError::Fonts)?;
-    let jobs = jobs(
-        project,
-        options.only,
-        &fonts.chart_metrics(),
-        &options.templates_dir,
-    )
-    .map_err(BuildError::Invalid)?;
+    // The lint gate and the font discovery with the charts' layout are independent: side by side.
+    let (lint, prepared) = rayon::join(
+        || gate::check(project, options),
+        || prepare(project, options),
+    );
+    let lint = lint?;
+    let (fonts, jobs) = prepared?;
     let render_options = render::BuildOptions {
         out_dir: options.out_dir.clone(),
         templates_dir: options.templates_dir.clone(),
@@ -181,8 +195,8 @@ pub fn run(
         force: options.force,
     };
     progress.start(jobs.len());
-    // One jurisdiction at a time, its documents in parallel: memory stays that of one
-    // jurisdiction (see `render::build_each`).
+    // Every document of every jurisdiction in one queue, one at a time per core (see
+    // `render::build_each`).
     let results: Vec<_> = render::build::build_each(&jobs, &fonts, &render_options, |job| {
         progress.jurisdiction_done(&job.guide.jurisdiction.name)
     })

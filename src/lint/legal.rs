@@ -417,6 +417,20 @@ pub enum TitleMatch {
     Nested,
 }
 
+/// Which part of a citation a [`Cited`] is: a citation of running text, or one field of a
+/// structured `legal_refs` entry (whose title, number and articles are separate TOML strings).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CitePart {
+    /// A citation parsed from running text (设定依据, notes, materials …).
+    Text,
+    /// The `title` of a `legal_refs` entry: `key` and `number_laws` come from the entry's `number`.
+    RefTitle,
+    /// The `number` of a `legal_refs` entry: `law` is the document the entry's title names.
+    RefNumber,
+    /// One of the `articles` of a `legal_refs` entry: `law` is the document the entry's title names.
+    RefArticles,
+}
+
 /// A citation with what the registry says about it.
 #[derive(Debug, Clone)]
 pub struct Cited {
@@ -427,6 +441,7 @@ pub struct Cited {
     pub key: Option<NumKey>,
     /// Laws its number identifies.
     pub number_laws: Vec<usize>,
+    pub part: CitePart,
 }
 
 impl Cited {
@@ -447,6 +462,15 @@ impl Cited {
         out
     }
 
+    /// The replacement of the cited title by `title`: with 《》, unless the citation's title stands
+    /// without them (the `title` of a `legal_refs` entry).
+    pub fn title_fix(&self, title: &str) -> String {
+        match &self.citation.title {
+            Some(t) if t.outer == t.inner => title.to_string(),
+            _ => format!("《{title}》"),
+        }
+    }
+
     /// Range of the title with its marks (or of the whole citation).
     pub fn title_range(&self) -> Range<usize> {
         self.citation
@@ -456,12 +480,224 @@ impl Cited {
     }
 }
 
-/// The citations of every text of a lint run (indexed like `ctx.texts`), parsed once.
+/// The citations of every text of a lint run (indexed like `ctx.texts`), parsed once. The fields
+/// of a `legal_refs` entry are one citation split over several strings: each field gets the part
+/// of that citation it holds, with the document the entry's title names (see [`CitePart`]), so
+/// that every citation rule reads structured entries as it reads running text.
 pub fn cited<'c>(ctx: &'c super::Context) -> &'c CitedTexts {
     ctx.analyses.cited.get_or_init(|| {
         let index = LawIndex::of(ctx);
-        CitedTexts(ctx.texts.iter().map(|t| cite(&index, t.value)).collect())
+        let mut all: Vec<Vec<Cited>> = ctx.texts.iter().map(|t| cite(&index, t.value)).collect();
+        for e in legal_refs(ctx) {
+            let law = e.law.map(|li| (li, TitleMatch::Title));
+            let part = |citation: Citation, part: CitePart| Cited {
+                citation,
+                law,
+                key: e.key.clone(),
+                number_laws: e.number_laws.clone(),
+                part,
+            };
+            all[e.title] = vec![part(
+                Citation {
+                    range: e.title_marks.outer.clone(),
+                    prefix: None,
+                    title: Some(e.title_marks.clone()),
+                    suffix: None,
+                    number: None,
+                    articles: Vec::new(),
+                },
+                CitePart::RefTitle,
+            )];
+            if let Some(ni) = e.number {
+                all[ni] = e
+                    .parsed_number
+                    .iter()
+                    .map(|n| {
+                        part(
+                            Citation {
+                                range: n.range(),
+                                prefix: None,
+                                title: None,
+                                suffix: None,
+                                number: Some(n.clone()),
+                                articles: Vec::new(),
+                            },
+                            CitePart::RefNumber,
+                        )
+                    })
+                    .collect();
+            }
+            for &ai in &e.articles {
+                let found = citation::articles(ctx.texts[ai].value);
+                all[ai] = match (found.first(), found.last()) {
+                    (Some(first), Some(last)) => vec![part(
+                        Citation {
+                            range: first.range.start..last.range.end,
+                            prefix: None,
+                            title: None,
+                            suffix: None,
+                            number: None,
+                            articles: found.clone(),
+                        },
+                        CitePart::RefArticles,
+                    )],
+                    _ => Vec::new(),
+                };
+            }
+        }
+        CitedTexts(all)
     })
+}
+
+/// One entry of an item's `legal_refs`, where it is written and what the registry says about it.
+#[derive(Debug, Clone)]
+pub struct RefEntry {
+    pub jurisdiction: usize,
+    /// Index into the jurisdiction's `items`.
+    pub item: usize,
+    /// Indices into `ctx.texts` of the entry's `title`, `number` and `articles`.
+    pub title: usize,
+    pub number: Option<usize>,
+    pub articles: Vec<usize>,
+    /// The title inside its text: the whole text, or what stands between 《》 when written with them.
+    pub title_marks: crate::text::titles::Title,
+    /// The document the title names.
+    pub law: Option<usize>,
+    /// The number as parsed (`None` when the `number` string holds no 文号 or order number).
+    pub parsed_number: Option<DocNumber>,
+    pub key: Option<NumKey>,
+    /// Documents the number identifies.
+    pub number_laws: Vec<usize>,
+    /// The article numbers of `articles`.
+    pub article_set: BTreeSet<u64>,
+}
+
+impl RefEntry {
+    /// The document the entry cites: by its title, or by its number when that names one document.
+    pub fn doc(&self, ctx: &super::Context) -> Doc {
+        match (self.law, &self.number_laws[..]) {
+            (Some(li), _) | (None, &[li]) => Doc::Law(li),
+            _ => Doc::Unknown(norm_title(self.title_text(ctx))),
+        }
+    }
+
+    /// The title as written (without 《》).
+    pub fn title_text<'c>(&self, ctx: &'c super::Context) -> &'c str {
+        &ctx.texts[self.title].value[self.title_marks.inner.clone()]
+    }
+
+    /// The entry as an [`Entry`] of a 设定依据 (its range is the title's, in the title string).
+    pub fn entry(&self, ctx: &super::Context, index: &LawIndex) -> Entry {
+        let doc = self.doc(ctx);
+        Entry {
+            title: match doc {
+                Doc::Law(li) => index.law(li).title.clone(),
+                Doc::Unknown(_) => self.title_text(ctx).to_string(),
+            },
+            doc,
+            articles: self.article_set.clone(),
+            range: self.title_marks.outer.clone(),
+        }
+    }
+}
+
+/// The range of a title written without balanced 《》: the text without the whitespace and stray
+/// marks around it.
+fn bare_title(value: &str) -> Range<usize> {
+    let stray = |c: char| c.is_whitespace() || matches!(c, '《' | '》');
+    let start = value.len() - value.trim_start_matches(stray).len();
+    let end = value.trim_end_matches(stray).len().max(start);
+    start..end
+}
+
+/// The `legal_refs` entries of the lint run, each once, where they are written (an inherited entry
+/// is its source's).
+pub fn legal_refs<'c>(ctx: &'c super::Context) -> &'c [RefEntry] {
+    ctx.analyses.legal_refs.get_or_init(|| {
+        let index = LawIndex::of(ctx);
+        let mut out: Vec<RefEntry> = Vec::new();
+        let mut seen = rustc_hash::FxHashSet::default();
+        for (j, jur) in ctx.project.jurisdictions.iter().enumerate() {
+            for (ii, item) in jur.items.iter().enumerate() {
+                let field = crate::model::Field::LegalRefs;
+                if item.origin_of(field).is_none_or(|o| o.jurisdiction != j) {
+                    continue;
+                }
+                let file = item.file_of(field);
+                for r in item.item.legal_refs.iter().flatten() {
+                    let r = r.get_ref();
+                    // An empty title cites nothing (a placeholder is other rules' business).
+                    if bare_title(r.title.get_ref()).is_empty() {
+                        continue;
+                    }
+                    let Some(ti) = ctx.text_at(file, r.title.span().start) else {
+                        continue;
+                    };
+                    if !seen.insert(ti) {
+                        continue;
+                    }
+                    let at = |t: &crate::model::Spanned<String>| ctx.text_at(file, t.span().start);
+                    out.push(ref_entry(
+                        &index,
+                        ctx,
+                        (j, ii),
+                        ti,
+                        r.number.as_ref().and_then(at),
+                        r.articles.iter().filter_map(at).collect(),
+                    ));
+                }
+            }
+        }
+        out
+    })
+}
+
+fn ref_entry(
+    index: &LawIndex,
+    ctx: &super::Context,
+    (jurisdiction, item): (usize, usize),
+    title: usize,
+    number: Option<usize>,
+    articles: Vec<usize>,
+) -> RefEntry {
+    let value = ctx.texts[title].value;
+    // The title is written without 《》; one written with them is read between them.
+    let title_marks = crate::text::titles::titles(value)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| {
+            let range = bare_title(value);
+            crate::text::titles::Title {
+                outer: range.clone(),
+                inner: range,
+                nested: Vec::new(),
+            }
+        });
+    let law = index.by_title(&value[title_marks.inner.clone()]);
+    let parsed_number =
+        number.and_then(|ni| citation::numbers(ctx.texts[ni].value).into_iter().next());
+    let key = number
+        .zip(parsed_number.as_ref())
+        .map(|(ni, n)| index.key_of(ctx.texts[ni].value, n));
+    let number_laws = key.as_ref().map_or_else(Vec::new, |k| index.by_number(k));
+    let article_set = articles
+        .iter()
+        .flat_map(|&ai| citation::articles(ctx.texts[ai].value))
+        .filter_map(|a| a.article)
+        .collect();
+    RefEntry {
+        jurisdiction,
+        item,
+        title,
+        number,
+        articles,
+        title_marks,
+        law,
+        parsed_number,
+        key,
+        number_laws,
+        article_set,
+    }
 }
 
 /// The citations of each text of a lint run, indexed like `ctx.texts`.
@@ -484,6 +720,7 @@ pub fn cite(index: &LawIndex, text: &str) -> Vec<Cited> {
                 law: None,
                 key: None,
                 number_laws: Vec::new(),
+                part: CitePart::Text,
             };
             cited.law = cited
                 .title_candidates(text)
@@ -563,19 +800,71 @@ pub fn articles(set: &BTreeSet<u64>) -> String {
 /// The 设定依据 entries of governing catalog items, parsed once per catalog item in a rule's run.
 pub type CatalogEntries = rustc_hash::FxHashMap<String, Vec<Entry>>;
 
-/// The entries of `catalog`'s 设定依据 (None when it has none), parsed on first use.
+/// The entries of `catalog`'s 设定依据 (None when it has none), parsed on first use: its text, then
+/// the documents of its `legal_refs` the text does not cite.
 pub fn catalog_entries<'m>(
     memo: &'m mut CatalogEntries,
     index: &LawIndex,
     catalog: &crate::resolve::ResolvedItem,
 ) -> Option<&'m Vec<Entry>> {
-    let basis = catalog.item.legal_basis.as_ref()?;
+    let item = &catalog.item;
+    if item.legal_basis.is_none() && item.legal_refs.is_none() {
+        return None;
+    }
     Some(memo.entry(catalog.key.clone()).or_insert_with(|| {
-        basis
+        let mut out: Vec<Entry> = item
+            .legal_basis
             .iter()
+            .flatten()
             .flat_map(|v| entries(index, v.get_ref()))
-            .collect()
+            .collect();
+        for r in item.legal_refs.iter().flatten() {
+            let e = structured_entry(index, r.get_ref());
+            if !out.iter().any(|o| o.doc == e.doc) {
+                out.push(e);
+            }
+        }
+        out
     }))
+}
+
+/// A `legal_refs` entry as an [`Entry`] (its range is the title's, inside the title string).
+pub fn structured_entry(index: &LawIndex, r: &crate::model::LegalRef) -> Entry {
+    let value = r.title.get_ref().as_str();
+    let inner = crate::text::titles::titles(value)
+        .into_iter()
+        .next()
+        .map_or_else(|| bare_title(value), |t| t.inner);
+    let number_laws = r
+        .number
+        .as_ref()
+        .and_then(|n| {
+            let n = n.get_ref().as_str();
+            citation::numbers(n)
+                .first()
+                .map(|d| index.by_number(&index.key_of(n, d)))
+        })
+        .unwrap_or_default();
+    let law = index
+        .by_title(&value[inner.clone()])
+        .or(match number_laws[..] {
+            [one] => Some(one),
+            _ => None,
+        });
+    Entry {
+        doc: law.map_or_else(|| Doc::Unknown(norm_title(&value[inner.clone()])), Doc::Law),
+        articles: r
+            .articles
+            .iter()
+            .flat_map(|a| citation::articles(a.get_ref()))
+            .filter_map(|a| a.article)
+            .collect(),
+        title: law.map_or_else(
+            || value[inner.clone()].to_string(),
+            |li| index.law(li).title.clone(),
+        ),
+        range: inner,
+    }
 }
 
 #[cfg(test)]
@@ -738,6 +1027,25 @@ mod tests {
         let c = &cite(&index, t)[0];
         assert_eq!(c.law, None);
         assert_eq!(c.number_laws, vec![3]);
+    }
+
+    #[test]
+    fn structured_entries_name_their_document() {
+        let r = reference();
+        let index = LawIndex::new(&r);
+        let entry = |s: &str| {
+            let r: crate::model::LegalRef = toml::from_str(s).unwrap();
+            structured_entry(&index, &r)
+        };
+        let e = entry("title = \"社会保险经办条例\"\narticles = [\"第六条\", \"第十条\"]");
+        assert_eq!(e.doc, Doc::Law(0));
+        assert_eq!(e.articles, BTreeSet::from([6, 10]));
+        // By the number when the title is not registered; 《》 are read through.
+        let e = entry("title = \"《社会保险经办办法》\"\nnumber = \"国务院令第765号\"");
+        assert_eq!(e.doc, Doc::Law(0));
+        let e = entry("title = \"某市办法\"");
+        assert_eq!(e.doc, Doc::Unknown("某市办法".into()));
+        assert_eq!(e.title, "某市办法");
     }
 
     #[test]

@@ -27,8 +27,8 @@ use super::data::{
 };
 use super::fonts::Fonts;
 use super::output::{InputHasher, Manifest, Staging};
-use super::pdf::{PdfStandard, RenderContext, data_json, render_pdf};
-use super::world::fixed_date;
+use super::pdf::{PdfStandard, RenderContext, data_json, render_pdf_sharing};
+use super::world::{TemplateCache, fixed_date};
 use crate::model::{Item, JurisdictionFile};
 
 /// Template file names inside the templates directory.
@@ -220,14 +220,19 @@ pub fn build_jurisdiction(
     }
 }
 
-/// A pool of typesetting threads. typst's layout recurses deeply on long documents: rayon's
-/// default 2 MiB thread stacks overflow on a 60-page guide, so typesetting runs on threads with
-/// roomier stacks.
-fn typeset_pool() -> Option<rayon::ThreadPool> {
+/// A pool of typesetting threads (`threads`: `None`, as many as rayon's default). typst's layout
+/// recurses deeply on long documents: rayon's default 2 MiB thread stacks overflow on a 60-page
+/// guide, so typesetting runs on threads with roomier stacks.
+pub(super) fn typeset_pool_of(threads: Option<usize>) -> Option<rayon::ThreadPool> {
     rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.unwrap_or(0))
         .stack_size(TYPESET_STACK)
         .build()
         .ok()
+}
+
+fn typeset_pool() -> Option<rayon::ThreadPool> {
+    typeset_pool_of(None)
 }
 
 /// Stack size of the typesetting threads.
@@ -238,87 +243,173 @@ fn build_jurisdiction_here(
     fonts: &Arc<Fonts>,
     options: &BuildOptions,
 ) -> Result<BuildReport, RenderError> {
-    let start = Instant::now();
-    let name = job.guide.jurisdiction.name.clone();
-    let dir = options.out_dir.join(job.dir_name());
-    let date = fixed_date(job.guide.jurisdiction.edition.as_deref());
-    let ctx = RenderContext {
-        templates_dir: options.templates_dir.clone(),
-        fonts: fonts.clone(),
-        standard: options.standard,
-        date,
-    };
-
-    let input = input_hash(job, &ctx)?;
-    if !options.force && Manifest::load(&dir).is_some_and(|m| m.is_current(&dir, &input)) {
-        return Ok(BuildReport {
-            jurisdiction: name,
-            dir,
-            skipped: true,
-            outputs: Vec::new(),
-            warnings: Vec::new(),
-            elapsed: start.elapsed(),
-        });
-    }
-
-    let files: HashMap<String, Bytes> = job
-        .flows
-        .iter()
-        .map(|(path, svg)| (path.clone(), Bytes::from_string(svg.clone())))
-        .collect();
-
-    let io_error = |source: std::io::Error| RenderError::Io {
-        path: dir.clone(),
-        source,
-    };
-    // Each PDF goes to disk as soon as it is made (the staging folder), so memory holds the PDFs
-    // being typeset, not all of them; the folder is swapped in only when every one succeeded.
-    let staging = Mutex::new(Staging::begin(&dir).map_err(io_error)?);
-    for (rel, bytes) in &job.files {
-        lock(&staging).write(rel, bytes).map_err(io_error)?;
-    }
-    let units = units(job);
-    let rendered: Vec<Result<Rendered, RenderError>> = units
-        .par_iter()
-        .map(|(out, template, data)| {
-            let ident = format!("{name}/{out}");
-            let pdf = match data {
-                Data::Guide(d) => render_pdf(&ctx, template, &ident, d, &files),
-                Data::Item(d) => render_pdf(&ctx, template, &ident, d, &files),
-                Data::Notice(d) => render_pdf(&ctx, template, &ident, d, &files),
-                Data::Catalog(d) => render_pdf(&ctx, template, &ident, d, &files),
-            }?;
-            lock(&staging).write(out, &pdf.bytes).map_err(io_error)?;
-            let warnings = pdf
-                .warnings
-                .into_iter()
-                .map(|w| format!("{out}: {w}"))
+    match Open::begin(job, fonts, options, &Arc::new(TemplateCache::default()))? {
+        Begun::Skipped(report) => Ok(report),
+        Begun::Open(open) => {
+            let plain = open.write_plain();
+            let rendered = (0..open.units.len())
+                .into_par_iter()
+                .map(|i| open.render(i))
                 .collect();
-            Ok(Rendered {
-                out: out.clone(),
-                warnings,
-            })
-        })
-        .collect();
-
-    let mut outputs: Vec<String> = job.files.iter().map(|(rel, _)| rel.clone()).collect();
-    let mut warnings = Vec::new();
-    for result in rendered {
-        let r = result?;
-        warnings.extend(r.warnings);
-        outputs.push(r.out);
+            open.finish(plain, rendered)
+        }
     }
-    let staging = staging.into_inner().unwrap_or_else(|e| e.into_inner());
-    staging.finish(input).map_err(io_error)?;
+}
 
-    Ok(BuildReport {
-        jurisdiction: name,
-        dir,
-        skipped: false,
-        outputs,
-        warnings,
-        elapsed: start.elapsed(),
-    })
+/// What [`Open::begin`] found: the jurisdiction is unchanged, or its outputs are to be made.
+pub(super) enum Begun<'a> {
+    Skipped(BuildReport),
+    Open(Box<Open<'a>>),
+}
+
+/// A jurisdiction whose outputs are being made: its documents, their shared files and the staging
+/// folder each finished PDF goes to.
+pub(super) struct Open<'a> {
+    name: String,
+    dir: PathBuf,
+    start: Instant,
+    ctx: RenderContext,
+    input: String,
+    files: HashMap<String, Bytes>,
+    staging: Mutex<Staging>,
+    /// Files written as they are (see [`Job::files`]), by [`Open::write_plain`].
+    plain: &'a [(String, Vec<u8>)],
+    /// Template files shared with the other jurisdictions of the build.
+    templates: Arc<TemplateCache>,
+    /// The job's documents, the longest first (see [`units`]).
+    pub(super) units: Vec<Unit<'a>>,
+}
+
+impl<'a> Open<'a> {
+    /// Hashes the job's inputs; an unchanged jurisdiction (by its manifest) is skipped, otherwise
+    /// its staging folder is opened and the job's plain files are written into it.
+    pub(super) fn begin(
+        job: &'a Job,
+        fonts: &Arc<Fonts>,
+        options: &BuildOptions,
+        templates: &Arc<TemplateCache>,
+    ) -> Result<Begun<'a>, RenderError> {
+        let start = Instant::now();
+        let name = job.guide.jurisdiction.name.clone();
+        let dir = options.out_dir.join(job.dir_name());
+        let ctx = RenderContext {
+            templates_dir: options.templates_dir.clone(),
+            fonts: fonts.clone(),
+            standard: options.standard,
+            date: fixed_date(job.guide.jurisdiction.edition.as_deref()),
+        };
+        let input = input_hash(job, &ctx)?;
+        if !options.force && Manifest::load(&dir).is_some_and(|m| m.is_current(&dir, &input)) {
+            return Ok(Begun::Skipped(BuildReport {
+                jurisdiction: name,
+                dir,
+                skipped: true,
+                outputs: Vec::new(),
+                warnings: Vec::new(),
+                elapsed: start.elapsed(),
+            }));
+        }
+        let files = job
+            .flows
+            .iter()
+            .map(|(path, svg)| (path.clone(), Bytes::from_string(svg.clone())))
+            .collect();
+        let io_error = |source| RenderError::Io {
+            path: dir.clone(),
+            source,
+        };
+        // Each PDF goes to disk as soon as it is made (the staging folder), so memory holds the
+        // PDFs being typeset, not all of them; the folder is swapped in only when every one
+        // succeeded.
+        let staging = Staging::begin(&dir).map_err(io_error)?;
+        Ok(Begun::Open(Box::new(Open {
+            name,
+            start,
+            ctx,
+            input,
+            files,
+            staging: Mutex::new(staging),
+            plain: &job.files,
+            templates: templates.clone(),
+            units: units(job),
+            dir,
+        })))
+    }
+
+    /// Writes the job's plain files (chart SVGs, …) into the staging folder.
+    pub(super) fn write_plain(&self) -> Result<(), RenderError> {
+        let mut staging = lock(&self.staging);
+        for (rel, bytes) in self.plain {
+            staging
+                .write(rel, bytes)
+                .map_err(|source| RenderError::Io {
+                    path: self.dir.clone(),
+                    source,
+                })?;
+        }
+        Ok(())
+    }
+
+    /// Typesets document `i` and writes it into the staging folder.
+    pub(super) fn render(&self, i: usize) -> Result<Rendered, RenderError> {
+        let (out, template, data) = &self.units[i];
+        let ident = format!("{}/{out}", self.name);
+        let (ctx, files, shared) = (&self.ctx, &self.files, &self.templates);
+        let pdf = match data {
+            Data::Guide(d) => render_pdf_sharing(ctx, template, &ident, d, files, shared),
+            Data::Item(d) => render_pdf_sharing(ctx, template, &ident, d, files, shared),
+            Data::Notice(d) => render_pdf_sharing(ctx, template, &ident, d, files, shared),
+            Data::Catalog(d) => render_pdf_sharing(ctx, template, &ident, d, files, shared),
+        }?;
+        lock(&self.staging)
+            .write(out, &pdf.bytes)
+            .map_err(|source| RenderError::Io {
+                path: self.dir.clone(),
+                source,
+            })?;
+        let warnings = pdf
+            .warnings
+            .into_iter()
+            .map(|w| format!("{out}: {w}"))
+            .collect();
+        Ok(Rendered {
+            out: out.clone(),
+            warnings,
+        })
+    }
+
+    /// Swaps the staging folder in when the plain files were written (`plain`) and every document
+    /// succeeded (`rendered`, in unit order); otherwise the first error, and the previous outputs
+    /// stay.
+    pub(super) fn finish(
+        self,
+        plain: Result<(), RenderError>,
+        rendered: Vec<Result<Rendered, RenderError>>,
+    ) -> Result<BuildReport, RenderError> {
+        plain?;
+        let mut outputs: Vec<String> = self.plain.iter().map(|(rel, _)| rel.clone()).collect();
+        let mut warnings = Vec::new();
+        for result in rendered {
+            let r = result?;
+            warnings.extend(r.warnings);
+            outputs.push(r.out);
+        }
+        let staging = self.staging.into_inner().unwrap_or_else(|e| e.into_inner());
+        staging
+            .finish(self.input)
+            .map_err(|source| RenderError::Io {
+                path: self.dir.clone(),
+                source,
+            })?;
+        Ok(BuildReport {
+            jurisdiction: self.name,
+            dir: self.dir,
+            skipped: false,
+            outputs,
+            warnings,
+            elapsed: self.start.elapsed(),
+        })
+    }
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -326,39 +417,21 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 /// One rendered output file.
-struct Rendered {
+pub(super) struct Rendered {
     out: String,
     warnings: Vec<String>,
 }
 
-/// Builds several jurisdictions, one after the other, each one's documents in parallel, on one
-/// pool of typesetting threads; `done` is called after each. Results come in the order of `jobs`.
-///
-/// Memory is that of one jurisdiction, whatever their number: jurisdictions built side by side,
-/// each with a pool of its own, peaked at 460 MB for the seeds and 1.6 GB for 25 jurisdictions.
+/// Builds several jurisdictions, every document of every one in one queue (see
+/// [`super::schedule`]); `done` is called after each jurisdiction, in the order they finish.
+/// Results come in the order of `jobs`.
 pub fn build_each(
     jobs: &[Job],
     fonts: &Arc<Fonts>,
     options: &BuildOptions,
     done: impl Fn(&Job) + Sync,
 ) -> Vec<Result<BuildReport, RenderError>> {
-    let run = || -> Vec<Result<BuildReport, RenderError>> {
-        jobs.iter()
-            .map(|job| {
-                let result = build_jurisdiction_here(job, fonts, options);
-                // typst memoizes layouts across compilations; little of one jurisdiction is reused
-                // by the next, so the cache is cleared between them. Without this it grows with
-                // every jurisdiction built.
-                typst::comemo::evict(0);
-                done(job);
-                result
-            })
-            .collect()
-    };
-    match typeset_pool() {
-        Some(pool) => pool.install(run),
-        None => run(),
-    }
+    super::schedule::run(jobs, fonts, options, &done)
 }
 
 /// Builds several jurisdictions (see [`build_each`]). Shows a progress bar when stderr is a terminal.
@@ -392,19 +465,31 @@ pub fn build_all(
     results
 }
 
-/// Hash of everything that can change the outputs.
 /// The data of one output document.
-enum Data<'a> {
+pub(super) enum Data<'a> {
     Guide(&'a GuideData),
     Item(Box<GuideData>),
     Notice(&'a NoticeData),
     Catalog(&'a CatalogData),
 }
 
-/// Every output document of a job: its path under the jurisdiction's folder, its template and data.
-fn units(job: &Job) -> Vec<(String, &'static str, Data<'_>)> {
-    let mut units: Vec<(String, &'static str, Data)> =
-        vec![("guide.pdf".into(), GUIDE_TEMPLATE, Data::Guide(&job.guide))];
+/// One output document: its path under the jurisdiction's folder, its template and data.
+pub(super) type Unit<'a> = (String, &'static str, Data<'a>);
+
+/// Every output document of a job, the longest first (the guide, the catalog, the notice, then
+/// one PDF per item), so that a pool running them in this order ends with the short ones.
+fn units(job: &Job) -> Vec<Unit<'_>> {
+    let mut units: Vec<Unit> = vec![("guide.pdf".into(), GUIDE_TEMPLATE, Data::Guide(&job.guide))];
+    if let Some(catalog) = &job.catalog {
+        units.push((
+            "catalog.pdf".into(),
+            CATALOG_TEMPLATE,
+            Data::Catalog(catalog),
+        ));
+    }
+    if let Some(notice) = &job.notice {
+        units.push(("notice.pdf".into(), NOTICE_TEMPLATE, Data::Notice(notice)));
+    }
     let mut seen = HashSet::new();
     for item in &job.guide.items {
         let mut stem = item.file_stem();
@@ -423,17 +508,6 @@ fn units(job: &Job) -> Vec<(String, &'static str, Data<'_>)> {
             Data::Item(Box::new(data)),
         ));
     }
-    if let Some(notice) = &job.notice {
-        units.push(("notice.pdf".into(), NOTICE_TEMPLATE, Data::Notice(notice)));
-    }
-    if let Some(catalog) = &job.catalog {
-        units.push((
-            "catalog.pdf".into(),
-            CATALOG_TEMPLATE,
-            Data::Catalog(catalog),
-        ));
-    }
-
     units
 }
 

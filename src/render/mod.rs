@@ -53,6 +53,7 @@ pub mod markdown;
 pub mod names;
 pub mod output;
 pub mod pdf;
+mod schedule;
 pub mod stamp;
 pub mod world;
 

@@ -19,7 +19,7 @@ use typst_pdf::{PdfOptions, PdfStandards, Timestamp};
 
 use super::RenderError;
 use super::fonts::{FontRoles, Fonts};
-use super::world::{DATA_PATH, RenderWorld};
+use super::world::{DATA_PATH, RenderWorld, TemplateCache};
 
 /// The PDF flavour, chosen with `zhinan build --pdf-standard`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, clap::ValueEnum, Serialize)]
@@ -101,15 +101,30 @@ pub fn render_pdf<T: Serialize>(
     data: &T,
     files: &HashMap<String, Bytes>,
 ) -> Result<RenderedPdf, RenderError> {
+    let templates = Arc::new(TemplateCache::default());
+    render_pdf_sharing(ctx, template, ident, data, files, &templates)
+}
+
+/// [`render_pdf`] reading the template files through `templates`, shared by the documents of a
+/// build.
+pub fn render_pdf_sharing<T: Serialize>(
+    ctx: &RenderContext,
+    template: &str,
+    ident: &str,
+    data: &T,
+    files: &HashMap<String, Bytes>,
+    templates: &Arc<TemplateCache>,
+) -> Result<RenderedPdf, RenderError> {
     let json = data_json(ctx.fonts.roles(), data)?;
     let mut memory = files.clone();
     memory.insert(DATA_PATH.to_string(), Bytes::new(json));
-    let world = RenderWorld::new(
+    let world = RenderWorld::sharing(
         &ctx.templates_dir,
         template,
         memory,
         ctx.fonts.clone(),
         ctx.date,
+        templates.clone(),
     )?;
 
     let warned = typst::compile(&world);

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use rust_i18n::t;
 use typst::diag::{FileError, FileResult, PackageError};
@@ -33,8 +33,46 @@ pub struct RenderWorld {
     library: LazyHash<Library>,
     fonts: Arc<Fonts>,
     files: FileStore<Loader>,
+    templates: Arc<TemplateCache>,
     main: FileId,
     today: Option<Datetime>,
+}
+
+/// Template files (sources parsed, other files read) shared by the worlds of one build: every
+/// document reads the same `lib.typ` and style files, so each is read and parsed once, not once
+/// per document. In-memory files (the data, the charts) are never kept here.
+#[derive(Default)]
+pub struct TemplateCache {
+    sources: Mutex<HashMap<FileId, Source>>,
+    files: Mutex<HashMap<FileId, Bytes>>,
+}
+
+impl TemplateCache {
+    fn source(&self, id: FileId, load: impl FnOnce() -> FileResult<Source>) -> FileResult<Source> {
+        cached(&self.sources, id, load)
+    }
+
+    fn file(&self, id: FileId, load: impl FnOnce() -> FileResult<Bytes>) -> FileResult<Bytes> {
+        cached(&self.files, id, load)
+    }
+}
+
+/// The value kept for `id`, else `load`'s, kept when it loaded (errors are not kept).
+fn cached<T: Clone>(
+    map: &Mutex<HashMap<FileId, T>>,
+    id: FileId,
+    load: impl FnOnce() -> FileResult<T>,
+) -> FileResult<T> {
+    if let Some(hit) = lock(map).get(&id) {
+        return Ok(hit.clone());
+    }
+    let value = load()?;
+    lock(map).insert(id, value.clone());
+    Ok(value)
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl RenderWorld {
@@ -46,6 +84,20 @@ impl RenderWorld {
         memory: HashMap<String, Bytes>,
         fonts: Arc<Fonts>,
         today: Option<Datetime>,
+    ) -> Result<RenderWorld, RenderError> {
+        let templates = Arc::new(TemplateCache::default());
+        RenderWorld::sharing(templates_dir, main, memory, fonts, today, templates)
+    }
+
+    /// [`RenderWorld::new`] reading template files through `templates`, shared with other worlds
+    /// of the same templates directory.
+    pub fn sharing(
+        templates_dir: &Path,
+        main: &str,
+        memory: HashMap<String, Bytes>,
+        fonts: Arc<Fonts>,
+        today: Option<Datetime>,
+        templates: Arc<TemplateCache>,
     ) -> Result<RenderWorld, RenderError> {
         let root = fs::canonicalize(templates_dir).map_err(|source| RenderError::Templates {
             path: templates_dir.to_path_buf(),
@@ -69,6 +121,7 @@ impl RenderWorld {
             library: LazyHash::new(Library::default()),
             fonts,
             files: FileStore::new(Loader { root, memory }),
+            templates,
             main,
             today,
         })
@@ -89,6 +142,16 @@ impl RenderWorld {
             return None;
         }
         id.vpath().realize(&loader.root).ok()
+    }
+
+    /// Whether `id` is a file of the templates directory (not an in-memory file, not a package).
+    fn is_template(&self, id: FileId) -> bool {
+        matches!(id.root(), VirtualRoot::Project)
+            && !self
+                .files
+                .loader()
+                .memory
+                .contains_key(id.vpath().get_with_slash())
     }
 
     /// Loads a file as the compiler would (for tests of the sandbox).
@@ -114,11 +177,19 @@ impl World for RenderWorld {
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        self.files.source(id)
+        if self.is_template(id) {
+            self.templates.source(id, || self.files.source(id))
+        } else {
+            self.files.source(id)
+        }
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        self.files.file(id)
+        if self.is_template(id) {
+            self.templates.file(id, || self.files.file(id))
+        } else {
+            self.files.file(id)
+        }
     }
 
     fn font(&self, index: usize) -> Option<Font> {

@@ -17,7 +17,7 @@ pub mod segments;
 use std::sync::{Arc, OnceLock};
 
 use super::governing::{Compared, GoverningTable, OwnMaterials};
-use super::legal::{CitedTexts, IndexData};
+use super::legal::{CitedTexts, IndexData, RefEntry};
 use charts::ChartAnalysis;
 use segments::Segmentation;
 
@@ -34,6 +34,8 @@ pub struct Analyses {
     pub(crate) law_index: OnceLock<Arc<IndexData>>,
     /// The citations of every text, looked up in the registry.
     pub(crate) cited: OnceLock<CitedTexts>,
+    /// The structured `legal_refs` entries, looked up in the registry.
+    pub(crate) legal_refs: OnceLock<Vec<RefEntry>>,
     /// The key terms of every chart.
     pub(crate) charts: OnceLock<ChartAnalysis>,
     /// The dictionary and the words of every text.

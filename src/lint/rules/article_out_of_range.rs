@@ -10,7 +10,8 @@ rule_doc!(
     ArticleOutOfRange,
     r#"## What it does
 Flags a cited article (第X条) beyond the number of articles of the cited document, when the law
-registry knows that number.
+registry knows that number. The `articles` of a structured `legal_refs` entry are checked against
+the document its `title` names.
 
 ## Why is this bad?
 An article that does not exist cannot be the legal basis of anything: the number is a typo or

@@ -6,7 +6,9 @@ use rust_i18n::t;
 use crate::diagnostic::Severity;
 use crate::lint::context::FieldPath;
 use crate::lint::governing::governing_of;
-use crate::lint::legal::{CatalogEntries, Doc, LawIndex, articles, catalog_entries, entries};
+use crate::lint::legal::{
+    CatalogEntries, Doc, LawIndex, articles, catalog_entries, entries, legal_refs,
+};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
 
@@ -16,6 +18,9 @@ rule_doc!(
 Flags a citation in a city's or county's 设定依据 of a document of the law registry
 (`catalog/reference/laws.toml`) that names no article, where the governing catalog cites the
 same document for the item with its articles (第N条).
+
+An entry of the structured `legal_refs` without `articles` is checked the same way (at its
+`title`), and the catalog's own `legal_refs` count as its 设定依据.
 
 Different articles are `legal-basis-differs`' finding; a document the catalog does not cite, or
 cites without articles, is not reported here.
@@ -30,9 +35,12 @@ Catalog: `《中华人民共和国社会保险法》第五十七条`; county:
 legal_basis = ["《中华人民共和国社会保险法》"]
 ```
 
+or `legal_refs = [{ title = "中华人民共和国社会保险法" }]`.
+
 ## Use instead
 ```toml
 legal_basis = ["《中华人民共和国社会保险法》第五十七条"]
+legal_refs = [{ title = "中华人民共和国社会保险法", articles = ["第五十七条"] }]
 ```
 "#
 );
@@ -96,6 +104,40 @@ impl Rule for CitationWithoutArticle {
                     .help(t!("ZN216.help", articles = articles(&c.articles))),
                 );
             }
+        }
+        // Structured entries without articles.
+        for e in legal_refs(ctx) {
+            let doc = e.doc(ctx);
+            if !e.article_set.is_empty() || !matches!(doc, Doc::Law(_)) {
+                continue;
+            }
+            let Some(catalog) = governing_of(ctx, e.jurisdiction, e.item) else {
+                continue;
+            };
+            let Some(theirs) = catalog_entries(&mut memo, &index, catalog) else {
+                continue;
+            };
+            let Some(c) = theirs
+                .iter()
+                .find(|c| c.doc == doc && !c.articles.is_empty())
+            else {
+                continue;
+            };
+            out.push(
+                Finding::at(
+                    META.code,
+                    ctx,
+                    &ctx.texts[e.title],
+                    e.title_marks.outer.clone(),
+                    t!(
+                        "ZN216.message",
+                        title = c.title,
+                        articles = articles(&c.articles),
+                        code = catalog.code().unwrap_or(&catalog.key)
+                    ),
+                )
+                .help(t!("ZN216.help", articles = articles(&c.articles))),
+            );
         }
     }
 }

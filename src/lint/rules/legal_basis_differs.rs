@@ -6,7 +6,9 @@ use rust_i18n::t;
 
 use crate::diagnostic::Severity;
 use crate::lint::governing::governing_of;
-use crate::lint::legal::{CatalogEntries, Entry, LawIndex, articles, catalog_entries, entries};
+use crate::lint::legal::{
+    CatalogEntries, Entry, LawIndex, RefEntry, articles, catalog_entries, entries, legal_refs,
+};
 use crate::lint::{Context, Finding, Rule, RuleMeta, TextRef, rule_doc};
 
 rule_doc!(
@@ -14,7 +16,9 @@ rule_doc!(
     r#"## What it does
 Compares the 设定依据 a city or county wrote for an item with the governing catalog's 设定依据
 for the same item, and flags documents the catalog cites that are missing, documents the
-catalog does not cite, and different articles of the same document.
+catalog does not cite, and different articles of the same document. An item whose only legal basis
+is structured (`legal_refs` without `legal_basis`) is compared entry by entry, at each entry's
+`title`; the catalog's own `legal_refs` count as its 设定依据.
 
 ## Why is this bad?
 Under 六统一 every level publishes the same legal basis for an item. A different list is most
@@ -55,31 +59,55 @@ impl Rule for LegalBasisDiffers {
                 basis.entry((t.jurisdiction, ii)).or_default().push(t);
             }
         }
+        // The structured entries of each item, where written.
+        let mut structured: std::collections::BTreeMap<(usize, usize), Vec<&RefEntry>> =
+            std::collections::BTreeMap::new();
+        for e in legal_refs(ctx) {
+            structured
+                .entry((e.jurisdiction, e.item))
+                .or_default()
+                .push(e);
+        }
         for (j, jur) in project.jurisdictions.iter().enumerate() {
             for (ii, item) in jur.items.iter().enumerate() {
                 let Some(catalog) = governing_of(ctx, j, ii) else {
                     continue;
                 };
-                if item
+                let own_basis = item
                     .origin_of(Field::LegalBasis)
-                    .is_none_or(|o| o.jurisdiction != j)
-                {
+                    .is_some_and(|o| o.jurisdiction == j);
+                // Free text where written; else structured entries when there is no text at all
+                // (with both, legal-refs-differ compares the entries with the text).
+                let ours: Vec<(&TextRef, Entry)> = if own_basis {
+                    basis.get(&(j, ii)).map_or_else(Vec::new, |texts| {
+                        texts
+                            .iter()
+                            .flat_map(|t| {
+                                entries(&index, t.value).into_iter().map(move |e| (*t, e))
+                            })
+                            .collect()
+                    })
+                } else if item.item.legal_basis.is_none() {
+                    structured.get(&(j, ii)).map_or_else(Vec::new, |refs| {
+                        refs.iter()
+                            .map(|e| (&ctx.texts[e.title], e.entry(ctx, &index)))
+                            .collect()
+                    })
+                } else {
                     continue;
-                }
+                };
+                let first = match (own_basis, basis.get(&(j, ii)), structured.get(&(j, ii))) {
+                    (true, Some(texts), _) => texts.first().copied(),
+                    (false, _, Some(refs)) => refs.first().map(|e| &ctx.texts[e.title]),
+                    _ => None,
+                };
+                let Some(first) = first else { continue };
                 let Some(theirs) = catalog_entries(&mut memo, &index, catalog) else {
                     continue;
                 };
                 if theirs.is_empty() {
                     continue;
                 }
-                let Some(texts) = basis.get(&(j, ii)) else {
-                    continue;
-                };
-                let Some(first) = texts.first() else { continue };
-                let ours: Vec<(&TextRef, Entry)> = texts
-                    .iter()
-                    .flat_map(|t| entries(&index, t.value).into_iter().map(move |e| (*t, e)))
-                    .collect();
                 let code = catalog.code().unwrap_or(&catalog.key);
                 for (t, e) in &ours {
                     match theirs.iter().find(|c| c.doc == e.doc) {

@@ -1,7 +1,7 @@
 //! ZN209 malformed-document-number.
 
 use crate::diagnostic::Severity;
-use crate::lint::legal::cited;
+use crate::lint::legal::{cited, legal_refs};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::citation::DocNumber;
 use crate::text::numerals::NumberKind;
@@ -15,6 +15,8 @@ Flags a 发文字号 or order number that is not written the standard way: white
 (国发〔2016〕第3号), leading zeros (国发〔2016〕03号), a two-digit year (国发〔16〕3号), or an
 order written 国务院第259号令 instead of 国务院令第259号.
 (A number that mixes Chinese and Arabic numerals, 第64九号, is reported by mixed-numerals.)
+The `number` of a structured `legal_refs` entry is checked the same way, and must hold a 文号 or an
+order number (`number = "765号"` names no document).
 
 ## Why is this bad?
 GB/T 9704-2012 §7.2.5: the year is written in full, the serial in Arabic numerals without 第
@@ -53,6 +55,23 @@ impl Rule for MalformedDocumentNumber {
     }
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
+        // A `legal_refs` number in which no 文号 or order number can be read.
+        for e in legal_refs(ctx) {
+            let Some(ni) = e.number.filter(|_| e.parsed_number.is_none()) else {
+                continue;
+            };
+            let t = &ctx.texts[ni];
+            out.push(
+                Finding::at(
+                    META.code,
+                    ctx,
+                    t,
+                    0..t.value.len(),
+                    t!("ZN209.not-a-number", whole = t.value),
+                )
+                .help(t!("ZN209.not-a-number-help")),
+            );
+        }
         for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
             let v = t.value;
             for n in cs.iter().filter_map(|c| c.citation.number.clone()) {

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::context::FieldPath;
-use crate::lint::legal::{LawIndex, TitleMatch, cited};
+use crate::lint::legal::{LawIndex, TitleMatch, cited, legal_refs};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
 use rust_i18n::t;
@@ -12,7 +12,8 @@ rule_doc!(
     r#"## What it does
 Flags an entry of 设定依据 that cites a registered regulation, rule or normative document
 without its 文号 or order number. Laws of the National People's Congress, customarily cited by
-title alone, are exempt (`cite_number = false` in `laws.toml`).
+title alone, are exempt (`cite_number = false` in `laws.toml`). An entry of the structured
+`legal_refs` without `number` is checked the same way, at its `title`.
 
 ## Why is this bad?
 The form of a legal basis is 《标题》（发文字号）第X条: the number identifies the version of the
@@ -45,6 +46,26 @@ impl Rule for MissingDocumentNumber {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
+        for e in legal_refs(ctx) {
+            let Some(li) = e
+                .law
+                .filter(|&li| e.number.is_none() && index.expects_number(li))
+            else {
+                continue;
+            };
+            let law = index.law(li);
+            let number = law.number.clone().unwrap_or_default();
+            out.push(
+                Finding::at(
+                    META.code,
+                    ctx,
+                    &ctx.texts[e.title],
+                    e.title_marks.outer.clone(),
+                    t!("ZN210.message", title = law.title, number = number),
+                )
+                .help(t!("ZN210.help-refs", number = number)),
+            );
+        }
         for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
             if t.field != FieldPath::Item(Field::LegalBasis) {
                 continue;

@@ -38,6 +38,7 @@ pub mod inconsistent_citation;
 pub mod issuer_lifetime;
 pub mod legal_basis_differs;
 pub mod legal_basis_without_title_marks;
+pub mod legal_refs_differ;
 pub mod malformed_document_number;
 pub mod missing_document_number;
 pub mod nested_title_marks;
@@ -144,6 +145,7 @@ pub fn all() -> Vec<&'static dyn Rule> {
         &ascii_angle_in_title::AsciiAngleInTitle,
         &citation_without_article::CitationWithoutArticle,
         &replaced_document::ReplacedDocument,
+        &legal_refs_differ::LegalRefsDiffer,
         // ZN3xx time limits
         &time_limit_exceeds_catalog::TimeLimitExceedsCatalog,
         &time_limit_unit::TimeLimitUnit,

@@ -215,7 +215,12 @@ impl Rule for NearMissTerm {
         }
 
         for (ti, text) in ctx.texts.iter().enumerate() {
-            if text.field == FieldPath::Item(Field::LegalBasis) || !text.value.chars().any(is_han) {
+            // Citations, free-text or structured (a legal_refs title is written without 《》).
+            if matches!(
+                text.field,
+                FieldPath::Item(Field::LegalBasis | Field::LegalRefs)
+            ) || !text.value.chars().any(is_han)
+            {
                 continue;
             }
             unbracketed_forms(ctx, text, &form_starts, out);
@@ -254,7 +259,10 @@ fn global_terms(ctx: &Context) -> Terms {
         .iter()
         .filter(|t| project.is_catalog(t.jurisdiction))
     {
-        if text.field == FieldPath::Item(Field::LegalBasis) {
+        if matches!(
+            text.field,
+            FieldPath::Item(Field::LegalBasis | Field::LegalRefs)
+        ) {
             continue;
         }
         for title in book_titles(text.value) {

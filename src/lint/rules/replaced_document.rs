@@ -1,7 +1,7 @@
 //! ZN240 replaced-document: a citation of a document that has been repealed or replaced.
 
 use crate::diagnostic::Severity;
-use crate::lint::legal::{LawIndex, TitleMatch, cited};
+use crate::lint::legal::{CitePart, LawIndex, TitleMatch, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use rust_i18n::t;
 
@@ -11,7 +11,7 @@ rule_doc!(
 Flags a citation of a document that the law registry (`catalog/reference/laws.toml`) marks as no
 longer applying: `replaced = "<date>"`, with the document that replaced it in `replaced_by`. A
 replacement known only from a secondary source (`replacement_confirmed = false`, the default) is
-reported as an info, never more.
+reported as an info, never more. A structured `legal_refs` entry is reported at its `title`.
 
 ## Why is this bad?
 A guide whose legal basis is a repealed document sends people to rules that no longer apply, and
@@ -20,11 +20,13 @@ shows the guide was not revised when the law changed.
 ## Example
 ```toml
 legal_basis = ["《流动就业人员基本医疗保障关系转移接续暂行办法》（人社部发〔2009〕191号）"]
+legal_refs = [{ title = "流动就业人员基本医疗保障关系转移接续暂行办法", number = "人社部发〔2009〕191号" }]
 ```
 
 ## Use instead
 ```toml
 legal_basis = ["《基本医疗保险关系转移接续暂行办法》（医保办发〔2021〕43号）"]
+legal_refs = [{ title = "基本医疗保险关系转移接续暂行办法", number = "医保办发〔2021〕43号" }]
 ```
 "#
 );
@@ -46,6 +48,10 @@ impl Rule for ReplacedDocument {
         let index = LawIndex::of(ctx);
         for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
             for c in cs {
+                // A `legal_refs` entry is reported once, at its title.
+                if matches!(c.part, CitePart::RefNumber | CitePart::RefArticles) {
+                    continue;
+                }
                 // By its title, or by its number alone when that names one document.
                 let li = match (c.law, c.number_laws.as_slice()) {
                     (Some((li, TitleMatch::Title | TitleMatch::Full)), _) => li,

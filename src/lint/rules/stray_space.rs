@@ -101,7 +101,10 @@ impl Rule for StraySpace {
         for text in &ctx.texts {
             let v = text.value;
             if !v.contains(' ')
-                || text.field == FieldPath::Item(Field::LegalBasis)
+                || matches!(
+                    text.field,
+                    FieldPath::Item(Field::LegalBasis | Field::LegalRefs)
+                )
                 || text.field.is_name()
                 || text.field.is_title()
                 || text.field.is_phone()

@@ -18,7 +18,8 @@ file that declares it:
 - a 主项 ending in `main_alone` (Hebei: `000`) has no 子项: its only item carries the same code.
 
 Codes of a catalog that declares no scheme are not checked: another province's 14-digit codes are
-right under their own scheme.
+right under their own scheme. A scheme declared `unconfirmed = true` (found in secondary sources,
+not confirmed from the catalog's own codes) gives infos only.
 
 ## Why is this bad?
 The code is how an item is found in every list and system (一网通办). A 子项 filed under the wrong 主项,
@@ -83,14 +84,20 @@ fn check_item(
     let c = code.get_ref().as_str();
     let file = item.decl.file;
     let finding = |message: String| {
-        Finding::span(
+        let f = Finding::span(
             META.code,
             file,
             code.span(),
             j,
             Some(item.key.clone()),
             message,
-        )
+        );
+        // An unconfirmed scheme can be wrong itself: never more than an info.
+        if scheme.unconfirmed {
+            f.severity(Severity::Info)
+        } else {
+            f
+        }
     };
     if !scheme.fits(c) {
         let catalog = project

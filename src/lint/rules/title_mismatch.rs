@@ -53,7 +53,11 @@ impl Rule for TitleMismatch {
                     continue;
                 }
                 let law = index.law(li);
-                let number = &t.value[c.citation.number.as_ref().map_or(0..0, |n| n.range())];
+                // A `legal_refs` title's number is in the entry's `number` field.
+                let number = match &c.citation.number {
+                    Some(n) => t.value[n.range()].to_string(),
+                    None => c.key.as_ref().map_or_else(String::new, |k| k.display()),
+                };
                 let cited = &t.value[title.inner.clone()];
                 let close = c.title_candidates(t.value).iter().any(|(_, cand)| {
                     std::iter::once(&law.title)
@@ -73,7 +77,7 @@ impl Rule for TitleMismatch {
                 out.push(
                     Finding::at(META.code, ctx, t, title.outer.clone(), message)
                         .help(t!("ZN202.help", title = law.title))
-                        .fix(format!("《{}》", law.title), false),
+                        .fix(c.title_fix(&law.title), false),
                 );
             }
         }

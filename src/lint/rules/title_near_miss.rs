@@ -69,7 +69,7 @@ impl Rule for TitleNearMiss {
                         t!("ZN203.message", cited = cited, close = close),
                     )
                     .help(t!("ZN203.help", title = law.title))
-                    .fix(format!("《{}》", law.title), false),
+                    .fix(c.title_fix(&law.title), false),
                 );
             }
         }

@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Severity;
 use crate::lint::context::FieldPath;
-use crate::lint::legal::{LawIndex, cited};
+use crate::lint::legal::{CitePart, LawIndex, cited};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
 use rust_i18n::t;
@@ -12,6 +12,7 @@ rule_doc!(
     r#"## What it does
 Flags a document cited in 设定依据 (or cited with a 文号 anywhere) whose title is not in the law
 registry (`catalog/reference/laws.toml`) and whose number names no registered document either.
+The `title` of a structured `legal_refs` entry is checked the same way.
 
 ## Why is this bad?
 A title that no registry knows is often a garbled or invented title (words swapped, a policy
@@ -21,6 +22,11 @@ look; a guide should not cite what nobody can find.
 ## Example
 ```text
 《某市人民政府办公室印发关于健全重特大基本医疗保险和救助制度的实施方案的通知》（某政办字〔2022〕43号）
+```
+
+or, structured:
+```toml
+legal_refs = [{ title = "某市人民政府办公室印发关于健全重特大基本医疗保险和救助制度的实施方案的通知", number = "某政办字〔2022〕43号" }]
 ```
 
 ## Use instead
@@ -47,6 +53,8 @@ impl Rule for UnknownDocument {
         for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
             let basis = t.field == FieldPath::Item(Field::LegalBasis);
             for c in cs {
+                // The title of a `legal_refs` entry is a legal basis as much as 设定依据's text.
+                let basis = basis || c.part == CitePart::RefTitle;
                 let Some(title) = &c.citation.title else {
                     continue;
                 };

@@ -10,7 +10,8 @@ rule_doc!(
     r#"## What it does
 Flags a citation whose title names a registered document but whose 文号 or order number is not
 that document's: another document's number, a wrong 机关代字 or year, a wrong serial, or a joint
-order designated by only one of its issuers.
+order designated by only one of its issuers. The `number` of a structured `legal_refs` entry is
+checked against the document its `title` names.
 
 ## Why is this bad?
 The number is how a document is found and verified. A wrong number sends the reader to another

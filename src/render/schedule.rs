@@ -1,0 +1,170 @@
+//! Several jurisdictions at once: every document of every jurisdiction in one queue.
+//!
+//! The queue lists the jurisdictions in order: each one's plain files (chart SVGs, …), then its
+//! documents, the longest first. One worker per core takes the next task until the queue is empty.
+//! The worker that completes a jurisdiction's last task finishes it (its staging folder is swapped
+//! in, `done` is called) while the others go on with the next one, so no core waits at the end of
+//! a jurisdiction for the others, as when jurisdictions were built one after another.
+//!
+//! Each worker runs on a pool of its own with one thread: typst's own parallel work inside a
+//! document then runs on the worker's thread. Across two cores that is faster than letting typst
+//! spread one document over both (measured on the seeds: 1.77 s against 1.97 s for the full
+//! build), and a worker never picks up a second document while one is half done, so at most one
+//! document per worker is in memory.
+//!
+//! typst's memoization cache is cleared at each finished jurisdiction: little of one
+//! jurisdiction is reused by the next, and without this the cache grows with every one built.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+use super::RenderError;
+use super::build::{Begun, BuildOptions, BuildReport, Job, Open, Rendered, typeset_pool_of};
+use super::fonts::Fonts;
+use super::world::TemplateCache;
+
+/// One task of the queue: a jurisdiction's plain files, or one of its documents.
+#[derive(Clone, Copy)]
+enum Task {
+    Plain,
+    Document(usize),
+}
+
+/// A jurisdiction being built: its open staging folder, what its tasks gave and how many are left.
+struct Slot<'a> {
+    job: usize,
+    /// Read by every worker typesetting one of its documents; taken by the one finishing it.
+    open: RwLock<Option<Open<'a>>>,
+    plain: Mutex<Option<Result<(), RenderError>>>,
+    rendered: Mutex<Vec<Option<Result<Rendered, RenderError>>>>,
+    left: AtomicUsize,
+}
+
+/// Builds `jobs` (see the module docs); results in the order of `jobs`.
+pub(super) fn run(
+    jobs: &[Job],
+    fonts: &Arc<Fonts>,
+    options: &BuildOptions,
+    done: &(dyn Fn(&Job) + Sync),
+) -> Vec<Result<BuildReport, RenderError>> {
+    let mut results: Vec<Option<Result<BuildReport, RenderError>>> =
+        jobs.iter().map(|_| None).collect();
+    let templates = Arc::new(TemplateCache::default());
+    let mut slots = Vec::new();
+    for (j, job) in jobs.iter().enumerate() {
+        match Open::begin(job, fonts, options, &templates) {
+            Ok(Begun::Open(open)) => slots.push(Slot {
+                job: j,
+                plain: Mutex::new(None),
+                rendered: Mutex::new(open.units.iter().map(|_| None).collect()),
+                left: AtomicUsize::new(open.units.len() + 1),
+                open: RwLock::new(Some(*open)),
+            }),
+            Ok(Begun::Skipped(report)) => results[j] = Some(Ok(report)),
+            Err(e) => results[j] = Some(Err(e)),
+        }
+        if results[j].is_some() {
+            done(job);
+        }
+    }
+    let queue: Vec<(usize, Task)> = slots
+        .iter()
+        .enumerate()
+        .flat_map(|(s, slot)| {
+            let documents = slot.left.load(Ordering::Relaxed) - 1;
+            std::iter::once((s, Task::Plain))
+                .chain((0..documents).map(move |u| (s, Task::Document(u))))
+        })
+        .collect();
+    let next = AtomicUsize::new(0);
+    let finished: Mutex<Vec<(usize, Result<BuildReport, RenderError>)>> = Mutex::new(Vec::new());
+    let work = || {
+        while let Some(&(s, task)) = queue.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let slot = &slots[s];
+            perform(slot, task);
+            if slot.left.fetch_sub(1, Ordering::AcqRel) == 1 {
+                let report = finish(slot, options, &jobs[slot.job]);
+                lock(&finished).push((slot.job, report));
+                // After the last one, clearing is time lost: the build is over.
+                if next.load(Ordering::Relaxed) < queue.len() {
+                    typst::comemo::evict(0);
+                }
+                done(&jobs[slot.job]);
+            }
+        }
+    };
+    let workers: Vec<rayon::ThreadPool> = (0..threads())
+        .filter_map(|_| typeset_pool_of(Some(1)))
+        .collect();
+    if workers.is_empty() {
+        work();
+    } else {
+        std::thread::scope(|scope| {
+            for worker in &workers {
+                scope.spawn(|| worker.install(work));
+            }
+        });
+    }
+    for (j, report) in finished.into_inner().unwrap_or_else(|e| e.into_inner()) {
+        results[j] = Some(report);
+    }
+    results
+        .into_iter()
+        .zip(jobs)
+        .map(|(r, job)| r.unwrap_or_else(|| Err(interrupted(job, options))))
+        .collect()
+}
+
+/// Runs one task and keeps what it gave in its slot.
+fn perform(slot: &Slot, task: Task) {
+    let open = slot.open.read().unwrap_or_else(|e| e.into_inner());
+    let Some(open) = open.as_ref() else {
+        return;
+    };
+    match task {
+        Task::Plain => *lock(&slot.plain) = Some(open.write_plain()),
+        Task::Document(u) => {
+            let result = open.render(u);
+            lock(&slot.rendered)[u] = Some(result);
+        }
+    }
+}
+
+/// Finishes a jurisdiction whose tasks are all done.
+fn finish(slot: &Slot, options: &BuildOptions, job: &Job) -> Result<BuildReport, RenderError> {
+    let open = slot.open.write().unwrap_or_else(|e| e.into_inner()).take();
+    let Some(open) = open else {
+        return Err(interrupted(job, options));
+    };
+    let plain = lock(&slot.plain)
+        .take()
+        .unwrap_or_else(|| Err(interrupted(job, options)));
+    let rendered = std::mem::take(&mut *lock(&slot.rendered))
+        .into_iter()
+        .map(|r| r.unwrap_or_else(|| Err(interrupted(job, options))))
+        .collect();
+    open.finish(plain, rendered)
+}
+
+/// A jurisdiction the queue did not finish (a worker stopped early): nothing of it is published
+/// and its previous outputs stay.
+fn interrupted(job: &Job, options: &BuildOptions) -> RenderError {
+    RenderError::Io {
+        path: options.out_dir.join(job.dir_name()),
+        source: std::io::Error::from(std::io::ErrorKind::Interrupted),
+    }
+}
+
+/// Workers: `RAYON_NUM_THREADS` when set (as for rayon's own pools), else one per core.
+fn threads() -> usize {
+    std::env::var("RAYON_NUM_THREADS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
+        .unwrap_or(1)
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
