@@ -57,6 +57,15 @@ fn an_error_finding_stops_the_build_and_keeps_the_previous_outputs() {
     assert!(first.status.success(), "{}", stderr(&first));
     let guide = dir.path().join("out/示范县/guide.pdf");
     let before = std::fs::read(&guide).unwrap();
+    let listing = |out: &std::path::Path| {
+        let mut names: Vec<String> = std::fs::read_dir(out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let out_before = listing(&dir.path().join("out"));
 
     break_it(dir.path());
     let gated = build(dir.path(), &[]);
@@ -70,6 +79,8 @@ fn an_error_finding_stops_the_build_and_keeps_the_previous_outputs() {
         before,
         "previous output kept"
     );
+    // The documents typeset while the lint ran are dropped with their staging folders.
+    assert_eq!(listing(&dir.path().join("out")), out_before);
 
     // The flag publishes anyway and says so.
     let allowed = build(dir.path(), &["--allow-lint-errors"]);

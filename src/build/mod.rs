@@ -3,10 +3,13 @@
 //! ```text
 //! run(project, options, progress)
 //!   ├─ fast path: the stamp says nothing the build reads changed → nothing is done
-//!   ├─ gate:      the lint on what is published; errors stop the build unless allowed
+//!   ├─ gate:      the lint on what is published, on a thread of its own beside everything
+//!   │             below; errors stop the build unless allowed (nothing is published before it
+//!   │             has said yes)
 //!   ├─ jobs:      one render job per jurisdiction with items (guide, items, notice, catalog)
 //!   ├─ charts:    every flowchart laid out, put into its guide and written as an SVG file
-//!   ├─ render:    the PDFs of each jurisdiction, in parallel (previous outputs kept on failure)
+//!   ├─ render:    every PDF of every jurisdiction in one queue, one per core (previous outputs
+//!   │             kept on failure; see `render::schedule`)
 //!   └─ stamp:     the fingerprint recorded for the next fast path
 //! ```
 //!
@@ -90,6 +93,9 @@ pub trait Progress: Sync {
 pub struct Silent;
 impl Progress for Silent {}
 
+/// A jurisdiction's name and what building it gave.
+pub type Jurisdiction = (String, Result<render::BuildReport, RenderError>);
+
 /// What a build did.
 #[derive(Debug)]
 pub enum Report {
@@ -102,7 +108,7 @@ pub enum Report {
 /// The jurisdictions of a build, each with its result, in tree order.
 #[derive(Debug)]
 pub struct Built {
-    pub jurisdictions: Vec<(String, Result<render::BuildReport, RenderError>)>,
+    pub jurisdictions: Vec<Jurisdiction>,
     /// The fast-path stamp could not be written (the outputs are fine; the next build is slower).
     pub stamp_error: Option<std::io::Error>,
     /// What the lint gate found in what was published.
@@ -160,6 +166,44 @@ fn prepare(
     Ok((fonts, jobs))
 }
 
+/// Refuses the permit when dropped undecided: a gate that stopped early (a panic) never leaves
+/// the typesetting waiting for its decision.
+struct Refusal<'a>(&'a render::Permit);
+
+impl Drop for Refusal<'_> {
+    fn drop(&mut self) {
+        self.0.decide(false);
+    }
+}
+
+/// Every PDF of the build, published as `permit` says; per jurisdiction, its name and result.
+fn render_all(
+    project: &Project,
+    options: &Options,
+    permit: &render::Permit,
+    progress: &dyn Progress,
+) -> Result<Vec<Jurisdiction>, BuildError> {
+    let (fonts, jobs) = prepare(project, options)?;
+    let render_options = render::BuildOptions {
+        out_dir: options.out_dir.clone(),
+        templates_dir: options.templates_dir.clone(),
+        standard: options.standard,
+        force: options.force,
+    };
+    progress.start(jobs.len());
+    // Every document of every jurisdiction in one queue, one at a time per core (see
+    // `render::schedule`).
+    let results =
+        render::build::build_each_permitted(&jobs, &fonts, &render_options, permit, |job| {
+            progress.jurisdiction_done(&job.guide.jurisdiction.name)
+        });
+    Ok(results
+        .into_iter()
+        .zip(&jobs)
+        .map(|(result, job)| (job.guide.jurisdiction.name.clone(), result))
+        .collect())
+}
+
 /// Builds every output of `project` (see the module docs).
 pub fn run(
     project: &Project,
@@ -181,29 +225,24 @@ pub fn run(
     if !clashes.is_empty() {
         return Err(BuildError::Invalid(clashes));
     }
-    // The lint gate and the font discovery with the charts' layout are independent: side by side.
-    let (lint, prepared) = rayon::join(
-        || gate::check(project, options),
-        || prepare(project, options),
-    );
-    let lint = lint?;
-    let (fonts, jobs) = prepared?;
-    let render_options = render::BuildOptions {
-        out_dir: options.out_dir.clone(),
-        templates_dir: options.templates_dir.clone(),
-        standard: options.standard,
-        force: options.force,
-    };
-    progress.start(jobs.len());
-    // Every document of every jurisdiction in one queue, one at a time per core (see
-    // `render::build_each`).
-    let results: Vec<_> = render::build::build_each(&jobs, &fonts, &render_options, |job| {
-        progress.jurisdiction_done(&job.guide.jurisdiction.name)
-    })
-    .into_iter()
-    .zip(&jobs)
-    .map(|(result, job)| (job.guide.jurisdiction.name.clone(), result))
-    .collect();
+    // The lint gate runs beside the typesetting: jurisdictions are typeset into their staging
+    // folders meanwhile, and none is published before the gate has said yes (see `Permit`).
+    // The gate has a thread of its own: the typesetting workers wait for its decision, so it must
+    // never queue behind them.
+    let permit = render::Permit::default();
+    let (lint, rendered) = std::thread::scope(|scope| {
+        let gate = scope.spawn(|| {
+            let undecided = Refusal(&permit);
+            let lint = gate::check(project, options);
+            permit.decide(lint.is_ok());
+            drop(undecided);
+            lint
+        });
+        let rendered = render_all(project, options, &permit, progress);
+        (gate.join(), rendered)
+    });
+    let lint = lint.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+    let results = rendered?;
     progress.finish();
     let mut built = Built {
         jurisdictions: results,

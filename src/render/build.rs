@@ -28,6 +28,7 @@ use super::data::{
 use super::fonts::Fonts;
 use super::output::{InputHasher, Manifest, Staging};
 use super::pdf::{PdfStandard, RenderContext, data_json, render_pdf_sharing};
+use super::schedule::Permit;
 use super::world::{TemplateCache, fixed_date};
 use crate::model::{Item, JurisdictionFile};
 
@@ -431,7 +432,19 @@ pub fn build_each(
     options: &BuildOptions,
     done: impl Fn(&Job) + Sync,
 ) -> Vec<Result<BuildReport, RenderError>> {
-    super::schedule::run(jobs, fonts, options, &done)
+    super::schedule::run(jobs, fonts, options, &Permit::granted(), &done)
+}
+
+/// [`build_each`], publishing nothing until `permit` is given, and nothing at all if it is
+/// refused (see [`Permit`]).
+pub fn build_each_permitted(
+    jobs: &[Job],
+    fonts: &Arc<Fonts>,
+    options: &BuildOptions,
+    permit: &Permit,
+    done: impl Fn(&Job) + Sync,
+) -> Vec<Result<BuildReport, RenderError>> {
+    super::schedule::run(jobs, fonts, options, permit, &done)
 }
 
 /// Builds several jurisdictions (see [`build_each`]). Shows a progress bar when stderr is a terminal.

@@ -54,6 +54,7 @@ pub mod names;
 pub mod output;
 pub mod pdf;
 mod schedule;
+pub use schedule::Permit;
 pub mod stamp;
 pub mod world;
 

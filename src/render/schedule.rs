@@ -16,12 +16,62 @@
 //! jurisdiction is reused by the next, and without this the cache grows with every one built.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, RwLock};
+use std::sync::{Arc, Condvar, Mutex, RwLock};
 
 use super::RenderError;
 use super::build::{Begun, BuildOptions, BuildReport, Job, Open, Rendered, typeset_pool_of};
 use super::fonts::Fonts;
 use super::world::TemplateCache;
+
+/// Whether a build's outputs may be published, decided while it runs (the lint gate runs beside
+/// the typesetting). Jurisdictions are typeset into their staging folders meanwhile; none is
+/// swapped in before the decision, and a refusal stops the queue and drops every staging folder,
+/// so the previous outputs stay.
+#[derive(Default)]
+pub struct Permit {
+    decision: Mutex<Option<bool>>,
+    decided: Condvar,
+}
+
+impl Permit {
+    /// A permit already given (a build without a gate).
+    pub fn granted() -> Permit {
+        Permit {
+            decision: Mutex::new(Some(true)),
+            decided: Condvar::new(),
+        }
+    }
+
+    /// Gives (`true`) or refuses the permit; the first decision holds.
+    pub fn decide(&self, publish: bool) {
+        let mut decision = lock(&self.decision);
+        if decision.is_none() {
+            *decision = Some(publish);
+            self.decided.notify_all();
+        }
+    }
+
+    /// Refused already (does not wait).
+    fn refused(&self) -> bool {
+        *lock(&self.decision) == Some(false)
+    }
+
+    /// Waits for the decision.
+    fn wait(&self) -> bool {
+        let mut decision = lock(&self.decision);
+        loop {
+            match *decision {
+                Some(publish) => return publish,
+                None => {
+                    decision = self
+                        .decided
+                        .wait(decision)
+                        .unwrap_or_else(|e| e.into_inner())
+                }
+            }
+        }
+    }
+}
 
 /// One task of the queue: a jurisdiction's plain files, or one of its documents.
 #[derive(Clone, Copy)]
@@ -45,6 +95,7 @@ pub(super) fn run(
     jobs: &[Job],
     fonts: &Arc<Fonts>,
     options: &BuildOptions,
+    permit: &Permit,
     done: &(dyn Fn(&Job) + Sync),
 ) -> Vec<Result<BuildReport, RenderError>> {
     let mut results: Vec<Option<Result<BuildReport, RenderError>>> =
@@ -80,10 +131,17 @@ pub(super) fn run(
     let finished: Mutex<Vec<(usize, Result<BuildReport, RenderError>)>> = Mutex::new(Vec::new());
     let work = || {
         while let Some(&(s, task)) = queue.get(next.fetch_add(1, Ordering::Relaxed)) {
+            if permit.refused() {
+                break;
+            }
             let slot = &slots[s];
             perform(slot, task);
             if slot.left.fetch_sub(1, Ordering::AcqRel) == 1 {
-                let report = finish(slot, options, &jobs[slot.job]);
+                let report = if permit.wait() {
+                    finish(slot, options, &jobs[slot.job])
+                } else {
+                    Err(interrupted(&jobs[slot.job], options))
+                };
                 lock(&finished).push((slot.job, report));
                 // After the last one, clearing is time lost: the build is over.
                 if next.load(Ordering::Relaxed) < queue.len() {
