@@ -5,12 +5,14 @@ use rust_i18n::t;
 
 use crate::diagnostic::Severity;
 use crate::lint::context::FieldPath;
+use crate::lint::context::TextRef;
 use crate::lint::governing::governing_of;
 use crate::lint::legal::{
-    CatalogEntries, Doc, LawIndex, articles, catalog_entries, entries, legal_refs,
+    CatalogEntries, Doc, Entry, LawIndex, articles, catalog_entries, entries, legal_refs,
 };
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::model::Field;
+use crate::resolve::ResolvedItem;
 
 rule_doc!(
     CitationWithoutArticle,
@@ -88,21 +90,7 @@ impl Rule for CitationWithoutArticle {
                 else {
                     continue;
                 };
-                out.push(
-                    Finding::at(
-                        META.code,
-                        ctx,
-                        t,
-                        e.range.clone(),
-                        t!(
-                            "ZN216.message",
-                            title = e.title,
-                            articles = articles(&c.articles),
-                            code = catalog.code().unwrap_or(&catalog.key)
-                        ),
-                    )
-                    .help(t!("ZN216.help", articles = articles(&c.articles))),
-                );
+                out.push(finding(ctx, t, e.range.clone(), &e.title, c, catalog));
             }
         }
         // Structured entries without articles.
@@ -123,21 +111,34 @@ impl Rule for CitationWithoutArticle {
             else {
                 continue;
             };
-            out.push(
-                Finding::at(
-                    META.code,
-                    ctx,
-                    &ctx.texts[e.title],
-                    e.title_marks.outer.clone(),
-                    t!(
-                        "ZN216.message",
-                        title = c.title,
-                        articles = articles(&c.articles),
-                        code = catalog.code().unwrap_or(&catalog.key)
-                    ),
-                )
-                .help(t!("ZN216.help", articles = articles(&c.articles))),
-            );
+            let text = &ctx.texts[e.title];
+            let range = e.title_marks.outer.clone();
+            out.push(finding(ctx, text, range, &c.title, c, catalog));
         }
     }
+}
+
+/// `title`, cited at `range` of `text` without articles, where the catalog item `catalog` cites
+/// the same document with the articles of `theirs`.
+fn finding(
+    ctx: &Context,
+    text: &TextRef,
+    range: std::ops::Range<usize>,
+    title: &str,
+    theirs: &Entry,
+    catalog: &ResolvedItem,
+) -> Finding {
+    Finding::at(
+        META.code,
+        ctx,
+        text,
+        range,
+        t!(
+            "ZN216.message",
+            title = title,
+            articles = articles(&theirs.articles),
+            code = catalog.code().unwrap_or(&catalog.key)
+        ),
+    )
+    .help(t!("ZN216.help", articles = articles(&theirs.articles)))
 }
