@@ -268,7 +268,8 @@ pub(super) enum Begun<'a> {
 pub(super) struct Open<'a> {
     name: String,
     dir: PathBuf,
-    start: Instant,
+    /// When its first task started: a jurisdiction waiting in the queue is not yet being built.
+    start: std::sync::OnceLock<Instant>,
     ctx: RenderContext,
     input: String,
     files: HashMap<String, Bytes>,
@@ -325,7 +326,7 @@ impl<'a> Open<'a> {
         let staging = Staging::begin(&dir).map_err(io_error)?;
         Ok(Begun::Open(Box::new(Open {
             name,
-            start,
+            start: std::sync::OnceLock::new(),
             ctx,
             input,
             files,
@@ -339,6 +340,7 @@ impl<'a> Open<'a> {
 
     /// Writes the job's plain files (chart SVGs, …) into the staging folder.
     pub(super) fn write_plain(&self) -> Result<(), RenderError> {
+        self.start.get_or_init(Instant::now);
         let mut staging = lock(&self.staging);
         for (rel, bytes) in self.plain {
             staging
@@ -353,6 +355,7 @@ impl<'a> Open<'a> {
 
     /// Typesets document `i` and writes it into the staging folder.
     pub(super) fn render(&self, i: usize) -> Result<Rendered, RenderError> {
+        self.start.get_or_init(Instant::now);
         let (out, template, data) = &self.units[i];
         let ident = format!("{}/{out}", self.name);
         let (ctx, files, shared) = (&self.ctx, &self.files, &self.templates);
@@ -408,7 +411,7 @@ impl<'a> Open<'a> {
             skipped: false,
             outputs,
             warnings,
-            elapsed: self.start.elapsed(),
+            elapsed: self.start.get().map(Instant::elapsed).unwrap_or_default(),
         })
     }
 }
