@@ -480,6 +480,16 @@ impl Cited {
     }
 }
 
+/// Every citation of the run with the text it stands in, text by text (see [`cited`]).
+pub fn citations<'c>(
+    ctx: &'c super::Context,
+) -> impl Iterator<Item = (&'c super::context::TextRef<'c>, &'c Cited)> {
+    ctx.texts
+        .iter()
+        .zip(cited(ctx).iter())
+        .flat_map(|(t, cs)| cs.iter().map(move |c| (t, c)))
+}
+
 /// The citations of every text of a lint run (indexed like `ctx.texts`), parsed once. The fields
 /// of a `legal_refs` entry are one citation split over several strings: each field gets the part
 /// of that citation it holds, with the document the entry's title names (see [`CitePart`]), so

@@ -1,7 +1,7 @@
 //! ZN207 article-out-of-range.
 
 use crate::diagnostic::Severity;
-use crate::lint::legal::{LawIndex, TitleMatch, cited};
+use crate::lint::legal::{LawIndex, TitleMatch, citations};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::numerals::to_chinese;
 use rust_i18n::t;
@@ -43,34 +43,32 @@ impl Rule for ArticleOutOfRange {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
-            for c in cs {
-                // Articles of a notice that issues a regulation belong to the regulation.
-                let Some((li, TitleMatch::Title | TitleMatch::Full)) = c.law else {
-                    continue;
-                };
-                let law = index.law(li);
-                let Some(count) = law.articles else { continue };
-                for a in &c.citation.articles {
-                    let Some(n) = a.article else { continue };
-                    if n > u64::from(count) {
-                        out.push(
-                            Finding::at(
-                                META.code,
-                                ctx,
-                                t,
-                                a.range.clone(),
-                                t!(
-                                    "ZN207.message",
-                                    title = law.title,
-                                    count = count,
-                                    last = to_chinese(u64::from(count)),
-                                    cited = to_chinese(n)
-                                ),
-                            )
-                            .help(t!("ZN207.help")),
-                        );
-                    }
+        for (t, c) in citations(ctx) {
+            // Articles of a notice that issues a regulation belong to the regulation.
+            let Some((li, TitleMatch::Title | TitleMatch::Full)) = c.law else {
+                continue;
+            };
+            let law = index.law(li);
+            let Some(count) = law.articles else { continue };
+            for a in &c.citation.articles {
+                let Some(n) = a.article else { continue };
+                if n > u64::from(count) {
+                    out.push(
+                        Finding::at(
+                            META.code,
+                            ctx,
+                            t,
+                            a.range.clone(),
+                            t!(
+                                "ZN207.message",
+                                title = law.title,
+                                count = count,
+                                last = to_chinese(u64::from(count)),
+                                cited = to_chinese(n)
+                            ),
+                        )
+                        .help(t!("ZN207.help")),
+                    );
                 }
             }
         }

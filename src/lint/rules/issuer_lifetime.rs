@@ -1,7 +1,7 @@
 //! ZN206 issuer-lifetime.
 
 use crate::diagnostic::Severity;
-use crate::lint::legal::{LawIndex, cited};
+use crate::lint::legal::{LawIndex, citations};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use crate::text::citation::DocNumber;
 use rust_i18n::t;
@@ -43,50 +43,47 @@ impl Rule for IssuerLifetime {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
-            for c in cs {
-                let Some(DocNumber::Wenhao(w)) = &c.citation.number else {
-                    continue;
-                };
-                let Some(year) = w.year_value else { continue };
-                let agency = index.agency(&t.value[w.agency.clone()]);
-                let issuers = index.issuers_with_prefix(agency);
-                if issuers.is_empty() {
-                    continue;
-                }
-                let alive = |i: &&crate::lint::reference::Issuer| {
-                    i.from.is_none_or(|f| year as i32 >= f)
-                        && i.until.is_none_or(|u| year as i32 <= u)
-                };
-                if issuers.iter().any(alive) {
-                    continue;
-                }
-                let years = issuers
-                    .iter()
-                    .map(|i| {
-                        format!(
-                            "{} ({}–{})",
-                            i.name,
-                            i.from.map_or(String::new(), |f| f.to_string()),
-                            i.until.map_or(String::new(), |u| u.to_string())
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let mut f = Finding::at(
-                    META.code,
-                    ctx,
-                    t,
-                    w.year.clone(),
-                    t!("ZN206.message", agency = agency, years = years, year = year),
-                );
-                let right = c.law.and_then(|(li, _)| index.law(li).number.as_ref());
-                f = match right {
-                    Some(r) => f.help(t!("ZN206.help", number = r)),
-                    None => f.help(t!("ZN206.help-check")),
-                };
-                out.push(f);
+        for (t, c) in citations(ctx) {
+            let Some(DocNumber::Wenhao(w)) = &c.citation.number else {
+                continue;
+            };
+            let Some(year) = w.year_value else { continue };
+            let agency = index.agency(&t.value[w.agency.clone()]);
+            let issuers = index.issuers_with_prefix(agency);
+            if issuers.is_empty() {
+                continue;
             }
+            let alive = |i: &&crate::lint::reference::Issuer| {
+                i.from.is_none_or(|f| year as i32 >= f) && i.until.is_none_or(|u| year as i32 <= u)
+            };
+            if issuers.iter().any(alive) {
+                continue;
+            }
+            let years = issuers
+                .iter()
+                .map(|i| {
+                    format!(
+                        "{} ({}–{})",
+                        i.name,
+                        i.from.map_or(String::new(), |f| f.to_string()),
+                        i.until.map_or(String::new(), |u| u.to_string())
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut f = Finding::at(
+                META.code,
+                ctx,
+                t,
+                w.year.clone(),
+                t!("ZN206.message", agency = agency, years = years, year = year),
+            );
+            let right = c.law.and_then(|(li, _)| index.law(li).number.as_ref());
+            f = match right {
+                Some(r) => f.help(t!("ZN206.help", number = r)),
+                None => f.help(t!("ZN206.help-check")),
+            };
+            out.push(f);
         }
     }
 }

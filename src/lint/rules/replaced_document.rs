@@ -1,7 +1,7 @@
 //! ZN240 replaced-document: a citation of a document that has been repealed or replaced.
 
 use crate::diagnostic::Severity;
-use crate::lint::legal::{CitePart, LawIndex, TitleMatch, cited};
+use crate::lint::legal::{CitePart, LawIndex, TitleMatch, citations};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use rust_i18n::t;
 
@@ -46,31 +46,29 @@ impl Rule for ReplacedDocument {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
-            for c in cs {
-                // A `legal_refs` entry is reported once, at its title.
-                if matches!(c.part, CitePart::RefNumber | CitePart::RefArticles) {
-                    continue;
-                }
-                // By its title, or by its number alone when that names one document.
-                let li = match (c.law, c.number_laws.as_slice()) {
-                    (Some((li, TitleMatch::Title | TitleMatch::Full)), _) => li,
-                    (None, [li]) => *li,
-                    _ => continue,
-                };
-                let law = index.law(li);
-                let Some(date) = &law.replaced else { continue };
-                let message = match &law.replaced_by {
-                    Some(by) => t!("ZN240.message", title = law.title, date = date, by = by),
-                    None => t!("ZN240.repealed", title = law.title, date = date),
-                };
-                let mut f = Finding::at(META.code, ctx, t, c.citation.range.clone(), message)
-                    .help(t!("ZN240.help"));
-                if !law.replacement_confirmed {
-                    f = f.severity(Severity::Info);
-                }
-                out.push(f);
+        for (t, c) in citations(ctx) {
+            // A `legal_refs` entry is reported once, at its title.
+            if matches!(c.part, CitePart::RefNumber | CitePart::RefArticles) {
+                continue;
             }
+            // By its title, or by its number alone when that names one document.
+            let li = match (c.law, c.number_laws.as_slice()) {
+                (Some((li, TitleMatch::Title | TitleMatch::Full)), _) => li,
+                (None, [li]) => *li,
+                _ => continue,
+            };
+            let law = index.law(li);
+            let Some(date) = &law.replaced else { continue };
+            let message = match &law.replaced_by {
+                Some(by) => t!("ZN240.message", title = law.title, date = date, by = by),
+                None => t!("ZN240.repealed", title = law.title, date = date),
+            };
+            let mut f = Finding::at(META.code, ctx, t, c.citation.range.clone(), message)
+                .help(t!("ZN240.help"));
+            if !law.replacement_confirmed {
+                f = f.severity(Severity::Info);
+            }
+            out.push(f);
         }
     }
 }

@@ -1,7 +1,7 @@
 //! ZN202 title-mismatch.
 
 use crate::diagnostic::Severity;
-use crate::lint::legal::{LawIndex, cited, near, norm_title};
+use crate::lint::legal::{LawIndex, citations, near, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use rust_i18n::t;
 
@@ -43,43 +43,41 @@ impl Rule for TitleMismatch {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
-            for c in cs {
-                let Some(title) = &c.citation.title else {
-                    continue;
-                };
-                let [li] = c.number_laws[..] else { continue };
-                if c.law.is_some() {
-                    continue;
-                }
-                let law = index.law(li);
-                // A `legal_refs` title's number is in the entry's `number` field.
-                let number = match &c.citation.number {
-                    Some(n) => t.value[n.range()].to_string(),
-                    None => c.key.as_ref().map_or_else(String::new, |k| k.display()),
-                };
-                let cited = &t.value[title.inner.clone()];
-                let close = c.title_candidates(t.value).iter().any(|(_, cand)| {
-                    std::iter::once(&law.title)
-                        .chain(&law.aliases)
-                        .any(|n| near(&norm_title(cand), &norm_title(n)))
-                });
-                let message = if close {
-                    t!("ZN202.misspelled", number = number)
-                } else {
-                    t!(
-                        "ZN202.message",
-                        number = number,
-                        title = law.title,
-                        cited = cited
-                    )
-                };
-                out.push(
-                    Finding::at(META.code, ctx, t, title.outer.clone(), message)
-                        .help(t!("ZN202.help", title = law.title))
-                        .fix(c.title_fix(&law.title), false),
-                );
+        for (t, c) in citations(ctx) {
+            let Some(title) = &c.citation.title else {
+                continue;
+            };
+            let [li] = c.number_laws[..] else { continue };
+            if c.law.is_some() {
+                continue;
             }
+            let law = index.law(li);
+            // A `legal_refs` title's number is in the entry's `number` field.
+            let number = match &c.citation.number {
+                Some(n) => t.value[n.range()].to_string(),
+                None => c.key.as_ref().map_or_else(String::new, |k| k.display()),
+            };
+            let cited = &t.value[title.inner.clone()];
+            let close = c.title_candidates(t.value).iter().any(|(_, cand)| {
+                std::iter::once(&law.title)
+                    .chain(&law.aliases)
+                    .any(|n| near(&norm_title(cand), &norm_title(n)))
+            });
+            let message = if close {
+                t!("ZN202.misspelled", number = number)
+            } else {
+                t!(
+                    "ZN202.message",
+                    number = number,
+                    title = law.title,
+                    cited = cited
+                )
+            };
+            out.push(
+                Finding::at(META.code, ctx, t, title.outer.clone(), message)
+                    .help(t!("ZN202.help", title = law.title))
+                    .fix(c.title_fix(&law.title), false),
+            );
         }
     }
 }

@@ -1,7 +1,7 @@
 //! ZN203 title-near-miss.
 
 use crate::diagnostic::Severity;
-use crate::lint::legal::{LawIndex, cited};
+use crate::lint::legal::{LawIndex, citations};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use rust_i18n::t;
 
@@ -43,35 +43,33 @@ impl Rule for TitleNearMiss {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
-            for c in cs {
-                let Some(title) = &c.citation.title else {
-                    continue;
-                };
-                if c.law.is_some() || !c.number_laws.is_empty() {
-                    continue;
-                }
-                let Some((li, close)) = c
-                    .title_candidates(t.value)
-                    .iter()
-                    .find_map(|(_, cand)| index.near_title(cand))
-                else {
-                    continue;
-                };
-                let law = index.law(li);
-                let cited = &t.value[title.inner.clone()];
-                out.push(
-                    Finding::at(
-                        META.code,
-                        ctx,
-                        t,
-                        title.outer.clone(),
-                        t!("ZN203.message", cited = cited, close = close),
-                    )
-                    .help(t!("ZN203.help", title = law.title))
-                    .fix(c.title_fix(&law.title), false),
-                );
+        for (t, c) in citations(ctx) {
+            let Some(title) = &c.citation.title else {
+                continue;
+            };
+            if c.law.is_some() || !c.number_laws.is_empty() {
+                continue;
             }
+            let Some((li, close)) = c
+                .title_candidates(t.value)
+                .iter()
+                .find_map(|(_, cand)| index.near_title(cand))
+            else {
+                continue;
+            };
+            let law = index.law(li);
+            let cited = &t.value[title.inner.clone()];
+            out.push(
+                Finding::at(
+                    META.code,
+                    ctx,
+                    t,
+                    title.outer.clone(),
+                    t!("ZN203.message", cited = cited, close = close),
+                )
+                .help(t!("ZN203.help", title = law.title))
+                .fix(c.title_fix(&law.title), false),
+            );
         }
     }
 }

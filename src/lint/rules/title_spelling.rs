@@ -1,7 +1,7 @@
 //! ZN215 title-spelling.
 
 use crate::diagnostic::Severity;
-use crate::lint::legal::{LawIndex, TitleMatch, cited, near, norm_title};
+use crate::lint::legal::{LawIndex, TitleMatch, citations, near, norm_title};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use rust_i18n::t;
 
@@ -68,91 +68,87 @@ impl Rule for TitleSpelling {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
-            for c in cs {
-                let Some((li, how)) = c.law else { continue };
-                let Some(title) = &c.citation.title else {
-                    continue;
-                };
-                let law = index.law(li);
-                let names: Vec<&String> = std::iter::once(&law.title).chain(&law.aliases).collect();
-                let (cited, range) = match how {
-                    TitleMatch::Title => (&t.value[title.inner.clone()], title.outer.clone()),
-                    TitleMatch::Full => {
-                        let Some(full) = c.citation.full_name(t.value) else {
-                            continue;
-                        };
-                        let start = c
-                            .citation
-                            .prefix
-                            .as_ref()
-                            .map_or(title.outer.start, |p| p.start);
-                        let end = c
-                            .citation
-                            .suffix
-                            .as_ref()
-                            .map_or(title.outer.end, |s| s.end);
-                        (full, start..end)
-                    }
-                    TitleMatch::Nested => continue,
-                };
-                let Some(official) = names.iter().find(|n| norm_title(n) == norm_title(cited))
-                else {
-                    continue;
-                };
-                if canon(cited) != canon(official) {
-                    out.push(
-                        Finding::at(
-                            META.code,
-                            ctx,
-                            t,
-                            range,
-                            t!("ZN215.message", official = official),
-                        )
-                        .help(t!("ZN215.help", official = official)),
-                    );
-                    continue;
+        for (t, c) in citations(ctx) {
+            let Some((li, how)) = c.law else { continue };
+            let Some(title) = &c.citation.title else {
+                continue;
+            };
+            let law = index.law(li);
+            let names: Vec<&String> = std::iter::once(&law.title).chain(&law.aliases).collect();
+            let (cited, range) = match how {
+                TitleMatch::Title => (&t.value[title.inner.clone()], title.outer.clone()),
+                TitleMatch::Full => {
+                    let Some(full) = c.citation.full_name(t.value) else {
+                        continue;
+                    };
+                    let start = c
+                        .citation
+                        .prefix
+                        .as_ref()
+                        .map_or(title.outer.start, |p| p.start);
+                    let end = c
+                        .citation
+                        .suffix
+                        .as_ref()
+                        .map_or(title.outer.end, |s| s.end);
+                    (full, start..end)
                 }
-                // Issuer words before a title that names the regulation a notice issues.
-                if how != TitleMatch::Title {
-                    continue;
-                }
-                let (Some(prefix), Some(full)) =
-                    (&c.citation.prefix, c.citation.full_name(t.value))
-                else {
-                    continue;
-                };
-                let nf = norm_title(full);
-                let Some(alias) = names.iter().filter(|n| n.contains('〈')).find(|n| {
-                    let na = norm_title(n);
-                    na == nf || near(&nf, &na)
-                }) else {
-                    continue;
-                };
-                if canon(full) == canon(alias) {
-                    continue;
-                }
-                let what = if norm_title(alias) == nf {
-                    t!("ZN215.separated")
-                } else {
-                    t!("ZN215.misspelled")
-                };
-                let official_prefix = alias.split('〈').next().unwrap_or(alias);
+                TitleMatch::Nested => continue,
+            };
+            let Some(official) = names.iter().find(|n| norm_title(n) == norm_title(cited)) else {
+                continue;
+            };
+            if canon(cited) != canon(official) {
                 out.push(
                     Finding::at(
                         META.code,
                         ctx,
                         t,
-                        prefix.clone(),
-                        t!("ZN215.issuer", what = what),
+                        range,
+                        t!("ZN215.message", official = official),
                     )
-                    .help(t!(
-                        "ZN215.issuer-help",
-                        prefix = official_prefix,
-                        title = &t.value[title.inner.clone()]
-                    )),
+                    .help(t!("ZN215.help", official = official)),
                 );
+                continue;
             }
+            // Issuer words before a title that names the regulation a notice issues.
+            if how != TitleMatch::Title {
+                continue;
+            }
+            let (Some(prefix), Some(full)) = (&c.citation.prefix, c.citation.full_name(t.value))
+            else {
+                continue;
+            };
+            let nf = norm_title(full);
+            let Some(alias) = names.iter().filter(|n| n.contains('〈')).find(|n| {
+                let na = norm_title(n);
+                na == nf || near(&nf, &na)
+            }) else {
+                continue;
+            };
+            if canon(full) == canon(alias) {
+                continue;
+            }
+            let what = if norm_title(alias) == nf {
+                t!("ZN215.separated")
+            } else {
+                t!("ZN215.misspelled")
+            };
+            let official_prefix = alias.split('〈').next().unwrap_or(alias);
+            out.push(
+                Finding::at(
+                    META.code,
+                    ctx,
+                    t,
+                    prefix.clone(),
+                    t!("ZN215.issuer", what = what),
+                )
+                .help(t!(
+                    "ZN215.issuer-help",
+                    prefix = official_prefix,
+                    title = &t.value[title.inner.clone()]
+                )),
+            );
         }
     }
 }

@@ -1,7 +1,7 @@
 //! ZN204 wrong-document-number.
 
 use crate::diagnostic::Severity;
-use crate::lint::legal::{LawIndex, NumKey, NumberRelation, cited};
+use crate::lint::legal::{LawIndex, NumKey, NumberRelation, citations};
 use crate::lint::{Context, Finding, Rule, RuleMeta, rule_doc};
 use rust_i18n::t;
 
@@ -44,57 +44,55 @@ impl Rule for WrongDocumentNumber {
 
     fn check(&self, ctx: &Context, out: &mut Vec<Finding>) {
         let index = LawIndex::of(ctx);
-        for (t, cs) in ctx.texts.iter().zip(cited(ctx).iter()) {
-            for c in cs {
-                let (Some((li, _)), Some(key), Some(number)) = (c.law, &c.key, &c.citation.number)
-                else {
-                    continue;
-                };
-                let law = index.law(li);
-                let Some(right) = &law.number else { continue };
-                // Laws are cited by title; the orders of their amendments are not all registered.
-                if law.cite_number == Some(false) {
-                    continue;
-                }
-                let relation = index.relation(li, key);
-                if relation == NumberRelation::Same {
-                    continue;
-                }
-                let cited = &t.value[number.range()];
-                let message = match relation {
-                    NumberRelation::MissingIssuer => t!(
-                        "ZN204.missing-issuer",
-                        title = law.title,
-                        issuers = law
-                            .issuer
-                            .clone()
-                            .unwrap_or_else(|| t!("ZN204.several-issuers").into_owned()),
-                        cited = cited
+        for (t, c) in citations(ctx) {
+            let (Some((li, _)), Some(key), Some(number)) = (c.law, &c.key, &c.citation.number)
+            else {
+                continue;
+            };
+            let law = index.law(li);
+            let Some(right) = &law.number else { continue };
+            // Laws are cited by title; the orders of their amendments are not all registered.
+            if law.cite_number == Some(false) {
+                continue;
+            }
+            let relation = index.relation(li, key);
+            if relation == NumberRelation::Same {
+                continue;
+            }
+            let cited = &t.value[number.range()];
+            let message = match relation {
+                NumberRelation::MissingIssuer => t!(
+                    "ZN204.missing-issuer",
+                    title = law.title,
+                    issuers = law
+                        .issuer
+                        .clone()
+                        .unwrap_or_else(|| t!("ZN204.several-issuers").into_owned()),
+                    cited = cited
+                )
+                .into_owned(),
+                _ => match c.number_laws.first() {
+                    Some(&other) => t!(
+                        "ZN204.other-law",
+                        cited = cited,
+                        other = index.law(other).title,
+                        title = law.title
                     )
                     .into_owned(),
-                    _ => match c.number_laws.first() {
-                        Some(&other) => t!(
-                            "ZN204.other-law",
-                            cited = cited,
-                            other = index.law(other).title,
-                            title = law.title
-                        )
-                        .into_owned(),
-                        None => t!(
-                            "ZN204.message",
-                            cited = cited,
-                            title = law.title,
-                            difference = difference(key, index.numbers_of(li))
-                        )
-                        .into_owned(),
-                    },
-                };
-                out.push(
-                    Finding::at(META.code, ctx, t, number.range(), message)
-                        .help(t!("ZN204.help", title = law.title, right = right))
-                        .fix(right.clone(), false),
-                );
-            }
+                    None => t!(
+                        "ZN204.message",
+                        cited = cited,
+                        title = law.title,
+                        difference = difference(key, index.numbers_of(li))
+                    )
+                    .into_owned(),
+                },
+            };
+            out.push(
+                Finding::at(META.code, ctx, t, number.range(), message)
+                    .help(t!("ZN204.help", title = law.title, right = right))
+                    .fix(right.clone(), false),
+            );
         }
     }
 }
