@@ -160,26 +160,13 @@ fn compare(ctx: &Context, e: &RefEntry, f: &Free, out: &mut Vec<Finding>) {
         && ours != theirs
     {
         let t = &ctx.texts[ni];
-        out.push(
-            Finding::at(
-                META.code,
-                ctx,
-                t,
-                0..t.value.len(),
-                t!(
-                    "ZN217.number",
-                    title = e.title_text(ctx),
-                    here = t.value,
-                    basis = &basis.value[n.range()]
-                ),
-            )
-            .help(t!("ZN217.help"))
-            .related(
-                basis.file,
-                ctx.locate(basis, n.range()),
-                t!("ZN217.related"),
-            ),
+        let message = t!(
+            "ZN217.number",
+            title = e.title_text(ctx),
+            here = t.value,
+            basis = &basis.value[n.range()]
         );
+        out.push(differs(ctx, ni, message, f.text, n.range()));
     }
     let theirs: std::collections::BTreeSet<u64> = f
         .cited
@@ -193,25 +180,30 @@ fn compare(ctx: &Context, e: &RefEntry, f: &Free, out: &mut Vec<Finding>) {
         && !theirs.is_empty()
         && e.article_set != theirs
     {
-        let t = &ctx.texts[ai];
         let arts = &f.cited.citation.articles;
         let range =
             arts.first().map_or(0, |a| a.range.start)..arts.last().map_or(0, |a| a.range.end);
-        out.push(
-            Finding::at(
-                META.code,
-                ctx,
-                t,
-                0..t.value.len(),
-                t!(
-                    "ZN217.articles",
-                    title = e.title_text(ctx),
-                    here = articles(&e.article_set),
-                    basis = articles(&theirs)
-                ),
-            )
-            .help(t!("ZN217.help"))
-            .related(basis.file, ctx.locate(basis, range), t!("ZN217.related")),
+        let message = t!(
+            "ZN217.articles",
+            title = e.title_text(ctx),
+            here = articles(&e.article_set),
+            basis = articles(&theirs)
         );
+        out.push(differs(ctx, ai, message, f.text, range));
     }
+}
+
+/// The finding on the whole entry field `field` (a text index), pointing at `range` of the
+/// free-text 设定依据 `basis` (a text index) that says otherwise.
+fn differs(
+    ctx: &Context,
+    field: usize,
+    message: std::borrow::Cow<'static, str>,
+    basis: usize,
+    range: std::ops::Range<usize>,
+) -> Finding {
+    let (t, basis) = (&ctx.texts[field], &ctx.texts[basis]);
+    Finding::at(META.code, ctx, t, 0..t.value.len(), message)
+        .help(t!("ZN217.help"))
+        .related(basis.file, ctx.locate(basis, range), t!("ZN217.related"))
 }
