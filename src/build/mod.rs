@@ -232,10 +232,9 @@ pub fn run(
     let permit = render::Permit::default();
     let (lint, rendered) = std::thread::scope(|scope| {
         let gate = scope.spawn(|| {
-            let undecided = Refusal(&permit);
+            let _if_it_panics = Refusal(&permit);
             let lint = gate::check(project, options);
             permit.decide(lint.is_ok());
-            drop(undecided);
             lint
         });
         let rendered = render_all(project, options, &permit, progress);

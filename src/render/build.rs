@@ -21,7 +21,6 @@ use rayon::prelude::*;
 use serde::Serialize;
 use typst::foundations::Bytes;
 
-use super::RenderError;
 use super::data::{
     CatalogData, FlowRef, GuideData, ItemView, JurisdictionView, NoticeData, safe_file_stem,
 };
@@ -30,6 +29,7 @@ use super::output::{InputHasher, Manifest, Staging};
 use super::pdf::{PdfStandard, RenderContext, data_json, render_pdf_sharing};
 use super::schedule::Permit;
 use super::world::{TemplateCache, fixed_date};
+use super::{RenderError, lock};
 use crate::model::{Item, JurisdictionFile};
 
 /// Template file names inside the templates directory.
@@ -414,10 +414,6 @@ impl<'a> Open<'a> {
             elapsed: self.start.get().map(Instant::elapsed).unwrap_or_default(),
         })
     }
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// One rendered output file.

@@ -124,3 +124,9 @@ pub enum RenderError {
     #[diagnostic(code(zhinan::render::json))]
     Json(#[source] serde_json::Error),
 }
+
+/// A mutex's value, also after a thread panicked holding it: the values guarded in rendering (a
+/// staging folder, results, cached files) stay usable, and the panic itself is reported.
+fn lock<T>(m: &std::sync::Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}

@@ -18,10 +18,10 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex, RwLock};
 
-use super::RenderError;
 use super::build::{Begun, BuildOptions, BuildReport, Job, Open, Rendered, typeset_pool_of};
 use super::fonts::Fonts;
 use super::world::TemplateCache;
+use super::{RenderError, lock};
 
 /// Whether a build's outputs may be published, decided while it runs (the lint gate runs beside
 /// the typesetting). Jurisdictions are typeset into their staging folders meanwhile; none is
@@ -221,8 +221,4 @@ fn threads() -> usize {
         .filter(|&n: &usize| n > 0)
         .or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()))
         .unwrap_or(1)
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }

@@ -22,8 +22,8 @@ use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_kit::files::{FileLoader, FileStore};
 
-use super::RenderError;
 use super::fonts::Fonts;
+use super::{RenderError, lock};
 
 /// Where the templates find the view model.
 pub const DATA_PATH: &str = "/data.json";
@@ -69,10 +69,6 @@ fn cached<T: Clone>(
     let value = load()?;
     lock(map).insert(id, value.clone());
     Ok(value)
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 impl RenderWorld {
