@@ -2,9 +2,9 @@
 //!
 //! The queue lists the jurisdictions in order: each one's plain files (chart SVGs, …), then its
 //! documents, the longest first. One worker per core takes the next task until the queue is empty.
-//! The worker that completes a jurisdiction's last task finishes it (its staging folder is swapped
-//! in, `done` is called) while the others go on with the next one, so no core waits at the end of
-//! a jurisdiction for the others, as when jurisdictions were built one after another.
+//! When a jurisdiction's last task is done, a publishing thread finishes it (its staging folder is
+//! flushed and swapped in, `done` is called) while the workers go on with the next one, so no core
+//! waits at the end of a jurisdiction, as when jurisdictions were built one after another.
 //!
 //! Each worker runs on a pool of its own with one thread: typst's own parallel work inside a
 //! document then runs on the worker's thread. Across two cores that is faster than letting typst
@@ -129,7 +129,19 @@ pub(super) fn run(
         .collect();
     let next = AtomicUsize::new(0);
     let finished: Mutex<Vec<(usize, Result<BuildReport, RenderError>)>> = Mutex::new(Vec::new());
-    let work = || {
+    // Publishing a jurisdiction (waiting for the gate, flushing its folder to disk, the swap) is
+    // mostly waiting: it runs on a thread of its own so that no core idles meanwhile.
+    let publish = |s: usize| {
+        let slot = &slots[s];
+        let report = if permit.wait() {
+            finish(slot, options, &jobs[slot.job])
+        } else {
+            Err(interrupted(&jobs[slot.job], options))
+        };
+        lock(&finished).push((slot.job, report));
+        done(&jobs[slot.job]);
+    };
+    let work = |completed: &dyn Fn(usize)| {
         while let Some(&(s, task)) = queue.get(next.fetch_add(1, Ordering::Relaxed)) {
             if permit.refused() {
                 break;
@@ -137,17 +149,11 @@ pub(super) fn run(
             let slot = &slots[s];
             perform(slot, task);
             if slot.left.fetch_sub(1, Ordering::AcqRel) == 1 {
-                let report = if permit.wait() {
-                    finish(slot, options, &jobs[slot.job])
-                } else {
-                    Err(interrupted(&jobs[slot.job], options))
-                };
-                lock(&finished).push((slot.job, report));
                 // After the last one, clearing is time lost: the build is over.
                 if next.load(Ordering::Relaxed) < queue.len() {
                     typst::comemo::evict(0);
                 }
-                done(&jobs[slot.job]);
+                completed(s);
             }
         }
     };
@@ -155,12 +161,18 @@ pub(super) fn run(
         .filter_map(|_| typeset_pool_of(Some(1)))
         .collect();
     if workers.is_empty() {
-        work();
+        work(&publish);
     } else {
         std::thread::scope(|scope| {
+            let (completed, to_publish) = std::sync::mpsc::channel::<usize>();
+            scope.spawn(|| to_publish.into_iter().for_each(publish));
             for worker in &workers {
-                scope.spawn(|| worker.install(work));
+                let completed = completed.clone();
+                let work = &work;
+                scope.spawn(move || worker.install(|| work(&|s| completed.send(s).unwrap_or(()))));
             }
+            // The publisher stops when the last worker has stopped (and dropped its sender).
+            drop(completed);
         });
     }
     for (j, report) in finished.into_inner().unwrap_or_else(|e| e.into_inner()) {
