@@ -67,6 +67,7 @@ fn every_seed_pdf_passes_the_page_checks() {
         let pages = read_pages(pdf);
         let mut found = check_type_area(&pages, frame);
         found.extend(check_overlaps(&pages));
+        found.extend(check_runt_lines(&pages));
         if frame.header {
             found.extend(check_last_lines(&pages, frame));
         }
@@ -159,6 +160,13 @@ fn each_check_fails_on_its_fixture() {
         "would fit in the",
     );
 
+    let (_d, pdf) = fixture("runt-title.typ");
+    assert_breaks(
+        "runt-title.typ",
+        check_runt_lines(&read_pages(&pdf)),
+        "one character alone",
+    );
+
     let (_d, pdf) = fixture("empty-column.typ");
     assert_breaks(
         "empty-column.typ",
@@ -178,6 +186,7 @@ fn the_checks_pass_a_clean_fixture_page() {
     assert!(check_pushed_pages(&pdf, Frame::GUIDE, PUSHED_SLACK_MM).is_empty());
     let (_d, pdf) = fixture("outside.typ");
     assert!(check_overlaps(&read_pages(&pdf)).is_empty());
+    assert!(check_runt_lines(&read_pages(&pdf)).is_empty());
 }
 
 /// Pages whose look is kept: (output, page, stored picture).

@@ -278,6 +278,32 @@ fn is_heading_line(l: &Line, page: &Page) -> bool {
     centred && (numbered || l.text.ends_with("流程图")) && !l.text.ends_with('。')
 }
 
+/// A centred title that wraps never leaves one character alone on its last line (“监督检｜查”):
+/// a one-character centred line right under a centred line of the same size.
+pub fn check_runt_lines(pages: &[Page]) -> Vec<String> {
+    let centred = |l: &Line, page: &Page| ((l.x0 + l.x1) / 2.0 - page.width / 2.0).abs() < 3.0;
+    let mut problems = Vec::new();
+    for (i, page) in pages.iter().enumerate() {
+        for (above, l) in page.lines.iter().zip(page.lines.iter().skip(1)) {
+            let (h, h_above) = (l.y1 - l.y0, above.y1 - above.y0);
+            let follows = (h - h_above).abs() < 1.0 && l.y0 > above.y0 && l.y0 - above.y1 < h;
+            if l.text.trim().chars().count() == 1
+                && follows
+                && centred(l, page)
+                && centred(above, page)
+            {
+                problems.push(format!(
+                    "p.{}: a title wraps with one character alone: {} | {}",
+                    i + 1,
+                    above.text.trim(),
+                    l.text.trim()
+                ));
+            }
+        }
+    }
+    problems
+}
+
 /// The last line of a page's body is neither a heading nor a label (`备注：`) whose content
 /// starts on the next page.
 pub fn check_last_lines(pages: &[Page], frame: Frame) -> Vec<String> {
