@@ -167,7 +167,7 @@ fn prepare(
 }
 
 /// Refuses the permit when dropped undecided: a gate that stopped early (a panic) never leaves
-/// the typesetting waiting for its decision.
+/// the build waiting for its decision.
 struct Refusal<'a>(&'a render::Permit);
 
 impl Drop for Refusal<'_> {
@@ -227,8 +227,8 @@ pub fn run(
     }
     // The lint gate runs beside the typesetting: jurisdictions are typeset into their staging
     // folders meanwhile, and none is published before the gate has said yes (see `Permit`).
-    // The gate has a thread of its own: the typesetting workers wait for its decision, so it must
-    // never queue behind them.
+    // The gate has a thread of its own: the build waits for its decision before publishing, so it
+    // must never queue behind the typesetting workers.
     let permit = render::Permit::default();
     let (lint, rendered) = std::thread::scope(|scope| {
         let gate = scope.spawn(|| {

@@ -19,7 +19,7 @@ use memmap2::Mmap;
 use rust_i18n::t;
 use serde::{Deserialize, Serialize};
 use typst::foundations::Bytes;
-use typst::text::{Font, FontBook, FontVariant};
+use typst::text::{Font, FontBook, FontInfo, FontVariant};
 use typst::utils::LazyHash;
 use typst_kit::fonts::{FontPath, FontSource, FontStore};
 
@@ -247,9 +247,7 @@ impl fmt::Debug for Fonts {
 struct MappedFont(FontPath);
 
 impl MappedFont {
-    fn from_scan(
-        (path, info): (FontPath, typst::text::FontInfo),
-    ) -> (MappedFont, typst::text::FontInfo) {
+    fn from_scan((path, info): (FontPath, FontInfo)) -> (MappedFont, FontInfo) {
         (MappedFont(path), info)
     }
 }
